@@ -1,0 +1,319 @@
+package dev.ownstack.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A cursor over one object of the YAML tree that reads typed values and reports every problem
+ * (with its path) to a shared {@link ConfigProblems} instead of throwing, so that a whole file is
+ * checked in one pass. Keys that were never read are reported as unknown by {@link #finish()}.
+ */
+public final class ConfigNode {
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
+
+    private final JsonNode node;
+    private final String path;
+    private final ConfigProblems problems;
+    private final Function<String, Optional<String>> environment;
+    private final Set<String> read = new LinkedHashSet<>();
+
+    public ConfigNode(JsonNode node, String path, ConfigProblems problems, Function<String, Optional<String>> environment) {
+        this.node = node == null ? MissingNode.getInstance() : node;
+        this.path = path;
+        this.problems = problems;
+        this.environment = environment;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public ConfigProblems problems() {
+        return problems;
+    }
+
+    public boolean isObject() {
+        return node.isObject();
+    }
+
+    public boolean has(String key) {
+        JsonNode value = node.get(key);
+        return value != null && !value.isNull();
+    }
+
+    private String pathOf(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private JsonNode take(String key) {
+        read.add(key);
+        JsonNode value = node.get(key);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    /** The object under {@code key}; an empty node when absent, a problem when not an object. */
+    public ConfigNode object(String key) {
+        JsonNode value = take(key);
+        if (value != null && !value.isObject()) {
+            problems.add(pathOf(key), "must be a mapping of keys to values, got " + describe(value));
+            value = null;
+        }
+        return new ConfigNode(value, pathOf(key), problems, environment);
+    }
+
+    /** The entries of the object under {@code key}, in file order, each as a node. */
+    public Map<String, ConfigNode> entries(String key) {
+        JsonNode value = take(key);
+        Map<String, ConfigNode> entries = new LinkedHashMap<>();
+        if (value == null) {
+            return entries;
+        }
+        if (!value.isObject()) {
+            problems.add(pathOf(key), "must be a mapping of names to definitions, got " + describe(value));
+            return entries;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            entries.put(entry.getKey(), new ConfigNode(entry.getValue(), pathOf(key) + "." + entry.getKey(), problems, environment));
+        }
+        return entries;
+    }
+
+    /** The elements of the list under {@code key}; each element as a node. */
+    public List<ConfigNode> list(String key) {
+        JsonNode value = take(key);
+        List<ConfigNode> elements = new ArrayList<>();
+        if (value == null) {
+            return elements;
+        }
+        if (!value.isArray()) {
+            problems.add(pathOf(key), "must be a list, got " + describe(value));
+            return elements;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            elements.add(new ConfigNode(value.get(i), pathOf(key) + "[" + i + "]", problems, environment));
+        }
+        return elements;
+    }
+
+    /** This node read as a string scalar (for list elements). */
+    public Optional<String> asString() {
+        if (node.isMissingNode() || node.isNull()) {
+            problems.add(path, "must not be empty");
+            return Optional.empty();
+        }
+        if (!node.isValueNode()) {
+            problems.add(path, "must be a text value, got " + describe(node));
+            return Optional.empty();
+        }
+        return expand(path, node.asText());
+    }
+
+    public Optional<String> string(String key) {
+        JsonNode value = take(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isValueNode()) {
+            problems.add(pathOf(key), "must be a text value, got " + describe(value));
+            return Optional.empty();
+        }
+        return expand(pathOf(key), value.asText());
+    }
+
+    public Optional<String> requiredString(String key) {
+        if (!has(key)) {
+            read.add(key);
+            problems.add(pathOf(key), "is required");
+            return Optional.empty();
+        }
+        Optional<String> value = string(key);
+        if (value.isPresent() && value.get().isBlank()) {
+            problems.add(pathOf(key), "must not be empty");
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    /** A list of strings, also accepting a single string. */
+    public List<String> stringList(String key) {
+        JsonNode value = node.get(key);
+        if (value != null && value.isValueNode() && !value.isNull()) {
+            return string(key).map(List::of).orElse(List.of());
+        }
+        List<String> strings = new ArrayList<>();
+        for (ConfigNode element : list(key)) {
+            element.asString().ifPresent(strings::add);
+        }
+        return strings;
+    }
+
+    public int integer(String key, int defaultValue, int min, int max) {
+        JsonNode value = take(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        String text = value.isValueNode() ? expand(pathOf(key), value.asText()).orElse("") : null;
+        try {
+            if (text == null) {
+                throw new NumberFormatException();
+            }
+            int parsed = Integer.parseInt(text.trim());
+            if (parsed < min || parsed > max) {
+                problems.add(pathOf(key), "must be between " + min + " and " + max + ", got " + parsed);
+                return defaultValue;
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            problems.add(pathOf(key), "must be a whole number, got " + describe(value));
+            return defaultValue;
+        }
+    }
+
+    public boolean bool(String key, boolean defaultValue) {
+        JsonNode value = take(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        problems.add(pathOf(key), "must be true or false, got " + describe(value));
+        return defaultValue;
+    }
+
+    /** One of a fixed set of words, mapped to a value. */
+    public <T> Optional<T> choice(String key, Map<String, T> allowed) {
+        Optional<String> text = string(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        T value = allowed.get(text.get());
+        if (value == null) {
+            problems.add(pathOf(key), "must be one of " + String.join(", ", allowed.keySet()) + ", got '" + text.get() + "'");
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    /**
+     * A secret: normally {@code ${env:NAME}}. A literal value is accepted with a note. Problems
+     * about a secret never quote its value.
+     */
+    public Optional<Secret> secret(String key) {
+        JsonNode value = take(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isValueNode()) {
+            problems.add(pathOf(key), "must be a text value such as ${env:NAME}, got a " + value.getNodeType().name().toLowerCase());
+            return Optional.empty();
+        }
+        String text = value.asText();
+        Matcher matcher = ENV_REFERENCE.matcher(text.trim());
+        if (matcher.matches()) {
+            String name = matcher.group(1);
+            Optional<String> resolved = environment.apply(name);
+            if (resolved.isEmpty()) {
+                problems.add(pathOf(key), "environment variable " + name + " is not set");
+                return Optional.empty();
+            }
+            return Optional.of(Secret.fromEnvironment(name, resolved.get()));
+        }
+        problems.note(pathOf(key), "secret written in the file; prefer ${env:NAME} so it stays out of version control");
+        return Optional.of(Secret.literal(text));
+    }
+
+    /** The raw tree under {@code key}, for free-form maps handed to an external program. */
+    public Optional<JsonNode> raw(String key) {
+        return Optional.ofNullable(take(key));
+    }
+
+    /** Expands {@code ${env:NAME}} references inside an ordinary (non-secret) value. */
+    private Optional<String> expand(String at, String text) {
+        Matcher matcher = ENV_REFERENCE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        boolean ok = true;
+        while (matcher.find()) {
+            Optional<String> resolved = environment.apply(matcher.group(1));
+            if (resolved.isEmpty()) {
+                problems.add(at, "environment variable " + matcher.group(1) + " is not set");
+                ok = false;
+                matcher.appendReplacement(out, "");
+            } else {
+                matcher.appendReplacement(out, Matcher.quoteReplacement(resolved.get()));
+            }
+        }
+        matcher.appendTail(out);
+        return ok ? Optional.of(out.toString()) : Optional.empty();
+    }
+
+    /** Reports every key of this object that no reader asked for. */
+    public void finish() {
+        if (!node.isObject()) {
+            return;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!read.contains(key)) {
+                problems.add(pathOf(key), "unknown key" + suggestion(key));
+            }
+        }
+    }
+
+    private String suggestion(String key) {
+        String best = null;
+        int bestDistance = 3;
+        for (String known : read) {
+            int distance = editDistance(key, known);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = known;
+            }
+        }
+        return best == null ? " (known keys: " + String.join(", ", read) + ")" : " (did you mean '" + best + "'?)";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    static String describe(JsonNode value) {
+        if (value.isTextual()) {
+            return "'" + value.asText() + "'";
+        }
+        if (value.isObject()) {
+            return "a mapping";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.ownstack.core.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A validated {@code ownstack.yml}. Sections that later versions fill ({@code identity},
+ * {@code models}, {@code audiences}, {@code destinations}, {@code syncs}) are reserved: the loader
+ * knows their names so that the file format never has to break.
+ */
+public record ProjectConfig(Path directory, String name, WarehouseConfig warehouse, Map<String, SourceConfig> sources,
+                            List<String> notes) {
+    public static final String FILE_NAME = "ownstack.yml";
+    public static final List<String> RESERVED_SECTIONS = List.of("identity", "models", "audiences", "destinations", "syncs");
+
+    public ProjectConfig {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(warehouse, "warehouse");
+        sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        notes = List.copyOf(notes);
+    }
+
+    public Optional<SourceConfig> source(String sourceName) {
+        return Optional.ofNullable(sources.get(sourceName));
+    }
+}

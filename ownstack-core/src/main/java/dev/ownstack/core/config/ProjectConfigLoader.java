@@ -1,0 +1,333 @@
+package dev.ownstack.core.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.core.table.ColumnType;
+import dev.ownstack.core.table.Identifiers;
+import dev.ownstack.core.table.TableName;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code ownstack.yml} into a {@link ProjectConfig}. Strict: unknown keys, wrong types,
+ * missing values and bad references are all collected, each with its path, and reported in one
+ * {@link OwnstackException}.
+ */
+public final class ProjectConfigLoader {
+    public static final int CURRENT_VERSION = 1;
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Set<String> OWNED_SCHEMAS = Set.of("ownstack", "identity", "model");
+
+    private final Function<String, Optional<String>> environment;
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+
+    public ProjectConfigLoader(Function<String, Optional<String>> environment) {
+        this.environment = environment;
+    }
+
+    public static ProjectConfigLoader withSystemEnvironment() {
+        return new ProjectConfigLoader(name -> Optional.ofNullable(System.getenv(name)));
+    }
+
+    /** Loads {@code ownstack.yml} from a project folder. */
+    public ProjectConfig load(Path projectDirectory) {
+        Path file = projectDirectory.resolve(ProjectConfig.FILE_NAME);
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new OwnstackException(ErrorCode.CONFIG_INVALID, "no " + ProjectConfig.FILE_NAME + " in project folder "
+                    + projectDirectory.toAbsolutePath().normalize() + " (create one with: ownstack init " + projectDirectory + ")");
+        } catch (IOException e) {
+            throw new OwnstackException(ErrorCode.IO_FAILED, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return parse(projectDirectory, file.toString(), text);
+    }
+
+    public ProjectConfig parse(Path projectDirectory, String fileLabel, String text) {
+        JsonNode root;
+        try {
+            root = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            throw new OwnstackException(ErrorCode.CONFIG_INVALID, fileLabel + " is not valid YAML" + where + ": " + e.getOriginalMessage());
+        }
+        ConfigProblems problems = new ConfigProblems(fileLabel);
+        if (root == null || !root.isObject()) {
+            problems.add("", "the file must be a YAML mapping with at least a 'warehouse' section");
+            problems.throwIfAny();
+        }
+        ConfigNode top = new ConfigNode(root, "", problems, environment);
+        int version = top.integer("version", CURRENT_VERSION, 1, CURRENT_VERSION);
+        String name = top.string("name").orElse(projectDirectory.toAbsolutePath().normalize().getFileName() == null
+                ? "ownstack" : projectDirectory.toAbsolutePath().normalize().getFileName().toString());
+        WarehouseConfig warehouse = readWarehouse(top.object("warehouse"), projectDirectory);
+        Map<String, SourceConfig> sources = new LinkedHashMap<>();
+        Map<TableName, String> tableOwners = new HashMap<>();
+        for (Map.Entry<String, ConfigNode> entry : top.entries("sources").entrySet()) {
+            readSource(entry.getKey(), entry.getValue()).ifPresent(source -> {
+                sources.put(entry.getKey(), source);
+                for (TableName table : targetTables(source)) {
+                    String previous = tableOwners.putIfAbsent(table, source.name());
+                    if (previous != null) {
+                        problems.add(entry.getValue().path(), "loads into " + table + ", which source '" + previous
+                                + "' already loads; give each source its own table");
+                    }
+                }
+            });
+        }
+        for (String section : ProjectConfig.RESERVED_SECTIONS) {
+            if (top.raw(section).filter(node -> !node.isEmpty()).isPresent()) {
+                problems.note(section, "reserved for a later version of ownstack; ignored for now");
+            }
+        }
+        top.finish();
+        problems.throwIfAny();
+        if (version != CURRENT_VERSION) {
+            throw new OwnstackException(ErrorCode.INTERNAL, "unexpected version " + version);
+        }
+        return new ProjectConfig(projectDirectory, name, warehouse, sources, problems.notes());
+    }
+
+    private static List<TableName> targetTables(SourceConfig source) {
+        if (source instanceof SourceConfig.Files files) {
+            return List.of(files.table());
+        }
+        if (source instanceof SourceConfig.Jdbc jdbc) {
+            return jdbc.tables().stream().map(SourceConfig.JdbcTable::into).toList();
+        }
+        return List.of(); // a Singer tap names its tables from its streams at run time
+
+    }
+
+    private WarehouseConfig readWarehouse(ConfigNode node, Path projectDirectory) {
+        if (!node.isObject()) {
+            node.problems().add("warehouse", "is required (for example: warehouse: {type: duckdb, path: warehouse.duckdb})");
+            return new WarehouseConfig.DuckDb(WarehouseConfig.DuckDb.IN_MEMORY);
+        }
+        String type = node.choice("type", Map.of("duckdb", "duckdb", "postgres", "postgres")).orElse("invalid");
+        if (!node.has("type")) {
+            node.problems().add(node.path() + ".type", "is required: duckdb or postgres");
+        }
+        WarehouseConfig config;
+        if (type.equals("postgres")) {
+            String host = node.string("host").orElse("localhost");
+            int port = node.integer("port", 5432, 1, 65535);
+            String database = node.requiredString("database").orElse("");
+            String user = node.requiredString("user").orElse("");
+            Optional<Secret> password = node.secret("password");
+            String sslMode = node.choice("ssl-mode", linked("disable", "allow", "prefer", "require", "verify-ca", "verify-full"))
+                    .orElse("prefer");
+            config = new WarehouseConfig.Postgres(host, port, database, user, password, sslMode);
+        } else {
+            String path = node.string("path").orElse("warehouse.duckdb");
+            String location = path.equals(WarehouseConfig.DuckDb.IN_MEMORY) ? path
+                    : projectDirectory.resolve(path).toAbsolutePath().normalize().toString();
+            config = new WarehouseConfig.DuckDb(location);
+        }
+        node.finish();
+        return config;
+    }
+
+    private Optional<SourceConfig> readSource(String name, ConfigNode node) {
+        if (!Identifiers.isValid(name)) {
+            node.problems().add(node.path(), "source name '" + name + "' must use letters, digits and _ only");
+        }
+        if (!node.isObject()) {
+            node.problems().add(node.path(), "must be a mapping with at least 'type'");
+            return Optional.empty();
+        }
+        if (!node.has("type")) {
+            node.problems().add(node.path() + ".type", "is required: file, jdbc or singer");
+        }
+        Optional<String> type = node.choice("type", linked("file", "jdbc", "singer"));
+        Optional<SourceConfig> source = type.map(t -> switch (t) {
+            case "file" -> readFileSource(name, node);
+            case "jdbc" -> readJdbcSource(name, node);
+            default -> readSingerSource(name, node);
+        });
+        node.finish();
+        return source;
+    }
+
+    private SourceConfig readFileSource(String name, ConfigNode node) {
+        List<String> paths = new ArrayList<>(node.stringList("path"));
+        paths.addAll(node.stringList("paths"));
+        if (paths.isEmpty()) {
+            node.problems().add(node.path() + ".path", "is required: a file, a glob such as data/*.csv, or a list under 'paths'");
+        }
+        Optional<FileFormat> format = node.choice("format", linked("csv", "jsonl", "parquet")).map(f -> FileFormat.valueOf(f.toUpperCase()));
+        TableName table = readTable(node, "table", name);
+        CsvOptions csv = readCsv(node.object("csv"));
+        Map<String, ColumnType> columns = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> entry : node.entries("columns").entrySet()) {
+            entry.getValue().asString().ifPresent(typeName -> ColumnType.fromConfigName(typeName).ifPresentOrElse(
+                    columnType -> columns.put(entry.getKey(), columnType),
+                    () -> node.problems().add(entry.getValue().path(), "unknown column type '" + typeName
+                            + "'; use one of " + ColumnType.configNames())));
+        }
+        OnError onError = readOnError(node);
+        return new SourceConfig.Files(name, paths, format, table, csv, columns, onError);
+    }
+
+    private CsvOptions readCsv(ConfigNode node) {
+        CsvOptions defaults = CsvOptions.DEFAULT;
+        char delimiter = singleCharacter(node, "delimiter", defaults.delimiter());
+        char quote = singleCharacter(node, "quote", defaults.quote());
+        boolean header = node.bool("header", defaults.header());
+        List<String> nullValues = node.has("null-values") ? node.stringList("null-values") : defaults.nullValues();
+        node.finish();
+        return new CsvOptions(delimiter, quote, header, nullValues);
+    }
+
+    private static char singleCharacter(ConfigNode node, String key, char defaultValue) {
+        Optional<String> text = node.string(key);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        String value = text.get().equals("\\t") ? "\t" : text.get();
+        if (value.length() != 1) {
+            node.problems().add(node.path() + "." + key, "must be a single character, got '" + text.get() + "'");
+            return defaultValue;
+        }
+        return value.charAt(0);
+    }
+
+    private SourceConfig readJdbcSource(String name, ConfigNode node) {
+        String url = node.requiredString("url").orElse("jdbc:invalid");
+        if (!url.startsWith("jdbc:")) {
+            node.problems().add(node.path() + ".url", "must be a JDBC URL starting with jdbc:, got '" + url + "'");
+        }
+        if (url.contains("password=")) {
+            node.problems().add(node.path() + ".url", "must not contain a password; put it under 'password' as ${env:NAME}");
+        }
+        Optional<String> user = node.string("user");
+        Optional<Secret> password = node.secret("password");
+        List<SourceConfig.JdbcTable> tables = new ArrayList<>();
+        List<ConfigNode> tableNodes = node.list("tables");
+        if (tableNodes.isEmpty()) {
+            node.problems().add(node.path() + ".tables", "is required: a list of tables, each with at least 'table'");
+        }
+        for (ConfigNode tableNode : tableNodes) {
+            String table = tableNode.requiredString("table").orElse("invalid");
+            Optional<String> cursor = tableNode.string("cursor");
+            List<String> primaryKey = tableNode.stringList("primary-key");
+            if (cursor.isPresent() && primaryKey.isEmpty()) {
+                tableNode.problems().add(tableNode.path() + ".primary-key",
+                        "is required with a cursor, so that rows read again at the cursor boundary are updated, not duplicated");
+            }
+            String defaultInto = name + "_" + Identifiers.sanitize(table.contains(".") ? table.substring(table.lastIndexOf('.') + 1) : table);
+            TableName into = readTable(tableNode, "into", defaultInto);
+            tableNode.finish();
+            tables.add(new SourceConfig.JdbcTable(table, cursor, primaryKey, into));
+        }
+        return new SourceConfig.Jdbc(name, url, user, password, tables);
+    }
+
+    private SourceConfig readSingerSource(String name, ConfigNode node) {
+        List<String> command = node.stringList("command");
+        if (command.isEmpty()) {
+            node.problems().add(node.path() + ".command", "is required: the tap's executable and its arguments, for example [tap-csv]");
+        }
+        Optional<JsonNode> tapConfig = node.raw("config");
+        tapConfig.ifPresent(config -> {
+            if (!config.isObject()) {
+                node.problems().add(node.path() + ".config", "must be a mapping (it is written as the tap's config.json)");
+            }
+        });
+        Optional<String> catalog = node.string("catalog");
+        String prefix = node.string("table-prefix").orElse(name + "_");
+        if (!prefix.isEmpty() && !Identifiers.isValid(prefix)) {
+            node.problems().add(node.path() + ".table-prefix", "must use letters, digits and _ only, got '" + prefix + "'");
+        }
+        return new SourceConfig.Singer(name, command, tapConfig.map(config -> resolveEnvironment(config, node.path() + ".config", node.problems())), catalog, prefix, readOnError(node));
+    }
+
+    /** Resolves {@code ${env:NAME}} inside a tap's free-form configuration. */
+    private JsonNode resolveEnvironment(JsonNode config, String path, ConfigProblems problems) {
+        JsonNode copy = config.deepCopy();
+        resolveInPlace(copy, path, problems);
+        return copy;
+    }
+
+    private void resolveInPlace(JsonNode node, String path, ConfigProblems problems) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.fieldNames().forEachRemaining(key -> {
+                JsonNode child = object.get(key);
+                if (child.isTextual()) {
+                    object.put(key, resolveText(child.asText(), path + "." + key, problems));
+                } else {
+                    resolveInPlace(child, path + "." + key, problems);
+                }
+            });
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                String at = path + "[" + i + "]";
+                if (array.get(i).isTextual()) {
+                    array.set(i, array.textNode(resolveText(array.get(i).asText(), at, problems)));
+                } else {
+                    resolveInPlace(array.get(i), at, problems);
+                }
+            }
+        }
+    }
+
+    private String resolveText(String text, String path, ConfigProblems problems) {
+        Matcher matcher = ENV_REFERENCE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            Optional<String> value = environment.apply(matcher.group(1));
+            if (value.isEmpty()) {
+                problems.add(path, "environment variable " + matcher.group(1) + " is not set");
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value.orElse("")));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private OnError readOnError(ConfigNode node) {
+        return node.choice("on-error", linked("fail", "skip")).map(value -> OnError.valueOf(value.toUpperCase())).orElse(OnError.FAIL);
+    }
+
+    private TableName readTable(ConfigNode node, String key, String defaultName) {
+        String text = node.string(key).orElse(defaultName);
+        try {
+            TableName table = TableName.parse(text, TableName.RAW_SCHEMA);
+            if (OWNED_SCHEMAS.contains(table.schema())) {
+                node.problems().add(node.path() + "." + key, "schema '" + table.schema()
+                        + "' is managed by ownstack; load sources into raw (the default) or a schema of your own");
+            }
+            return table;
+        } catch (OwnstackException e) {
+            node.problems().add(node.path() + "." + key, e.getMessage());
+            return new TableName(TableName.RAW_SCHEMA, "invalid");
+        }
+    }
+
+    private static Map<String, String> linked(String... words) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String word : words) {
+            map.put(word, word);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.ownstack.core.error;
+
+/** Every error ownstack reports carries one of these codes. */
+public enum ErrorCode {
+    CONFIG_INVALID(ErrorKind.USER),
+    ARGUMENT_INVALID(ErrorKind.USER),
+    INPUT_INVALID(ErrorKind.USER),
+    NOT_FOUND(ErrorKind.USER),
+    WAREHOUSE_FAILED(ErrorKind.EXTERNAL),
+    WAREHOUSE_BUSY(ErrorKind.EXTERNAL),
+    SOURCE_FAILED(ErrorKind.EXTERNAL),
+    IO_FAILED(ErrorKind.EXTERNAL),
+    INTERNAL(ErrorKind.INTERNAL);
+
+    private final ErrorKind kind;
+
+    ErrorCode(ErrorKind kind) {
+        this.kind = kind;
+    }
+
+    public ErrorKind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ownstack.warehouse;
+
+import dev.ownstack.core.table.Column;
+import dev.ownstack.core.table.ColumnType;
+import dev.ownstack.core.table.Identifiers;
+import dev.ownstack.core.table.TableName;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How one engine spells SQL: quoting, types, literals, DDL and upsert. Implementations are
+ * stateless and thread-safe. Identifiers passed in are checked; values never reach SQL text except
+ * through {@link #stringLiteral(String)}.
+ */
+public interface SqlDialect {
+
+    /** The engine's name as used in configuration and golden-SQL files: {@code duckdb}, {@code postgres}. */
+    String name();
+
+    /** The engine's type for a logical column type. */
+    String typeName(ColumnType type);
+
+    /** The logical type for an engine type name as reported by the catalog (for schema evolution). */
+    ColumnType logicalType(String engineTypeName);
+
+    default String quote(String identifier) {
+        Identifiers.requireValid(identifier, "identifier");
+        return '"' + identifier + '"';
+    }
+
+    default String table(TableName table) {
+        return quote(table.schema()) + "." + quote(table.name());
+    }
+
+    /** A string literal with quotes escaped the standard way. */
+    default String stringLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    default String createSchemaIfNotExists(String schema) {
+        return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
+    }
+
+    default String createTableIfNotExists(TableName table, List<Column> columns, List<String> primaryKey) {
+        String body = columns.stream().map(column -> quote(column.name()) + " " + typeName(column.type()))
+                .collect(Collectors.joining(", "));
+        String key = primaryKey.isEmpty() ? ""
+                : ", PRIMARY KEY (" + primaryKey.stream().map(this::quote).collect(Collectors.joining(", ")) + ")";
+        return "CREATE TABLE IF NOT EXISTS " + table(table) + " (" + body + key + ")";
+    }
+
+    default String addColumn(TableName table, Column column) {
+        return "ALTER TABLE " + table(table) + " ADD COLUMN " + quote(column.name()) + " " + typeName(column.type());
+    }
+
+    /**
+     * Merges every row of {@code source} into {@code target} by {@code keyColumns}: matching rows
+     * are updated, the others inserted. Both engines run standard {@code MERGE}.
+     */
+    default String mergeFrom(TableName target, TableName source, List<String> columns, List<String> keyColumns) {
+        String on = keyColumns.stream().map(key -> "t." + quote(key) + " = s." + quote(key)).collect(Collectors.joining(" AND "));
+        List<String> updatable = columns.stream().filter(column -> !keyColumns.contains(column)).toList();
+        String insertColumns = columns.stream().map(this::quote).collect(Collectors.joining(", "));
+        String insertValues = columns.stream().map(column -> "s." + quote(column)).collect(Collectors.joining(", "));
+        String update = updatable.isEmpty() ? ""
+                : " WHEN MATCHED THEN UPDATE SET " + updatable.stream().map(column -> quote(column) + " = s." + quote(column))
+                        .collect(Collectors.joining(", "));
+        return "MERGE INTO " + table(target) + " AS t USING " + table(source) + " AS s ON " + on + update
+                + " WHEN NOT MATCHED THEN INSERT (" + insertColumns + ") VALUES (" + insertValues + ")";
+    }
+
+    /** Lists columns of a table in ordinal order: two parameters, schema and table; columns name and type. */
+    default String describeTable() {
+        return "SELECT column_name, data_type FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position";
+    }
+}

@@ -1,0 +1,51 @@
+package dev.ownstack.warehouse.duckdb;
+
+import dev.ownstack.core.table.ColumnType;
+import dev.ownstack.warehouse.SqlDialect;
+import java.util.Locale;
+
+/** DuckDB: standard quoting and MERGE; types as in the DuckDB documentation's type list. */
+public final class DuckDbDialect implements SqlDialect {
+    public static final DuckDbDialect INSTANCE = new DuckDbDialect();
+
+    private DuckDbDialect() {
+    }
+
+    @Override
+    public String name() {
+        return "duckdb";
+    }
+
+    @Override
+    public String typeName(ColumnType type) {
+        return switch (type) {
+            case STRING -> "VARCHAR";
+            case BIGINT -> "BIGINT";
+            case DOUBLE -> "DOUBLE";
+            case DECIMAL -> "DECIMAL(38, 9)";
+            case BOOLEAN -> "BOOLEAN";
+            case DATE -> "DATE";
+            case TIMESTAMP -> "TIMESTAMP";
+            case TIMESTAMPTZ -> "TIMESTAMPTZ";
+            case JSON -> "JSON";
+        };
+    }
+
+    @Override
+    public ColumnType logicalType(String engineTypeName) {
+        String type = engineTypeName.toUpperCase(Locale.ROOT);
+        if (type.startsWith("DECIMAL") || type.startsWith("NUMERIC") || type.equals("HUGEINT") || type.equals("UBIGINT")) {
+            return ColumnType.DECIMAL;
+        }
+        return switch (type) {
+            case "BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UINTEGER", "USMALLINT", "UTINYINT" -> ColumnType.BIGINT;
+            case "DOUBLE", "FLOAT", "REAL" -> ColumnType.DOUBLE;
+            case "BOOLEAN" -> ColumnType.BOOLEAN;
+            case "DATE" -> ColumnType.DATE;
+            case "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S" -> ColumnType.TIMESTAMP;
+            case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ" -> ColumnType.TIMESTAMPTZ;
+            case "JSON" -> ColumnType.JSON;
+            default -> ColumnType.STRING;
+        };
+    }
+}
