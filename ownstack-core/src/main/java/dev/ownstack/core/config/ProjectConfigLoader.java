@@ -164,7 +164,9 @@ public final class ProjectConfigLoader {
             case "jdbc" -> readJdbcSource(name, node);
             default -> readSingerSource(name, node);
         });
-        node.finish();
+        if (source.isPresent()) {
+            node.finish(); // without a known type the other keys can't be judged
+        }
         return source;
     }
 

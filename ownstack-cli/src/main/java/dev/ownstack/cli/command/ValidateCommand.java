@@ -1,0 +1,73 @@
+package dev.ownstack.cli.command;
+
+import dev.ownstack.cli.ProjectOption;
+import dev.ownstack.cli.output.FormatOption;
+import dev.ownstack.cli.output.TablePrinter;
+import dev.ownstack.core.config.ProjectConfig;
+import dev.ownstack.core.config.SourceConfig;
+import dev.ownstack.core.config.WarehouseConfig;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code ownstack validate}: checks ownstack.yml and lists what it declares. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {
+            "Check ownstack.yml without touching any data. Every problem is reported at once with its",
+            "path and the offending value, for example:",
+            "  sources.orders.on-error: must be one of fail, skip, got 'ignore'",
+            "Environment variables named by ${env:NAME} must be set. Secrets are never printed.",
+            "On success, lists the warehouse and the sources."})
+public final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProjectOption project;
+
+    @Mixin
+    FormatOption format;
+
+    @Override
+    public Integer call() {
+        ProjectConfig config = project.load();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        config.notes().forEach(note -> err.println("note: " + note));
+        err.println(config.directory().resolve(ProjectConfig.FILE_NAME) + " is valid: project '" + config.name() + "', "
+                + describe(config.warehouse()) + ", " + config.sources().size() + (config.sources().size() == 1 ? " source" : " sources"));
+        err.flush();
+        TablePrinter printer = new TablePrinter(format.format, out);
+        printer.columns(List.of("source", "type", "reads", "into"));
+        for (SourceConfig source : config.sources().values()) {
+            printer.row(describe(source));
+        }
+        printer.finish();
+        return 0;
+    }
+
+    static String describe(WarehouseConfig warehouse) {
+        if (warehouse instanceof WarehouseConfig.DuckDb duckDb) {
+            return "warehouse duckdb " + duckDb.location();
+        }
+        WarehouseConfig.Postgres postgres = (WarehouseConfig.Postgres) warehouse;
+        return "warehouse postgres " + postgres.user() + "@" + postgres.host() + ":" + postgres.port() + "/" + postgres.database();
+    }
+
+    private static Object[] describe(SourceConfig source) {
+        if (source instanceof SourceConfig.Files files) {
+            return new Object[] {files.name(), "file", String.join(", ", files.paths()), files.table().toString()};
+        }
+        if (source instanceof SourceConfig.Jdbc jdbc) {
+            String tables = String.join(", ", jdbc.tables().stream().map(SourceConfig.JdbcTable::table).toList());
+            String into = String.join(", ", jdbc.tables().stream().map(table -> table.into().toString()).toList());
+            return new Object[] {jdbc.name(), "jdbc", tables, into};
+        }
+        SourceConfig.Singer singer = (SourceConfig.Singer) source;
+        return new Object[] {singer.name(), "singer", String.join(" ", singer.command()), "raw." + singer.tablePrefix() + "<stream>"};
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ownstack.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the module arrows of docs/ARCHITECTURE.md pointing one way: cli -> ingest -> warehouse -> core. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ownstack");
+
+    @Test
+    void layers_depend_only_downwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("cli").definedBy("dev.ownstack.cli..")
+                .layer("ingest").definedBy("dev.ownstack.ingest..")
+                .layer("warehouse").definedBy("dev.ownstack.warehouse..")
+                .layer("core").definedBy("dev.ownstack.core..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("ingest").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("warehouse").mayOnlyBeAccessedByLayers("ingest", "cli")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("warehouse", "ingest", "cli")
+                .because("each layer builds on the ones below it; move shared code down into the lower module instead of importing upwards")
+                .check(CLASSES);
+    }
+
+    @Test
+    void core_does_no_database_io() {
+        noClasses().that().resideInAPackage("dev.ownstack.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.duckdb..", "org.postgresql..")
+                .because("core holds configuration and domain records only; database access belongs in ownstack-warehouse")
+                .check(CLASSES);
+    }
+
+    @Test
+    void only_the_warehouse_module_talks_to_engine_drivers() {
+        noClasses().that().resideOutsideOfPackage("dev.ownstack.warehouse..")
+                .and().resideOutsideOfPackage("dev.ownstack.ingest.jdbc..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.duckdb..", "org.postgresql..")
+                .because("engine specifics live behind Warehouse and SqlDialect; add what you need there")
+                .check(CLASSES);
+    }
+}
