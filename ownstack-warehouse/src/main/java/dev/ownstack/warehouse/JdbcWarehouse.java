@@ -267,8 +267,22 @@ public abstract class JdbcWarehouse implements Warehouse {
     protected OwnstackException failure(String sql, SQLException e) {
         String statement = sql.length() > 200 ? sql.substring(0, 200) + "..." : sql;
         String message = dialect.name() + " failed: " + firstLine(e.getMessage()) + " (while running: " + statement + ")";
-        ErrorCode code = isLockConflict(e) ? ErrorCode.WAREHOUSE_BUSY : ErrorCode.WAREHOUSE_FAILED;
+        ErrorCode code = isLockConflict(e) ? ErrorCode.WAREHOUSE_BUSY
+                : isInvalidQuery(e) ? ErrorCode.QUERY_INVALID : ErrorCode.WAREHOUSE_FAILED;
         return new OwnstackException(code, message, e);
+    }
+
+    /**
+     * Whether the engine refused the statement itself: SQLSTATE class 42 (syntax error or access
+     * rule violation) on PostgreSQL; parser, binder and catalog errors on DuckDB.
+     */
+    static boolean isInvalidQuery(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && state.startsWith("42")) {
+            return true;
+        }
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith("Parser Error") || message.startsWith("Binder Error") || message.startsWith("Catalog Error");
     }
 
     static boolean isLockConflict(SQLException e) {
