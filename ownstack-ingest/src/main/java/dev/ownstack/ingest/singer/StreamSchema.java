@@ -10,7 +10,6 @@ import dev.ownstack.core.table.Identifiers;
 import dev.ownstack.core.table.TableName;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,9 +50,7 @@ record StreamSchema(String stream, TableName table, List<Property> properties, L
         TableName table = new TableName(TableName.RAW_SCHEMA, tableName.length() > 63 ? tableName.substring(0, 63) : tableName);
         List<Property> properties = new ArrayList<>();
         Set<String> used = new HashSet<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = message.schema().path("properties").fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : message.schema().path("properties").properties()) {
             String column = unique(Identifiers.sanitize(field.getKey()), used);
             properties.add(new Property(field.getKey(), new Column(column, JsonSchemaTypes.columnType(field.getValue()))));
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ownstack.core.config.OnError;
+import dev.ownstack.core.config.SourceConfig;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.ErrorKind;
 import dev.ownstack.core.error.OwnstackException;
@@ -23,6 +24,7 @@ import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -190,6 +192,17 @@ class SingerSourceTest {
         assertTrue(failure.getMessage().contains("replay tap: starting with config"), failure.getMessage());
         assertFalse(failure.getMessage().contains(Taps.SECRET), failure.getMessage());
         assertFalse(source("shop.jsonl", OnError.FAIL).toString().contains(Taps.SECRET));
+    }
+
+    @Test
+    void a_tap_command_that_cannot_start_is_an_external_error_naming_the_source() {
+        SourceConfig.Singer missing = new SourceConfig.Singer("shop", List.of("/nonexistent/tap-shop"), Optional.of(Taps.tapConfig()),
+                Optional.empty(), "shop_", OnError.FAIL);
+
+        OwnstackException failure = assertThrows(OwnstackException.class, () -> new SingerSource(missing).load(warehouse, LoadProgress.NONE));
+
+        assertEquals(ErrorCode.SOURCE_FAILED, failure.code());
+        assertTrue(failure.getMessage().startsWith("cannot start the tap of source 'shop' (/nonexistent/tap-shop)"), failure.getMessage());
     }
 
     private static Warehouse complete() {
