@@ -1,0 +1,36 @@
+package dev.ownstack.cli.generate;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Runs the generator from the test class path, standing in for {@code bin/ownstack generate} until
+ * the command is wired; bench/generator.sh uses it when {@code OWNSTACK} points at a java command.
+ * Arguments: {@code --customers N --seed S --out DIR}.
+ */
+public final class GeneratorBenchmark {
+
+    private GeneratorBenchmark() {
+    }
+
+    public static void main(String[] arguments) {
+        long customers = 10_000;
+        long seed = 42;
+        Path out = Path.of("bench/out/generator");
+        for (int index = 0; index + 1 < arguments.length; index += 2) {
+            switch (arguments[index]) {
+                case "--customers" -> customers = Long.parseLong(arguments[index + 1]);
+                case "--seed" -> seed = Long.parseLong(arguments[index + 1]);
+                case "--out" -> out = Path.of(arguments[index + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + arguments[index]);
+            }
+        }
+        GeneratorSummary summary = new DataGenerator().generate(new GeneratorOptions(customers, seed, out),
+                (done, total, rows) -> System.err.printf("%,d / %,d customers, %,d rows%n", done, total, rows));
+        for (Map.Entry<String, Long> entry : summary.rowsByFile().entrySet()) {
+            System.out.printf("%-26s %,14d%n", entry.getKey(), entry.getValue());
+        }
+        System.out.printf("total rows %,d in %.2f s: %,.0f rows/s%n", summary.totalRows(),
+                summary.elapsed().toNanos() / 1e9, summary.rowsPerSecond());
+    }
+}
