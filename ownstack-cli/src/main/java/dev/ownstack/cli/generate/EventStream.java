@@ -77,7 +77,7 @@ final class EventStream {
         for (int device = 0; device < devices.size(); device++) {
             int browses = random.nextInt(4) + (device > 0 || orders.isEmpty() ? 1 : 0);
             for (int browse = 0; browse < browses; browse++) {
-                visits.add(new Browse(ContactSources.randomInstant(random), device));
+                visits.add(new Browse(browseStart(random), device));
             }
         }
         visits.sort(Comparator.comparingLong(Visit::at));
@@ -108,6 +108,12 @@ final class EventStream {
         for (String userId : userIds) {
             ContactSources.truth(files, USER_ID_SOURCE, userId, person);
         }
+    }
+
+    /** A visit lasts minutes, so it starts at least an hour before the window ends. */
+    private static long browseStart(SplittableRandom random) {
+        return ReferenceWindow.START_MILLIS
+                + random.nextLong(ReferenceWindow.lengthMillis() - ReferenceWindow.MILLIS_PER_HOUR);
     }
 
     private static void addOnce(List<String> values, String value) {
