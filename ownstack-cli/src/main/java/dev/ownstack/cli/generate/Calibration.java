@@ -62,12 +62,32 @@ final class Calibration {
         20, 20, 20, 21, 21, 22, 22, 23, 24, 24, 25, 26, 26, 27, 28, 29, 29, 30, 31, 32, 33, 35, 36, 38, 39, 41,
         42, 44, 47, 49, 52, 54, 58, 62, 67, 74, 83, 96, 136);
 
-    /** Online Retail: quantity per line, 100 midpoint quantiles over 397,884 lines. */
-    static final QuantileTable QUANTITY_PER_LINE = new QuantileTable(
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3,
-        3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 8, 8, 8, 10, 10, 10, 10, 10,
-        12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 14, 16, 20, 24, 24, 24, 24, 24, 24, 25, 25,
-        36, 48, 48, 72, 100, 200);
+    /**
+     * Online Retail: quantity per line, 100 midpoint quantiles over 397,884 lines, one table for each
+     * fifth of the lines by unit price (cheap items sell by the dozen). Drawing the quantity for the
+     * price keeps order totals near the real ones, which independent draws overshoot by a third.
+     */
+    private static final QuantileTable[] QUANTITY_BY_PRICE_FIFTH = {
+        new QuantileTable(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 6,
+            6, 6, 6, 6, 8, 8, 9, 10, 10, 10, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
+            12, 13, 16, 16, 20, 22, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 25, 25, 25, 25,
+            25, 25, 30, 36, 36, 36, 48, 48, 48, 48, 64, 72, 96, 120, 180, 384),
+        new QuantileTable(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3,
+            3, 3, 3, 4, 4, 4, 4, 4, 5, 5, 6, 6, 6, 6, 6, 7, 8, 8, 10, 10, 10, 10, 10, 12, 12, 12, 12, 12, 12, 12, 12,
+            12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 15, 16, 20, 24, 24,
+            24, 24, 24, 24, 24, 24, 36, 42, 48, 72, 96, 100, 200),
+        new QuantileTable(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3,
+            3, 3, 3, 3, 4, 4, 4, 4, 4, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 7, 8, 8, 8, 9, 10, 10, 10, 10, 10, 10, 10, 10,
+            10, 10, 10, 10, 10, 10, 10, 10, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 16,
+            20, 20, 20, 24, 24, 30, 36, 48, 64, 100, 192),
+        new QuantileTable(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+            2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+            6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 8, 8, 10, 12, 12, 12, 12, 12, 12, 12, 12, 18, 24, 24, 24,
+            36, 48, 60, 128),
+        new QuantileTable(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2,
+            2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3,
+            3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 6, 6, 6, 6, 6, 6, 8, 8, 9, 10, 12, 12, 12, 16, 24,
+            24, 64)};
 
     /** Online Retail: unit price of a line in pence, 100 midpoint quantiles over the same lines. */
     static final QuantileTable UNIT_PRICE_PENCE = new QuantileTable(
@@ -85,6 +105,12 @@ final class Calibration {
      * 145 reverse all of its lines and quantities; the rest return some lines.
      */
     static final double FULL_REVERSAL_SHARE = 145.0 / 2728.0;
+
+    /**
+     * A partial return drawn for an order of one line of one item can only be a full one, which
+     * would push the full share above the source's; full reversals are drawn less often to make up.
+     */
+    static final double FULL_REVERSAL_DRAW_SHARE = compensatedFullShare();
 
     /** Online Retail: hours from the invoice to its full reversal, 20 midpoint quantiles. */
     static final QuantileTable FULL_REVERSAL_DELAY_HOURS = new QuantileTable(
@@ -116,12 +142,36 @@ final class Calibration {
         return ORDER_COUNTS[low];
     }
 
+    /** The quantity table for a product whose price is quantile {@code priceQuantile} (0 to 99) of the price table. */
+    static QuantileTable quantityFor(int priceQuantile) {
+        return QUANTITY_BY_PRICE_FIFTH[priceQuantile * QUANTITY_BY_PRICE_FIFTH.length / UNIT_PRICE_PENCE.size()];
+    }
+
     static QuantileTable gapDaysFor(int orderCount) {
         int group = 0;
         while (group + 1 < GAP_GROUP_LOWEST_COUNT.length && orderCount >= GAP_GROUP_LOWEST_COUNT[group + 1]) {
             group++;
         }
         return GAP_DAYS[group];
+    }
+
+    private static double compensatedFullShare() {
+        double oneLine = shareEqualTo(LINES_PER_ORDER, 1);
+        double oneItem = 0;
+        for (QuantileTable quantities : QUANTITY_BY_PRICE_FIFTH) {
+            oneItem += shareEqualTo(quantities, 1) / QUANTITY_BY_PRICE_FIFTH.length;
+        }
+        double forcedFull = oneLine * oneItem;
+        return (FULL_REVERSAL_SHARE - forcedFull) / (1 - forcedFull);
+    }
+
+    private static double shareEqualTo(QuantileTable table, int value) {
+        int[] values = table.values();
+        int equal = 0;
+        for (int candidate : values) {
+            equal += candidate == value ? 1 : 0;
+        }
+        return equal / (double) values.length;
     }
 
     private static int[] cumulative(int[] counts) {

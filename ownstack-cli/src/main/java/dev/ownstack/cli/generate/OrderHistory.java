@@ -83,14 +83,14 @@ final class OrderHistory {
         long total = 0;
         for (int line = 0; line < lineCount; line++) {
             products[line] = catalog.draw(random);
-            quantities[line] = Calibration.QUANTITY_PER_LINE.draw(random);
+            quantities[line] = Calibration.quantityFor(products[line].priceQuantile()).draw(random);
             total += quantities[line] * products[line].unitPrice();
         }
         Order.Status status = Order.Status.COMPLETED;
         long reversedAt = 0;
         long reversedAmount = 0;
         if (random.nextDouble() < Calibration.REVERSAL_RATE) {
-            boolean full = random.nextDouble() < Calibration.FULL_REVERSAL_SHARE;
+            boolean full = random.nextDouble() < Calibration.FULL_REVERSAL_DRAW_SHARE;
             QuantileTable delays = full ? Calibration.FULL_REVERSAL_DELAY_HOURS : Calibration.PARTIAL_REFUND_DELAY_HOURS;
             long delay = Math.max(2 * ReferenceWindow.MILLIS_PER_MINUTE,
                     (long) (delays.drawContinuous(random) * ReferenceWindow.MILLIS_PER_HOUR));

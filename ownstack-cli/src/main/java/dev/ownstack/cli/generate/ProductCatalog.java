@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  */
 final class ProductCatalog {
 
-    record Product(String sku, String name, long unitPrice, String slug) {
+    /** @param priceQuantile which of the hundred price quantiles the product sits in, 0 the cheapest */
+    record Product(String sku, String name, long unitPrice, int priceQuantile, String slug) {
     }
 
     private static final int PRODUCTS_PER_PRICE = 40;
@@ -31,7 +32,7 @@ final class ProductCatalog {
                 int number = skuNumbers[price * PRODUCTS_PER_PRICE + rank];
                 String name = name(random);
                 String sku = number % 7 == 0 ? number + "A" : Integer.toString(number);
-                productsByPrice[price][rank] = new Product(sku, name, prices[price], slug(name, sku));
+                productsByPrice[price][rank] = new Product(sku, name, prices[price], price, slug(name, sku));
             }
         }
     }
