@@ -39,6 +39,13 @@ final class CsvLine {
         return this;
     }
 
+    /** A field already quoted as needed, such as a product name prepared once per product. */
+    CsvLine prepared(String field) {
+        separate();
+        row.append(field);
+        return this;
+    }
+
     CsvLine number(long value) {
         separate();
         row.append(value);

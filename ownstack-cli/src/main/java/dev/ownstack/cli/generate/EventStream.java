@@ -21,7 +21,6 @@ final class EventStream {
     static final String ANONYMOUS_ID_SOURCE = "events.anonymousId";
     static final String USER_ID_SOURCE = "events.userId";
 
-    private static final String SHOP_URL = "https://shop.example.com";
     private static final long STEP_MILLIS = 45_000L;
     private static final int[] IP_FIRST_OCTETS = {31, 51, 62, 77, 78, 81, 82, 86, 90, 92, 94, 109, 146, 176, 178, 188, 212, 217};
 
@@ -43,6 +42,8 @@ final class EventStream {
         final String anonymousId;
         final String userAgent;
         final String ip;
+        /** The context object of the device's events, written once as JSON. */
+        final String contextJson;
         String userId = "";
         boolean used;
 
@@ -51,6 +52,8 @@ final class EventStream {
             userAgent = Vocabulary.USER_AGENTS[random.nextInt(Vocabulary.USER_AGENTS.length)];
             ip = IP_FIRST_OCTETS[random.nextInt(IP_FIRST_OCTETS.length)] + "." + random.nextInt(256) + "."
                     + random.nextInt(256) + "." + (1 + random.nextInt(254));
+            contextJson = "{\"ip\":" + JsonLine.quoted(ip) + ",\"userAgent\":" + JsonLine.quoted(userAgent)
+                    + ",\"library\":{\"name\":\"analytics.js\",\"version\":\"next-1.70.0\"}}";
         }
     }
 
@@ -208,10 +211,7 @@ final class EventStream {
                 .startArray("products");
         for (Order.Line line : order.lines()) {
             completed.startElement()
-                    .text("product_id", line.product().sku())
-                    .text("sku", line.product().sku())
-                    .text("name", line.product().name())
-                    .money("price", line.product().unitPrice())
+                    .fields(line.product().jsonFields())
                     .number("quantity", line.quantity())
                     .endObject();
         }
@@ -242,13 +242,14 @@ final class EventStream {
         start(files, "page", device, at, random)
                 .text("name", name)
                 .startObject("properties")
-                .text("path", path).text("url", SHOP_URL + path).text("title", title)
+                .text("path", path).text("url", ProductCatalog.SHOP_URL + path).text("title", title)
                 .endObject().end();
     }
 
     private static void productPage(Device device, long at, ProductCatalog.Product product, SplittableRandom random,
             OutputFiles files) {
-        page(device, at, "Product", "/products/" + product.slug(), product.name() + " | Example Shop", random, files);
+        start(files, "page", device, at, random).plainText("name", "Product")
+                .raw("properties", product.pageJson()).end();
     }
 
     private static void productEvent(String event, Device device, long at, ProductCatalog.Product product,
@@ -256,10 +257,7 @@ final class EventStream {
         start(files, "track", device, at, random)
                 .text("event", event)
                 .startObject("properties")
-                .text("product_id", product.sku())
-                .text("sku", product.sku())
-                .text("name", product.name())
-                .money("price", product.unitPrice())
+                .fields(product.jsonFields())
                 .number("quantity", quantity)
                 .text("currency", Money.CURRENCY)
                 .endObject().end();
@@ -269,17 +267,15 @@ final class EventStream {
     private static JsonLine start(OutputFiles files, String type, Device device, long at, SplittableRandom random) {
         device.used = true;
         JsonLine line = files.events.start()
-                .text("type", type)
-                .text("messageId", uuid(random))
-                .text("anonymousId", device.anonymousId)
-                .optionalText("userId", device.userId)
+                .plainText("type", type)
+                .plainText("messageId", uuid(random))
+                .plainText("anonymousId", device.anonymousId);
+        if (!device.userId.isEmpty()) {
+            line.plainText("userId", device.userId);
+        }
+        return line
                 .timestamp("timestamp", at)
-                .startObject("context")
-                .text("ip", device.ip)
-                .text("userAgent", device.userAgent)
-                .startObject("library").text("name", "analytics.js").text("version", "next-1.70.0").endObject()
-                .endObject();
-        return line;
+                .raw("context", device.contextJson);
     }
 
     private static String uuid(SplittableRandom random) {

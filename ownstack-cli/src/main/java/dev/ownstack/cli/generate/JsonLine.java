@@ -107,9 +107,40 @@ final class JsonLine {
         row = null;
     }
 
+    /** For values that never need escaping (ids, fixed words): saves scanning them. */
+    JsonLine plainText(String name, String value) {
+        key(name);
+        row.append('"').append(value).append('"');
+        return this;
+    }
+
+    /** Appends fields rendered elsewhere, such as a product's, into the object being written. */
+    JsonLine fields(String renderedFields) {
+        separate();
+        row.append(renderedFields);
+        return this;
+    }
+
+    /** Appends a value written elsewhere as JSON, such as a device's context built once per device. */
+    JsonLine raw(String name, String json) {
+        key(name);
+        row.append(json);
+        return this;
+    }
+
     static void appendString(StringBuilder target, String value) {
+        int clean = 0;
+        while (clean < value.length()) {
+            char character = value.charAt(clean);
+            if (character == '"' || character == '\\' || character < 0x20) {
+                break;
+            }
+            clean++;
+        }
         target.append('"');
-        for (int index = 0; index < value.length(); index++) {
+        // Most values need no escaping and are copied in one go.
+        target.append(value, 0, clean);
+        for (int index = clean; index < value.length(); index++) {
             char character = value.charAt(index);
             switch (character) {
                 case '"' -> target.append("\\\"");
@@ -129,10 +160,16 @@ final class JsonLine {
         target.append('"');
     }
 
+    static String quoted(String value) {
+        StringBuilder text = new StringBuilder(value.length() + 2);
+        appendString(text, value);
+        return text.toString();
+    }
+
+    /** Field names are constants in the code, never data, so they are written without escaping. */
     private void key(String name) {
         separate();
-        appendString(row, name);
-        row.append(':');
+        row.append('"').append(name).append("\":");
     }
 
     private void separate() {

@@ -154,7 +154,7 @@ final class OrderHistory {
             int lineNumber = 1;
             for (Order.Line line : order.lines()) {
                 files.orderItems.start().number(order.orderId()).number(lineNumber++).text(line.product().sku())
-                        .text(line.product().name()).number(line.quantity()).money(line.product().unitPrice())
+                        .prepared(line.product().csvName()).number(line.quantity()).money(line.product().unitPrice())
                         .number(line.refundedQuantity()).end();
             }
             files.transactions.start().number(ids.transactionId(personIndex, order.orderNumber(), 0))

@@ -13,9 +13,32 @@ import java.util.SplittableRandom;
  */
 final class ProductCatalog {
 
-    /** @param priceQuantile which of the hundred price quantiles the product sits in, 0 the cheapest */
-    record Product(String sku, String name, long unitPrice, int priceQuantile, String slug) {
+    /**
+     * A product with the JSON that events repeat for it, written once here rather than per event.
+     *
+     * @param priceQuantile which of the hundred price quantiles the product sits in, 0 the cheapest
+     * @param csvName the name as a CSV field, quoted when it needs to be
+     * @param jsonFields {@code "product_id":..,"sku":..,"name":..,"price":..} for event properties
+     * @param pageJson the properties of the product's page view
+     */
+    record Product(String sku, String name, long unitPrice, int priceQuantile, String csvName, String jsonFields,
+            String pageJson) {
+
+        static Product of(String sku, String name, long unitPrice, int priceQuantile) {
+            String path = "/products/" + slug(name, sku);
+            StringBuilder fields = new StringBuilder(96).append("\"product_id\":").append(JsonLine.quoted(sku))
+                    .append(",\"sku\":").append(JsonLine.quoted(sku))
+                    .append(",\"name\":").append(JsonLine.quoted(name))
+                    .append(",\"price\":");
+            Money.append(fields, unitPrice);
+            String page = "{\"path\":" + JsonLine.quoted(path) + ",\"url\":" + JsonLine.quoted(SHOP_URL + path)
+                    + ",\"title\":" + JsonLine.quoted(name + " | Example Shop") + "}";
+            String csvName = CsvLine.needsQuotes(name) ? "\"" + name.replace("\"", "\"\"") + "\"" : name;
+            return new Product(sku, name, unitPrice, priceQuantile, csvName, fields.toString(), page);
+        }
     }
+
+    static final String SHOP_URL = "https://shop.example.com";
 
     private static final int PRODUCTS_PER_PRICE = 40;
 
@@ -32,7 +55,7 @@ final class ProductCatalog {
                 int number = skuNumbers[price * PRODUCTS_PER_PRICE + rank];
                 String name = name(random);
                 String sku = number % 7 == 0 ? number + "A" : Integer.toString(number);
-                productsByPrice[price][rank] = new Product(sku, name, prices[price], price, slug(name, sku));
+                productsByPrice[price][rank] = Product.of(sku, name, prices[price], price);
             }
         }
     }

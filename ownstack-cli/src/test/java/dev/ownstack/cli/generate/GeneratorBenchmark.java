@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Runs the generator from the test class path, standing in for {@code bin/ownstack generate} until
  * the command is wired; bench/generator.sh uses it when {@code OWNSTACK} points at a java command.
- * Arguments: {@code --customers N --seed S --out DIR}.
+ * Arguments: {@code [generate] --customers N --seed S --out DIR}.
  */
 public final class GeneratorBenchmark {
 
@@ -17,7 +17,9 @@ public final class GeneratorBenchmark {
         long customers = 10_000;
         long seed = 42;
         Path out = Path.of("bench/out/generator");
-        for (int index = 0; index + 1 < arguments.length; index += 2) {
+        // Accepts the subcommand too, so bench/generator.sh can call it like bin/ownstack.
+        int first = arguments.length > 0 && arguments[0].equals("generate") ? 1 : 0;
+        for (int index = first; index + 1 < arguments.length; index += 2) {
             switch (arguments[index]) {
                 case "--customers" -> customers = Long.parseLong(arguments[index + 1]);
                 case "--seed" -> seed = Long.parseLong(arguments[index + 1]);
