@@ -58,12 +58,6 @@ final class JsonLine {
         return this;
     }
 
-    JsonLine bool(String name, boolean value) {
-        key(name);
-        row.append(value);
-        return this;
-    }
-
     JsonLine startObject(String name) {
         key(name);
         row.append('{');

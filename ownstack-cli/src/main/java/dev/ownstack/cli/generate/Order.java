@@ -40,10 +40,6 @@ record Order(
                         + ", got " + refundedQuantity);
             }
         }
-
-        long amount() {
-            return quantity * product.unitPrice();
-        }
     }
 
     Order {

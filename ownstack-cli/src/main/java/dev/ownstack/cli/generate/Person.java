@@ -34,10 +34,6 @@ record Person(
         Objects.requireNonNull(company, "company");
     }
 
-    boolean usesGmail() {
-        return primaryEmail.endsWith("@gmail.com") || primaryEmail.endsWith("@googlemail.com");
-    }
-
     /**
      * A UK number split as it is usually written: {@code 020 7946 0958} is area {@code 20}, head
      * {@code 7946}, tail {@code 0958}; {@code 07911 123456} is area {@code 7911}, head {@code 123},

@@ -47,12 +47,6 @@ final class ReferenceWindow {
         target.append('Z');
     }
 
-    static String iso(long epochMillis) {
-        StringBuilder text = new StringBuilder(24);
-        appendIso(text, epochMillis);
-        return text.toString();
-    }
-
     private static void appendPadded(StringBuilder target, int value, int width) {
         if (width >= 4 && value < 1000) {
             target.append('0');

@@ -1,5 +1,7 @@
 package dev.ownstack.cli.generate;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +83,6 @@ final class CalibrationReport {
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e9 ? String.format(Locale.ROOT, "%.0f", value)
-                : String.format(Locale.ROOT, Math.abs(value) < 1 ? "%.4f" : "%.2f", value);
+        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

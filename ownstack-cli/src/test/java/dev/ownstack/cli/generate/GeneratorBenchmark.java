@@ -27,8 +27,15 @@ public final class GeneratorBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + arguments[index]);
             }
         }
+        long[] lastPrinted = {System.nanoTime()};
         GeneratorSummary summary = new DataGenerator().generate(new GeneratorOptions(customers, seed, out),
-                (done, total, rows) -> System.err.printf("%,d / %,d customers, %,d rows%n", done, total, rows));
+                (done, total, rows) -> {
+                    // The generator reports twice a second; a log line every ten seconds is enough here.
+                    if (done == total || System.nanoTime() - lastPrinted[0] > 10_000_000_000L) {
+                        System.err.printf("%,d / %,d customers, %,d rows%n", done, total, rows);
+                        lastPrinted[0] = System.nanoTime();
+                    }
+                });
         for (Map.Entry<String, Long> entry : summary.rowsByFile().entrySet()) {
             System.out.printf("%-26s %,14d%n", entry.getKey(), entry.getValue());
         }
