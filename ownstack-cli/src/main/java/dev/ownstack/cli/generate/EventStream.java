@@ -22,6 +22,12 @@ final class EventStream {
     static final String USER_ID_SOURCE = "events.userId";
 
     private static final long STEP_MILLIS = 45_000L;
+    /**
+     * Browsing takes at most about ten minutes and a purchase under two hours (146 steps at most), so
+     * visits this far apart never interleave and a device's events stay in time order.
+     */
+    private static final long VISIT_SPACING_MILLIS = 30 * ReferenceWindow.MILLIS_PER_MINUTE;
+    private static final long PURCHASE_LEAD_MILLIS = 3 * ReferenceWindow.MILLIS_PER_HOUR;
     private static final int[] IP_FIRST_OCTETS = {31, 51, 62, 77, 78, 81, 82, 86, 90, 92, 94, 109, 146, 176, 178, 188, 212, 217};
 
     /** Something a person did in one sitting; visits are written in time order. */
@@ -46,6 +52,7 @@ final class EventStream {
         final String contextJson;
         String userId = "";
         boolean used;
+        long lastBrowseAt = Long.MIN_VALUE / 2;
 
         Device(SplittableRandom random) {
             anonymousId = uuid(random);
@@ -80,7 +87,10 @@ final class EventStream {
         for (int device = 0; device < devices.size(); device++) {
             int browses = random.nextInt(4) + (device > 0 || orders.isEmpty() ? 1 : 0);
             for (int browse = 0; browse < browses; browse++) {
-                visits.add(new Browse(browseStart(random), device));
+                long start = browseStart(random);
+                if (!overlapsAPurchase(start, orders)) {
+                    visits.add(new Browse(start, device));
+                }
             }
         }
         visits.sort(Comparator.comparingLong(Visit::at));
@@ -90,6 +100,10 @@ final class EventStream {
             // Type patterns in switch need Java 21; the three kinds are checked in turn instead.
             if (visit instanceof Browse browse) {
                 Device device = devices.get(browse.device());
+                if (browse.at() < device.lastBrowseAt + VISIT_SPACING_MILLIS) {
+                    continue;
+                }
+                device.lastBrowseAt = browse.at();
                 writeBrowse(device, browse.at(), emailOnlySignup ? Noise.email(person, random) : "", random, files);
                 emailOnlySignup = false;
             } else if (visit instanceof Purchase purchase) {
@@ -117,6 +131,16 @@ final class EventStream {
     private static long browseStart(SplittableRandom random) {
         return ReferenceWindow.START_MILLIS
                 + random.nextLong(ReferenceWindow.lengthMillis() - ReferenceWindow.MILLIS_PER_HOUR);
+    }
+
+    /** A browsing visit that would overlap a purchase visit is left out rather than moved. */
+    private static boolean overlapsAPurchase(long start, List<Order> orders) {
+        for (Order order : orders) {
+            if (start > order.orderedAt() - PURCHASE_LEAD_MILLIS && start < order.orderedAt() + VISIT_SPACING_MILLIS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addOnce(List<String> values, String value) {
