@@ -24,9 +24,16 @@ fi
 measurements="$(mktemp)"
 trap 'rm -f "$measurements"' EXIT
 
-/usr/bin/time -v -o "$measurements" \
-  "${command[@]}" generate --customers "$customers" --seed 42 --out "$output" >/dev/null
+if ! /usr/bin/time -v -o "$measurements" \
+    "${command[@]}" generate --customers "$customers" --seed 42 --out "$output" >/dev/null; then
+  echo "generate failed: ${command[*]} generate --customers $customers --seed 42 --out $output" >&2
+  exit 1
+fi
 
+if [[ ! -f "$output/manifest.json" ]]; then
+  echo "no $output/manifest.json: the run did not complete" >&2
+  exit 1
+fi
 rows="$(sed -n 's/.*"total_rows": *\([0-9]*\).*/\1/p' "$output/manifest.json")"
 wall="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): *//p' "$measurements")"
 peak_kilobytes="$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$measurements")"

@@ -95,7 +95,7 @@ final class ContactSources {
                     .timestamp(createdAt)
                     .text(Noise.chance(random, 50) ? Vocabulary.CRM_NOTES[random.nextInt(Vocabulary.CRM_NOTES.length)] : "")
                     .end();
-            truth(files, CRM_SOURCE, id, person);
+            files.truth(CRM_SOURCE, id, person);
         }
     }
 
@@ -123,7 +123,7 @@ final class ContactSources {
                     .text("GB")
                     .timestamp(createdAt)
                     .end();
-            truth(files, SHOP_SOURCE, id, person);
+            files.truth(SHOP_SOURCE, id, person);
             accounts.add(new ShopAccount(id, email, firstName, lastName, createdAt));
         }
         return accounts;
@@ -175,7 +175,7 @@ final class ContactSources {
                 line.timestamp("unsubscribed_at", subscribedAt + (long) (random.nextDouble() * remaining));
             }
             line.end();
-            truth(files, NEWSLETTER_SOURCE, id, person);
+            files.truth(NEWSLETTER_SOURCE, id, person);
         }
     }
 
@@ -201,9 +201,5 @@ final class ContactSources {
 
     static long randomInstant(SplittableRandom random) {
         return ReferenceWindow.START_MILLIS + random.nextLong(ReferenceWindow.lengthMillis());
-    }
-
-    static void truth(OutputFiles files, String source, String recordId, Person person) {
-        files.truth.start().text(source).text(recordId).text(person.personId()).end();
     }
 }

@@ -119,11 +119,11 @@ final class EventStream {
         }
         for (Device device : devices) {
             if (device.used) {
-                ContactSources.truth(files, ANONYMOUS_ID_SOURCE, device.anonymousId, person);
+                files.truth(ANONYMOUS_ID_SOURCE, device.anonymousId, person);
             }
         }
         for (String userId : userIds) {
-            ContactSources.truth(files, USER_ID_SOURCE, userId, person);
+            files.truth(USER_ID_SOURCE, userId, person);
         }
     }
 
@@ -222,9 +222,13 @@ final class EventStream {
         time += STEP_MILLIS;
         page(device, time, "Checkout", "/checkout", "Checkout | Example Shop", random, files);
         time += STEP_MILLIS / 2;
-        start(files, "track", device, time, random).text("event", "Checkout Started");
-        files.events.startObject("properties").number("order_id", order.orderId())
-                .money("value", order.total()).text("currency", Money.CURRENCY).endObject().end();
+        start(files, "track", device, time, random)
+                .text("event", "Checkout Started")
+                .startObject("properties")
+                .number("order_id", order.orderId())
+                .money("value", order.total())
+                .text("currency", Money.CURRENCY)
+                .endObject().end();
         JsonLine completed = start(files, "track", device, order.orderedAt(), random)
                 .text("event", "Order Completed")
                 .startObject("properties")

@@ -32,7 +32,7 @@ final class OutputFiles {
     final CsvLine orderItems;
     final CsvLine transactions;
     final JsonLine events;
-    final CsvLine truth;
+    private final CsvLine truth;
 
     private final Path directory;
     private final List<OutputFile> files;
@@ -75,6 +75,11 @@ final class OutputFiles {
 
     private static OutputFile file(Path directory, String name, boolean shuffled, String header) {
         return new OutputFile(name, directory.resolve(name + ".tmp"), shuffled, header);
+    }
+
+    /** Records that the record {@code recordId} of {@code source} belongs to {@code person}. */
+    void truth(String source, String recordId, Person person) {
+        truth.start().text(source).text(recordId).text(person.personId()).end();
     }
 
     void endPerson(SplittableRandom blockOrder) {
