@@ -130,15 +130,16 @@ final class ContactSources {
     }
 
     /**
-     * A shop allows one account per address, so a person's further accounts use their other address
-     * or a plus-tagged variant of the same mailbox, the way people really make second accounts.
+     * A shop allows one account per address, so a person's further accounts use their other address,
+     * a plus-tagged variant of the same mailbox or a new address, the way people make second accounts.
      */
     private static String accountEmail(Person person, List<String> usedEmails, SplittableRandom random) {
+        int accountNumber = usedEmails.size() + 1;
         String[] candidates = {
             Noise.emailVariant(person.primaryEmail(), random, 150, 40),
             Noise.emailVariant(person.alternateEmail(), random, 150, 40),
-            Noise.forcedVariant(person.primaryEmail(), random),
-            Noise.forcedVariant(person.alternateEmail(), random)};
+            Noise.extraAccountAddress(person.primaryEmail(), accountNumber, random),
+            Noise.extraAccountAddress(person.alternateEmail(), accountNumber, random)};
         for (String candidate : candidates) {
             if (!usedEmails.contains(candidate.toLowerCase(Locale.ROOT))) {
                 return candidate;
@@ -146,7 +147,7 @@ final class ContactSources {
         }
         String primary = person.primaryEmail();
         int at = primary.indexOf('@');
-        return primary.substring(0, at) + "+account" + usedEmails.size() + primary.substring(at);
+        return primary.substring(0, at) + "-" + accountNumber + "-" + usedEmails.size() + primary.substring(at);
     }
 
     private void writeNewsletter(Person person, int signups, SplittableRandom random, OutputFiles files) {

@@ -103,12 +103,19 @@ final class Noise {
         return result;
     }
 
-    /** A Gmail variant guaranteed to differ from the address, for a second account on the same mailbox. */
-    static String forcedVariant(String address, SplittableRandom random) {
+    /**
+     * Another address for the same person, for a further shop account: a plus tag where the
+     * provider delivers those to the same mailbox, otherwise a new address made by adding a suffix.
+     * Generated local parts never contain a hyphen, so the suffix cannot hit another person's address.
+     */
+    static String extraAccountAddress(String address, int accountNumber, SplittableRandom random) {
         int at = address.indexOf('@');
         String domain = address.substring(at + 1);
-        String tag = Vocabulary.PLUS_TAGS[random.nextInt(Vocabulary.PLUS_TAGS.length)];
-        return address.substring(0, at) + "+" + tag + "@" + domain;
+        if (supportsPlus(domain)) {
+            String tag = Vocabulary.PLUS_TAGS[random.nextInt(Vocabulary.PLUS_TAGS.length)];
+            return address.substring(0, at) + "+" + tag + "@" + domain;
+        }
+        return address.substring(0, at) + "-" + accountNumber + "@" + domain;
     }
 
     static boolean supportsPlus(String domain) {

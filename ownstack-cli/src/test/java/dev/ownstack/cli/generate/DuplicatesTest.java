@@ -121,6 +121,58 @@ class DuplicatesTest {
         assertTrue(lastNamesByPerson.values().stream().filter(names -> names.size() > 1).count() > 5);
     }
 
+    @Test
+    void no_two_people_share_a_mailbox_except_through_junk_values() {
+        Map<String, String> personByRecord = new HashMap<>();
+        for (List<String> row : SampleData.csv(OutputFiles.TRUTH).rows()) {
+            personByRecord.put(row.get(0) + "/" + row.get(1), row.get(2));
+        }
+        Map<String, Set<String>> personsByMailbox = new HashMap<>();
+        CsvTable crm = SampleData.csv(OutputFiles.CRM_CONTACTS);
+        for (List<String> row : crm.rows()) {
+            addMailbox(personsByMailbox, crm.value(row, "email"),
+                    personByRecord.get(ContactSources.CRM_SOURCE + "/" + crm.value(row, "contact_id")));
+        }
+        CsvTable shop = SampleData.csv(OutputFiles.SHOP_CUSTOMERS);
+        for (List<String> row : shop.rows()) {
+            addMailbox(personsByMailbox, shop.value(row, "email"),
+                    personByRecord.get(ContactSources.SHOP_SOURCE + "/" + shop.value(row, "customer_id")));
+        }
+        SampleData.jsonLines(OutputFiles.NEWSLETTER_SIGNUPS).forEach(signup -> addMailbox(personsByMailbox,
+                signup.get("email_address").asText(),
+                personByRecord.get(ContactSources.NEWSLETTER_SOURCE + "/" + signup.get("id").asText())));
+        personsByMailbox.forEach((mailbox, persons) -> assertTrue(
+                persons.size() == 1 || mailbox.equals(Noise.JUNK_EMAIL), mailbox + " shared by " + persons));
+        assertTrue(personsByMailbox.get(Noise.JUNK_EMAIL).size() > 1);
+    }
+
+    @Test
+    void shop_accounts_have_distinct_addresses() {
+        List<String> addresses = SampleData.csv(OutputFiles.SHOP_CUSTOMERS).column("email").stream()
+                .map(email -> email.toLowerCase(Locale.ROOT)).toList();
+        assertEquals(addresses.size(), new HashSet<>(addresses).size());
+    }
+
+    /** The mailbox an address reaches: Gmail ignores dots, the domain alias and plus tags, as do others for tags. */
+    private static void addMailbox(Map<String, Set<String>> personsByMailbox, String email, String person) {
+        if (email.isEmpty()) {
+            return;
+        }
+        String lower = email.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf('@');
+        String local = lower.substring(0, at);
+        String domain = lower.substring(at + 1);
+        int plus = local.indexOf('+');
+        if (plus >= 0) {
+            local = local.substring(0, plus);
+        }
+        if (domain.equals("googlemail.com") || domain.equals("gmail.com")) {
+            domain = "gmail.com";
+            local = local.replace(".", "");
+        }
+        personsByMailbox.computeIfAbsent(local + "@" + domain, key -> new HashSet<>()).add(person);
+    }
+
     private static long count(List<String> values, Predicate<String> test) {
         return values.stream().filter(test).count();
     }
