@@ -38,7 +38,7 @@ final class OrderHistory {
         for (int number = 0; number < count; number++) {
             int account = shopAccounts == 1 || Noise.chance(random, FIRST_ACCOUNT_PER_MILLE)
                     ? 0 : 1 + random.nextInt(shopAccounts - 1);
-            // Shoppers order between 07:00 and 23:00 UTC.
+            // Between 07:00 and 23:00 UTC: a UK shop sees few orders at night.
             long orderedAt = ReferenceWindow.START_MILLIS + days[number] * ReferenceWindow.MILLIS_PER_DAY
                     + 7 * ReferenceWindow.MILLIS_PER_HOUR + random.nextLong(16 * ReferenceWindow.MILLIS_PER_HOUR);
             orders.add(order(personIndex, number, account, orderedAt, random));
