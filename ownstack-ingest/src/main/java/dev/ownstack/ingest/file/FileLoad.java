@@ -1,0 +1,169 @@
+package dev.ownstack.ingest.file;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ownstack.core.config.OnError;
+import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.core.table.Column;
+import dev.ownstack.core.table.ColumnType;
+import dev.ownstack.core.table.TableName;
+import dev.ownstack.ingest.IngestTables.RejectWriter;
+import dev.ownstack.ingest.LoadProgress;
+import dev.ownstack.ingest.Reject;
+import dev.ownstack.warehouse.RowWriter;
+import dev.ownstack.warehouse.Warehouse;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Loads the records of one file into the target table, inside the caller's transaction: converts
+ * each value to its column's type, writes good rows with their lineage, and rejects or fails on
+ * bad ones by the source's policy. Close it (which flushes the rows) before writing rejects.
+ */
+final class FileLoad implements RecordVisitor, AutoCloseable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final long PROGRESS_EVERY = 100_000;
+    private static final int MAX_VALUE_IN_MESSAGE = 80;
+
+    /** Where the file goes and how it is loaded; the same for every file of a run. */
+    record Target(Warehouse warehouse, TableName table, String source, OnError onError, LoadProgress progress,
+                  Function<String, ColumnType> typeOfNewColumn, Function<String, String> typeHint) {
+        Target {
+            Objects.requireNonNull(warehouse, "warehouse");
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(onError, "onError");
+            Objects.requireNonNull(progress, "progress");
+            Objects.requireNonNull(typeOfNewColumn, "typeOfNewColumn");
+            Objects.requireNonNull(typeHint, "typeHint");
+        }
+    }
+
+    private final Target target;
+    private final FileFingerprint file;
+    private final String displayName;
+    private final OffsetDateTime loadedAt;
+    private final RejectWriter rejects;
+    private final long rowsBefore;
+    private RowWriter writer;
+    private String[] originalNames;
+    private String[] columnNames;
+    private int[] positions;
+    private ColumnType[] types;
+    private int width;
+    private int filePosition;
+    private int linePosition;
+    private int loadedAtPosition;
+    private long rows;
+
+    FileLoad(Target target, FileFingerprint file, String displayName, OffsetDateTime loadedAt, RejectWriter rejects, long rowsBefore) {
+        this.target = target;
+        this.file = file;
+        this.displayName = displayName;
+        this.loadedAt = loadedAt;
+        this.rejects = rejects;
+        this.rowsBefore = rowsBefore;
+    }
+
+    @Override
+    public void columns(List<SourceColumn> columns) {
+        originalNames = columns.stream().map(SourceColumn::name).toArray(String[]::new);
+        columnNames = ColumnNames.sanitize(List.of(originalNames)).toArray(String[]::new);
+        Warehouse warehouse = target.warehouse();
+        List<Column> tableColumns = warehouse.describe(target.table()).orElseThrow(() -> new OwnstackException(ErrorCode.INTERNAL,
+                "table " + target.table() + " should have been created before loading " + displayName));
+        List<Column> missing = new ArrayList<>();
+        for (String name : columnNames) {
+            if (indexOf(tableColumns, name) < 0) {
+                missing.add(new Column(name, target.typeOfNewColumn().apply(name)));
+            }
+        }
+        if (!missing.isEmpty()) {
+            tableColumns = warehouse.ensureTable(target.table(), missing, List.of());
+        }
+        width = tableColumns.size();
+        positions = new int[columnNames.length];
+        types = new ColumnType[columnNames.length];
+        for (int i = 0; i < columnNames.length; i++) {
+            positions[i] = indexOf(tableColumns, columnNames[i]);
+            types[i] = tableColumns.get(positions[i]).type();
+        }
+        filePosition = indexOf(tableColumns, Lineage.FILE);
+        linePosition = indexOf(tableColumns, Lineage.LINE);
+        loadedAtPosition = indexOf(tableColumns, Lineage.LOADED_AT);
+        writer = warehouse.append(target.table(), tableColumns.stream().map(Column::name).toList());
+    }
+
+    @Override
+    public void record(long line, Object[] values) {
+        Object[] row = new Object[width];
+        for (int i = 0; i < values.length; i++) {
+            Object value = ValueConversion.convert(values[i], types[i]);
+            if (value == TextValues.INVALID) {
+                String reason = "'" + shorten(String.valueOf(values[i])) + "' is not a " + types[i].configName()
+                        + " (" + target.typeHint().apply(columnNames[i]) + ")";
+                reject(new Reject(displayName + ":" + line, originalNames[i], reason, rawRow(values)));
+                return;
+            }
+            row[positions[i]] = value;
+        }
+        row[filePosition] = file.pathText();
+        row[linePosition] = line;
+        row[loadedAtPosition] = loadedAt;
+        writer.write(row);
+        rows++;
+        if (rows % PROGRESS_EVERY == 0) {
+            target.progress().update(target.source(), displayName, rowsBefore + rows);
+        }
+    }
+
+    @Override
+    public void malformed(long line, String reason, String rawText) {
+        reject(new Reject(displayName + ":" + line, "", reason, rawText));
+    }
+
+    private void reject(Reject reject) {
+        if (target.onError() == OnError.FAIL) {
+            throw new OwnstackException(ErrorCode.INPUT_INVALID, reject.message());
+        }
+        rejects.write(reject);
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    /** Flushes the rows written so far into the table (inside the transaction). */
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+
+    /** The record as a JSON object keyed by the file's column names, for the rejects table. */
+    private String rawRow(Object[] values) {
+        ObjectNode row = MAPPER.createObjectNode();
+        for (int i = 0; i < values.length; i++) {
+            row.put(originalNames[i], values[i] == null ? null : values[i].toString());
+        }
+        return row.toString();
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= MAX_VALUE_IN_MESSAGE ? value : value.substring(0, MAX_VALUE_IN_MESSAGE) + "...";
+    }
+
+    private static int indexOf(List<Column> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

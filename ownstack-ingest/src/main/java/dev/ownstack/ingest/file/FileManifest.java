@@ -1,0 +1,54 @@
+package dev.ownstack.ingest.file;
+
+import dev.ownstack.core.table.Column;
+import dev.ownstack.core.table.ColumnType;
+import dev.ownstack.core.table.TableName;
+import dev.ownstack.warehouse.Warehouse;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ownstack.loaded_files}: one row per file loaded into a table, written in the transaction
+ * that loads the file. A file whose path and content hash are here is loaded; one whose path is
+ * here with another hash has changed.
+ */
+final class FileManifest {
+    static final TableName TABLE = new TableName(TableName.OWNSTACK_SCHEMA, "loaded_files");
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("target_table", ColumnType.STRING),
+            new Column("file_path", ColumnType.STRING),
+            new Column("size_bytes", ColumnType.BIGINT),
+            new Column("modified_at", ColumnType.TIMESTAMPTZ),
+            new Column("sha256", ColumnType.STRING),
+            new Column("rows_loaded", ColumnType.BIGINT),
+            new Column("rows_rejected", ColumnType.BIGINT),
+            new Column("source", ColumnType.STRING),
+            new Column("loaded_at", ColumnType.TIMESTAMPTZ));
+
+    private FileManifest() {
+    }
+
+    /** The content hash of every file loaded into the table, by path. */
+    static Map<String, String> loadedFiles(Warehouse warehouse, TableName target) {
+        warehouse.ensureTable(TABLE, COLUMNS, List.of());
+        Map<String, String> hashes = new HashMap<>();
+        for (Object[] row : warehouse.queryAll("SELECT file_path, sha256 FROM " + warehouse.dialect().table(TABLE)
+                + " WHERE target_table = ?", target.toString()).rows()) {
+            hashes.put((String) row[0], (String) row[1]);
+        }
+        return hashes;
+    }
+
+    /** Records a loaded file, replacing an earlier entry for its path; call in the file's transaction. */
+    static void record(Warehouse warehouse, TableName target, String source, FileFingerprint file, long rows, long rejected,
+                       OffsetDateTime loadedAt) {
+        String table = warehouse.dialect().table(TABLE);
+        warehouse.execute("DELETE FROM " + table + " WHERE target_table = ? AND file_path = ?", target.toString(), file.pathText());
+        warehouse.execute("INSERT INTO " + table + " (target_table, file_path, size_bytes, modified_at, sha256, rows_loaded,"
+                        + " rows_rejected, source, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                target.toString(), file.pathText(), file.size(), file.modifiedAt(), file.sha256(), rows, rejected, source, loadedAt);
+    }
+}
