@@ -8,16 +8,21 @@ import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.core.table.TableName;
+import dev.ownstack.ingest.IngestTables;
 import dev.ownstack.ingest.IngestTables.RejectWriter;
 import dev.ownstack.ingest.LoadProgress;
 import dev.ownstack.ingest.Reject;
 import dev.ownstack.warehouse.RowWriter;
 import dev.ownstack.warehouse.Warehouse;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Loads the records of one file into the target table, inside the caller's transaction: converts
@@ -28,6 +33,7 @@ final class FileLoad implements RecordVisitor, AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long PROGRESS_EVERY = 100_000;
     private static final int MAX_VALUE_IN_MESSAGE = 80;
+    private static final Pattern DECIMAL_TYPE = Pattern.compile("\\w+\\((\\d+), *(\\d+)\\)");
 
     /** Where the file goes and how it is loaded; the same for every file of a run. */
     record Target(Warehouse warehouse, TableName table, String source, OnError onError, LoadProgress progress,
@@ -47,8 +53,9 @@ final class FileLoad implements RecordVisitor, AutoCloseable {
     private final FileFingerprint file;
     private final String displayName;
     private final OffsetDateTime loadedAt;
-    private final RejectWriter rejects;
+    private final List<Reject> rejects = new ArrayList<>();
     private final long rowsBefore;
+    private List<Column> tableColumns;
     private RowWriter writer;
     private String[] originalNames;
     private String[] columnNames;
@@ -58,15 +65,25 @@ final class FileLoad implements RecordVisitor, AutoCloseable {
     private int filePosition;
     private int linePosition;
     private int loadedAtPosition;
+    private final int decimalPrecision;
+    private final int decimalScale;
     private long rows;
+    private long rejected;
 
-    FileLoad(Target target, FileFingerprint file, String displayName, OffsetDateTime loadedAt, RejectWriter rejects, long rowsBefore) {
+    /**
+     * @param tableColumns the target table's columns as last seen (describing the table per file
+     *                     costs more than loading a small file)
+     */
+    FileLoad(Target target, List<Column> tableColumns, FileFingerprint file, String displayName, OffsetDateTime loadedAt, long rowsBefore) {
         this.target = target;
+        this.tableColumns = List.copyOf(tableColumns);
         this.file = file;
         this.displayName = displayName;
         this.loadedAt = loadedAt;
-        this.rejects = rejects;
         this.rowsBefore = rowsBefore;
+        Matcher decimal = DECIMAL_TYPE.matcher(target.warehouse().dialect().typeName(ColumnType.DECIMAL));
+        this.decimalPrecision = decimal.matches() ? Integer.parseInt(decimal.group(1)) : -1;
+        this.decimalScale = decimal.matches() ? Integer.parseInt(decimal.group(2)) : -1;
     }
 
     @Override
@@ -74,8 +91,6 @@ final class FileLoad implements RecordVisitor, AutoCloseable {
         originalNames = columns.stream().map(SourceColumn::name).toArray(String[]::new);
         columnNames = ColumnNames.sanitize(List.of(originalNames)).toArray(String[]::new);
         Warehouse warehouse = target.warehouse();
-        List<Column> tableColumns = warehouse.describe(target.table()).orElseThrow(() -> new OwnstackException(ErrorCode.INTERNAL,
-                "table " + target.table() + " should have been created before loading " + displayName));
         List<Column> missing = new ArrayList<>();
         for (String name : columnNames) {
             if (indexOf(tableColumns, name) < 0) {
@@ -103,6 +118,9 @@ final class FileLoad implements RecordVisitor, AutoCloseable {
         Object[] row = new Object[width];
         for (int i = 0; i < values.length; i++) {
             Object value = ValueConversion.convert(values[i], types[i]);
+            if (value instanceof BigDecimal decimal && decimalScale >= 0) {
+                value = fitDecimal(decimal);
+            }
             if (value == TextValues.INVALID) {
                 String reason = "'" + shorten(String.valueOf(values[i])) + "' is not a " + types[i].configName()
                         + " (" + target.typeHint().apply(columnNames[i]) + ")";
@@ -130,18 +148,37 @@ final class FileLoad implements RecordVisitor, AutoCloseable {
         if (target.onError() == OnError.FAIL) {
             throw new OwnstackException(ErrorCode.INPUT_INVALID, reject.message());
         }
-        rejects.write(reject);
+        rejects.add(reject);
+        rejected++;
     }
 
     long rows() {
         return rows;
     }
 
-    /** Flushes the rows written so far into the table (inside the transaction). */
+    long rejected() {
+        return rejected;
+    }
+
+    /** The table's columns after this file, which may have added some. */
+    List<Column> tableColumns() {
+        return tableColumns;
+    }
+
+    /**
+     * Flushes the rows into the table, then writes the rejects (PostgreSQL runs one COPY at a
+     * time per connection), both inside the caller's transaction.
+     */
     @Override
     public void close() {
         if (writer != null) {
             writer.close();
+        }
+        if (!rejects.isEmpty()) {
+            try (RejectWriter rejectWriter = IngestTables.rejects(target.warehouse(), target.source(), target.table())) {
+                rejects.forEach(rejectWriter::write);
+            }
+            rejects.clear();
         }
     }
 
@@ -152,6 +189,15 @@ final class FileLoad implements RecordVisitor, AutoCloseable {
             row.put(originalNames[i], values[i] == null ? null : values[i].toString());
         }
         return row.toString();
+    }
+
+    /**
+     * Gives a decimal the scale of the engine's decimal type where it has a fixed one (DuckDB's
+     * appender takes nothing else), or INVALID when its integer part does not fit.
+     */
+    private Object fitDecimal(BigDecimal value) {
+        BigDecimal scaled = value.setScale(decimalScale, RoundingMode.HALF_EVEN);
+        return scaled.precision() > decimalPrecision ? TextValues.INVALID : scaled;
     }
 
     private static String shorten(String value) {

@@ -42,11 +42,16 @@ final class FileManifest {
         return hashes;
     }
 
-    /** Records a loaded file, replacing an earlier entry for its path; call in the file's transaction. */
+    /** Forgets a file whose content changed; call in the transaction that reloads it. */
+    static void forget(Warehouse warehouse, TableName target, FileFingerprint file) {
+        warehouse.execute("DELETE FROM " + warehouse.dialect().table(TABLE) + " WHERE target_table = ? AND file_path = ?",
+                target.toString(), file.pathText());
+    }
+
+    /** Records a loaded file; call in the transaction that loads it. */
     static void record(Warehouse warehouse, TableName target, String source, FileFingerprint file, long rows, long rejected,
                        OffsetDateTime loadedAt) {
         String table = warehouse.dialect().table(TABLE);
-        warehouse.execute("DELETE FROM " + table + " WHERE target_table = ? AND file_path = ?", target.toString(), file.pathText());
         warehouse.execute("INSERT INTO " + table + " (target_table, file_path, size_bytes, modified_at, sha256, rows_loaded,"
                         + " rows_rejected, source, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 target.toString(), file.pathText(), file.size(), file.modifiedAt(), file.sha256(), rows, rejected, source, loadedAt);

@@ -12,7 +12,6 @@ import dev.ownstack.core.table.Identifiers;
 import dev.ownstack.core.table.TableName;
 import dev.ownstack.ingest.BatchSource;
 import dev.ownstack.ingest.IngestTables;
-import dev.ownstack.ingest.IngestTables.RejectWriter;
 import dev.ownstack.ingest.LoadProgress;
 import dev.ownstack.ingest.LoadResult;
 import dev.ownstack.warehouse.Warehouse;
@@ -99,7 +98,7 @@ public final class FileSource implements BatchSource {
             columns.add(new Column(column, overrides.getOrDefault(column, inference.type(column))));
         }
         columns.addAll(Lineage.COLUMNS);
-        warehouse.ensureTable(config.table(), columns, List.of());
+        List<Column> tableColumns = warehouse.ensureTable(config.table(), columns, List.of());
 
         FileLoad.Target target = new FileLoad.Target(warehouse, config.table(), name(), config.onError(), progress,
                 column -> overrides.getOrDefault(column, inference.type(column)),
@@ -108,9 +107,10 @@ public final class FileSource implements BatchSource {
         long rejected = 0;
         for (FileFingerprint file : pending) {
             progress.update(name(), displayName(file.path()), rows);
-            long[] counts = loadFile(target, file, changed.contains(file.pathText()));
-            rows += counts[0];
-            rejected += counts[1];
+            FileLoad load = loadFile(target, tableColumns, file, changed.contains(file.pathText()), rows);
+            rows += load.rows();
+            rejected += load.rejected();
+            tableColumns = load.tableColumns();
         }
         progress.update(name(), "done", rows);
         notes.add("loaded " + pending.size() + (pending.size() == 1 ? " file" : " files"));
@@ -123,22 +123,22 @@ public final class FileSource implements BatchSource {
         return new LoadResult(name(), Map.of(config.table().toString(), rows), rejected, notes, Duration.between(started, Instant.now()));
     }
 
-    /** Loads one file and its manifest row in one transaction; returns rows loaded and rejected. */
-    private long[] loadFile(FileLoad.Target target, FileFingerprint file, boolean replacesEarlierRows) {
+    /** Loads one file, its rejects and its manifest row in one transaction. */
+    private FileLoad loadFile(FileLoad.Target target, List<Column> tableColumns, FileFingerprint file, boolean replacesEarlierRows,
+                              long rowsBefore) {
         RecordReader reader = RecordReader.of(format(file.path()), config.csv());
         return target.warehouse().inTransaction(warehouse -> {
             if (replacesEarlierRows) {
                 warehouse.execute("DELETE FROM " + warehouse.dialect().table(config.table()) + " WHERE "
                         + warehouse.dialect().quote(Lineage.FILE) + " = ?", file.pathText());
+                FileManifest.forget(warehouse, config.table(), file);
             }
             OffsetDateTime loadedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            try (RejectWriter rejects = IngestTables.rejects(warehouse, name(), config.table());
-                 FileLoad load = new FileLoad(target, file, displayName(file.path()), loadedAt, rejects, 0)) {
+            try (FileLoad load = new FileLoad(target, tableColumns, file, displayName(file.path()), loadedAt, rowsBefore)) {
                 reader.read(file.path(), Long.MAX_VALUE, load);
                 load.close();
-                rejects.close();
-                FileManifest.record(warehouse, config.table(), name(), file, load.rows(), rejects.count(), loadedAt);
-                return new long[] {load.rows(), rejects.count()};
+                FileManifest.record(warehouse, config.table(), name(), file, load.rows(), load.rejected(), loadedAt);
+                return load;
             }
         });
     }
