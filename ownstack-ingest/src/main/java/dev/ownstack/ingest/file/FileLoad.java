@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 /**
  * Loads the records of one file into the target table, inside the caller's transaction: converts
  * each value to its column's type, writes good rows with their lineage, and rejects or fails on
- * bad ones by the source's policy. Close it (which flushes the rows) before writing rejects.
+ * bad ones by the source's policy. {@link #finish()} completes the file; {@link #close()} releases
+ * the bulk writer either way.
  */
 final class FileLoad implements RecordVisitor, AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -169,8 +170,7 @@ final class FileLoad implements RecordVisitor, AutoCloseable {
      * Flushes the rows into the table, then writes the rejects (PostgreSQL runs one COPY at a
      * time per connection), both inside the caller's transaction.
      */
-    @Override
-    public void close() {
+    void finish() {
         if (writer != null) {
             writer.close();
         }
@@ -179,6 +179,14 @@ final class FileLoad implements RecordVisitor, AutoCloseable {
                 rejects.forEach(rejectWriter::write);
             }
             rejects.clear();
+        }
+    }
+
+    /** Releases the bulk writer when the load failed; its rows go with the rolled-back transaction. */
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.close();
         }
     }
 

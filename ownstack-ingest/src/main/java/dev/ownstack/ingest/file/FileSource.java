@@ -136,7 +136,7 @@ public final class FileSource implements BatchSource {
             OffsetDateTime loadedAt = OffsetDateTime.now(ZoneOffset.UTC);
             try (FileLoad load = new FileLoad(target, tableColumns, file, displayName(file.path()), loadedAt, rowsBefore)) {
                 reader.read(file.path(), Long.MAX_VALUE, load);
-                load.close();
+                load.finish();
                 FileManifest.record(warehouse, config.table(), name(), file, load.rows(), load.rejected(), loadedAt);
                 return load;
             }

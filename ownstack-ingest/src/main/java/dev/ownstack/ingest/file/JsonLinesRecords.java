@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +108,7 @@ final class JsonLinesRecords implements RecordReader {
                     continue;
                 }
                 Object[] values = new Object[positions.size()];
-                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = fields.next();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
                     Integer position = positions.get(field.getKey());
                     if (position != null) {
                         values[position] = value(field.getValue());
