@@ -186,7 +186,8 @@ final class TextValues {
         int year = digits(value, 0, 4);
         int month = digits(value, 5, 2);
         int day = digits(value, 8, 2);
-        if (year < 0 || month < 0 || day < 0) {
+        // year 0 exists in Java but not in PostgreSQL: such text is not a date anywhere
+        if (year < 1 || month < 0 || day < 0) {
             return INVALID;
         }
         try {

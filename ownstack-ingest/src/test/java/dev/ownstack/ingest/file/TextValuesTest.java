@@ -43,6 +43,7 @@ class TextValuesTest {
         assertEquals(ColumnType.STRING, csv("012.5"), "leading zeros");
         assertEquals(ColumnType.STRING, csv("123456789012345678901234"), "beyond 64 bits");
         assertEquals(ColumnType.STRING, csv("2011-02-30"), "no such day");
+        assertEquals(ColumnType.STRING, csv("0000-01-01"), "no year 0");
         assertEquals(ColumnType.STRING, csv("2011-02-28 25:00:00"), "no such hour");
         assertEquals(ColumnType.STRING, csv("NaN"));
         assertEquals(ColumnType.STRING, csv("0x1F"));
