@@ -8,12 +8,10 @@ import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.core.table.TableName;
-import dev.ownstack.ingest.IngestTables;
-import dev.ownstack.ingest.IngestTables.RejectWriter;
 import dev.ownstack.ingest.LoadProgress;
 import dev.ownstack.ingest.Reject;
 import dev.ownstack.warehouse.RowWriter;
-import dev.ownstack.warehouse.Warehouse;
+import dev.ownstack.warehouse.SqlDialect;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
@@ -25,64 +23,62 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Loads the records of one file into the target table, inside the caller's transaction: converts
- * each value to its column's type, writes good rows with their lineage, and rejects or fails on
- * bad ones by the source's policy. {@link #finish()} completes the file; {@link #close()} releases
- * the bulk writer either way.
+ * Loads the records of one file through a bulk writer the caller owns, inside the caller's
+ * transaction: converts each value to its column's type, writes good rows with their lineage,
+ * and fails on bad ones or collects them as rejects, by the source's policy.
  */
-final class FileLoad implements RecordVisitor, AutoCloseable {
+final class FileLoad implements RecordVisitor {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long PROGRESS_EVERY = 100_000;
     private static final int MAX_VALUE_IN_MESSAGE = 80;
     private static final Pattern DECIMAL_TYPE = Pattern.compile("\\w+\\((\\d+), *(\\d+)\\)");
 
-    /** Where the file goes and how it is loaded; the same for every file of a run. */
-    record Target(Warehouse warehouse, TableName table, String source, OnError onError, LoadProgress progress,
-                  Function<String, ColumnType> typeOfNewColumn, Function<String, String> typeHint) {
+    /** Where the files go and how they are loaded; the same for every file of a run. */
+    record Target(TableName table, SqlDialect dialect, String source, OnError onError, LoadProgress progress,
+                  Function<String, String> typeHint) {
         Target {
-            Objects.requireNonNull(warehouse, "warehouse");
             Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(dialect, "dialect");
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(onError, "onError");
             Objects.requireNonNull(progress, "progress");
-            Objects.requireNonNull(typeOfNewColumn, "typeOfNewColumn");
             Objects.requireNonNull(typeHint, "typeHint");
         }
     }
 
     private final Target target;
+    private final List<Column> tableColumns;
+    private final RowWriter writer;
     private final FileFingerprint file;
     private final String displayName;
     private final OffsetDateTime loadedAt;
-    private final List<Reject> rejects = new ArrayList<>();
     private final long rowsBefore;
-    private List<Column> tableColumns;
-    private RowWriter writer;
+    private final int decimalPrecision;
+    private final int decimalScale;
+    private final List<Reject> rejects = new ArrayList<>();
     private String[] originalNames;
     private String[] columnNames;
     private int[] positions;
     private ColumnType[] types;
-    private int width;
     private int filePosition;
     private int linePosition;
     private int loadedAtPosition;
-    private final int decimalPrecision;
-    private final int decimalScale;
     private long rows;
-    private long rejected;
 
     /**
-     * @param tableColumns the target table's columns as last seen (describing the table per file
-     *                     costs more than loading a small file)
+     * @param tableColumns the target table's columns, in the order {@code writer} was opened with
+     * @param rowsBefore   rows loaded by this run before this file, for progress
      */
-    FileLoad(Target target, List<Column> tableColumns, FileFingerprint file, String displayName, OffsetDateTime loadedAt, long rowsBefore) {
+    FileLoad(Target target, List<Column> tableColumns, RowWriter writer, FileFingerprint file, String displayName,
+             OffsetDateTime loadedAt, long rowsBefore) {
         this.target = target;
         this.tableColumns = List.copyOf(tableColumns);
+        this.writer = writer;
         this.file = file;
         this.displayName = displayName;
         this.loadedAt = loadedAt;
         this.rowsBefore = rowsBefore;
-        Matcher decimal = DECIMAL_TYPE.matcher(target.warehouse().dialect().typeName(ColumnType.DECIMAL));
+        Matcher decimal = DECIMAL_TYPE.matcher(target.dialect().typeName(ColumnType.DECIMAL));
         this.decimalPrecision = decimal.matches() ? Integer.parseInt(decimal.group(1)) : -1;
         this.decimalScale = decimal.matches() ? Integer.parseInt(decimal.group(2)) : -1;
     }
@@ -91,32 +87,25 @@ final class FileLoad implements RecordVisitor, AutoCloseable {
     public void columns(List<SourceColumn> columns) {
         originalNames = columns.stream().map(SourceColumn::name).toArray(String[]::new);
         columnNames = ColumnNames.sanitize(List.of(originalNames)).toArray(String[]::new);
-        Warehouse warehouse = target.warehouse();
-        List<Column> missing = new ArrayList<>();
-        for (String name : columnNames) {
-            if (indexOf(tableColumns, name) < 0) {
-                missing.add(new Column(name, target.typeOfNewColumn().apply(name)));
-            }
-        }
-        if (!missing.isEmpty()) {
-            tableColumns = warehouse.ensureTable(target.table(), missing, List.of());
-        }
-        width = tableColumns.size();
         positions = new int[columnNames.length];
         types = new ColumnType[columnNames.length];
         for (int i = 0; i < columnNames.length; i++) {
             positions[i] = indexOf(tableColumns, columnNames[i]);
+            if (positions[i] < 0) {
+                // every file's columns were added to the table before loading began
+                throw new OwnstackException(ErrorCode.IO_FAILED, displayName + " has a column '" + originalNames[i]
+                        + "' it did not have when the load started: the file changed during the load; run it again");
+            }
             types[i] = tableColumns.get(positions[i]).type();
         }
         filePosition = indexOf(tableColumns, Lineage.FILE);
         linePosition = indexOf(tableColumns, Lineage.LINE);
         loadedAtPosition = indexOf(tableColumns, Lineage.LOADED_AT);
-        writer = warehouse.append(target.table(), tableColumns.stream().map(Column::name).toList());
     }
 
     @Override
     public void record(long line, Object[] values) {
-        Object[] row = new Object[width];
+        Object[] row = new Object[tableColumns.size()];
         for (int i = 0; i < values.length; i++) {
             Object value = ValueConversion.convert(values[i], types[i]);
             if (value instanceof BigDecimal decimal && decimalScale >= 0) {
@@ -150,53 +139,19 @@ final class FileLoad implements RecordVisitor, AutoCloseable {
             throw new OwnstackException(ErrorCode.INPUT_INVALID, reject.message());
         }
         rejects.add(reject);
-        rejected++;
+    }
+
+    FileFingerprint file() {
+        return file;
     }
 
     long rows() {
         return rows;
     }
 
-    long rejected() {
-        return rejected;
-    }
-
-    /** The table's columns after this file, which may have added some. */
-    List<Column> tableColumns() {
-        return tableColumns;
-    }
-
-    /**
-     * Flushes the rows into the table, then writes the rejects (PostgreSQL runs one COPY at a
-     * time per connection), both inside the caller's transaction.
-     */
-    void finish() {
-        if (writer != null) {
-            writer.close();
-        }
-        if (!rejects.isEmpty()) {
-            try (RejectWriter rejectWriter = IngestTables.rejects(target.warehouse(), target.source(), target.table())) {
-                rejects.forEach(rejectWriter::write);
-            }
-            rejects.clear();
-        }
-    }
-
-    /** Releases the bulk writer when the load failed; its rows go with the rolled-back transaction. */
-    @Override
-    public void close() {
-        if (writer != null) {
-            writer.close();
-        }
-    }
-
-    /** The record as a JSON object keyed by the file's column names, for the rejects table. */
-    private String rawRow(Object[] values) {
-        ObjectNode row = MAPPER.createObjectNode();
-        for (int i = 0; i < values.length; i++) {
-            row.put(originalNames[i], values[i] == null ? null : values[i].toString());
-        }
-        return row.toString();
+    /** The rows rejected under the skip policy, to be written once the bulk writer is closed. */
+    List<Reject> rejects() {
+        return rejects;
     }
 
     /**
@@ -206,6 +161,15 @@ final class FileLoad implements RecordVisitor, AutoCloseable {
     private Object fitDecimal(BigDecimal value) {
         BigDecimal scaled = value.setScale(decimalScale, RoundingMode.HALF_EVEN);
         return scaled.precision() > decimalPrecision ? TextValues.INVALID : scaled;
+    }
+
+    /** The record as a JSON object keyed by the file's column names, for the rejects table. */
+    private String rawRow(Object[] values) {
+        ObjectNode row = MAPPER.createObjectNode();
+        for (int i = 0; i < values.length; i++) {
+            row.put(originalNames[i], values[i] == null ? null : values[i].toString());
+        }
+        return row.toString();
     }
 
     private static String shorten(String value) {

@@ -5,6 +5,8 @@ import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.core.table.TableName;
 import dev.ownstack.warehouse.Warehouse;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ final class FileManifest {
             new Column("source", ColumnType.STRING),
             new Column("loaded_at", ColumnType.TIMESTAMPTZ));
 
+    private static final int ROWS_PER_INSERT = 100;
+
     private FileManifest() {
     }
 
@@ -48,12 +52,30 @@ final class FileManifest {
                 target.toString(), file.pathText());
     }
 
-    /** Records a loaded file; call in the transaction that loads it. */
-    static void record(Warehouse warehouse, TableName target, String source, FileFingerprint file, long rows, long rejected,
-                       OffsetDateTime loadedAt) {
-        String table = warehouse.dialect().table(TABLE);
-        warehouse.execute("INSERT INTO " + table + " (target_table, file_path, size_bytes, modified_at, sha256, rows_loaded,"
-                        + " rows_rejected, source, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                target.toString(), file.pathText(), file.size(), file.modifiedAt(), file.sha256(), rows, rejected, source, loadedAt);
+    /** One loaded file, as the manifest records it. */
+    record Entry(FileFingerprint file, long rows, long rejected) {
+        Entry {
+            java.util.Objects.requireNonNull(file, "file");
+        }
+    }
+
+    /**
+     * Records loaded files; call in the transaction that loads them. One statement per hundred
+     * files: preparing a statement per file would cost more than loading many small files.
+     */
+    static void record(Warehouse warehouse, TableName target, String source, List<Entry> entries, OffsetDateTime loadedAt) {
+        String insert = "INSERT INTO " + warehouse.dialect().table(TABLE) + " (target_table, file_path, size_bytes, modified_at, sha256,"
+                + " rows_loaded, rows_rejected, source, loaded_at) VALUES ";
+        for (int start = 0; start < entries.size(); start += ROWS_PER_INSERT) {
+            List<Entry> chunk = entries.subList(start, Math.min(entries.size(), start + ROWS_PER_INSERT));
+            List<Object> parameters = new ArrayList<>(chunk.size() * COLUMNS.size());
+            for (Entry entry : chunk) {
+                FileFingerprint file = entry.file();
+                parameters.addAll(List.of(target.toString(), file.pathText(), file.size(), file.modifiedAt(), file.sha256(), entry.rows(),
+                        entry.rejected(), source, loadedAt));
+            }
+            String values = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            warehouse.execute(insert + values, parameters.toArray());
+        }
     }
 }

@@ -12,8 +12,11 @@ import dev.ownstack.core.table.Identifiers;
 import dev.ownstack.core.table.TableName;
 import dev.ownstack.ingest.BatchSource;
 import dev.ownstack.ingest.IngestTables;
+import dev.ownstack.ingest.IngestTables.RejectWriter;
 import dev.ownstack.ingest.LoadProgress;
 import dev.ownstack.ingest.LoadResult;
+import dev.ownstack.ingest.Reject;
+import dev.ownstack.warehouse.RowWriter;
 import dev.ownstack.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,15 +34,17 @@ import java.util.Set;
 
 /**
  * Loads CSV, JSON lines and Parquet files into one table: resolves paths and globs, infers column
- * types from a sample, and loads each file not yet loaded in its own transaction together with
- * its row in the manifest {@code ownstack.loaded_files}. So a second run adds nothing, a run
- * killed half-way and run again ends with the rows of one complete run, and a file whose content
- * changed replaces its earlier rows. See docs/INGEST-FILES.md.
+ * types from a sample, and loads each file not yet loaded in one transaction together with its
+ * row in the manifest {@code ownstack.loaded_files} (small files share a transaction). So a second
+ * run adds nothing, a run killed half-way and run again ends with the rows of one complete run,
+ * and a file whose content changed replaces its earlier rows. See docs/INGEST-FILES.md.
  */
 public final class FileSource implements BatchSource {
     static final long FIRST_FILE_SAMPLE = 10_000;
     static final long OTHER_FILE_SAMPLE = 1_000;
     static final long SAMPLE_BUDGET = 500_000;
+    static final long BATCH_BYTES = 8L << 20;
+    static final int BATCH_FILES = 1_000;
 
     private final SourceConfig.Files config;
     private final Path projectDirectory;
@@ -100,17 +105,16 @@ public final class FileSource implements BatchSource {
         columns.addAll(Lineage.COLUMNS);
         List<Column> tableColumns = warehouse.ensureTable(config.table(), columns, List.of());
 
-        FileLoad.Target target = new FileLoad.Target(warehouse, config.table(), name(), config.onError(), progress,
-                column -> overrides.getOrDefault(column, inference.type(column)),
+        FileLoad.Target target = new FileLoad.Target(config.table(), warehouse.dialect(), name(), config.onError(), progress,
                 column -> typeHint(column, existing.orElse(List.of()), overrides, inference));
         long rows = 0;
         long rejected = 0;
-        for (FileFingerprint file : pending) {
-            progress.update(name(), displayName(file.path()), rows);
-            FileLoad load = loadFile(target, tableColumns, file, changed.contains(file.pathText()), rows);
-            rows += load.rows();
-            rejected += load.rejected();
-            tableColumns = load.tableColumns();
+        for (List<FileFingerprint> batch : batches(pending)) {
+            List<FileLoad> loads = loadBatch(warehouse, target, tableColumns, batch, changed, rows);
+            for (FileLoad load : loads) {
+                rows += load.rows();
+                rejected += load.rejects().size();
+            }
         }
         progress.update(name(), "done", rows);
         notes.add("loaded " + pending.size() + (pending.size() == 1 ? " file" : " files"));
@@ -123,24 +127,89 @@ public final class FileSource implements BatchSource {
         return new LoadResult(name(), Map.of(config.table().toString(), rows), rejected, notes, Duration.between(started, Instant.now()));
     }
 
-    /** Loads one file, its rejects and its manifest row in one transaction. */
-    private FileLoad loadFile(FileLoad.Target target, List<Column> tableColumns, FileFingerprint file, boolean replacesEarlierRows,
-                              long rowsBefore) {
-        RecordReader reader = RecordReader.of(format(file.path()), config.csv());
-        return target.warehouse().inTransaction(warehouse -> {
-            if (replacesEarlierRows) {
-                warehouse.execute("DELETE FROM " + warehouse.dialect().table(config.table()) + " WHERE "
-                        + warehouse.dialect().quote(Lineage.FILE) + " = ?", file.pathText());
+    /**
+     * Groups files into transactions of up to 8 MB or 1,000 files. A transaction costs tens of
+     * milliseconds whatever it holds, far more than loading a small file; sharing one keeps each
+     * file atomic with its manifest row all the same.
+     */
+    static List<List<FileFingerprint>> batches(List<FileFingerprint> files) {
+        List<List<FileFingerprint>> batches = new ArrayList<>();
+        List<FileFingerprint> batch = new ArrayList<>();
+        long bytes = 0;
+        for (FileFingerprint file : files) {
+            if (!batch.isEmpty() && (bytes + file.size() > BATCH_BYTES || batch.size() == BATCH_FILES)) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+                bytes = 0;
+            }
+            batch.add(file);
+            bytes += file.size();
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    /**
+     * Loads a batch of files with their rejects and manifest rows in one transaction. When a file
+     * fails (a bad row under the fail policy, an unreadable file), the files before it in the
+     * batch are loaded again in a transaction of their own, so that, as without batches, every
+     * file before the failing one stays loaded.
+     */
+    private List<FileLoad> loadBatch(Warehouse warehouse, FileLoad.Target target, List<Column> tableColumns, List<FileFingerprint> batch,
+                                     Set<String> changed, long rowsBefore) {
+        int[] current = {0};
+        try {
+            return warehouse.inTransaction(transaction -> loadInTransaction(transaction, target, tableColumns, batch, changed, rowsBefore, current));
+        } catch (OwnstackException failure) {
+            boolean fileAtFault = failure.code() == ErrorCode.INPUT_INVALID || failure.code() == ErrorCode.IO_FAILED;
+            if (fileAtFault && current[0] > 0) {
+                List<FileFingerprint> before = batch.subList(0, current[0]);
+                try {
+                    warehouse.inTransaction(transaction -> loadInTransaction(transaction, target, tableColumns, before, changed, rowsBefore,
+                            new int[1]));
+                } catch (OwnstackException retry) {
+                    failure.addSuppressed(retry);
+                }
+            }
+            throw failure;
+        }
+    }
+
+    private List<FileLoad> loadInTransaction(Warehouse warehouse, FileLoad.Target target, List<Column> tableColumns,
+                                             List<FileFingerprint> batch, Set<String> changed, long rowsBefore, int[] current) {
+        String table = warehouse.dialect().table(config.table());
+        for (FileFingerprint file : batch) {
+            if (changed.contains(file.pathText())) {
+                warehouse.execute("DELETE FROM " + table + " WHERE " + warehouse.dialect().quote(Lineage.FILE) + " = ?", file.pathText());
                 FileManifest.forget(warehouse, config.table(), file);
             }
-            OffsetDateTime loadedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            try (FileLoad load = new FileLoad(target, tableColumns, file, displayName(file.path()), loadedAt, rowsBefore)) {
-                reader.read(file.path(), Long.MAX_VALUE, load);
-                load.finish();
-                FileManifest.record(warehouse, config.table(), name(), file, load.rows(), load.rejected(), loadedAt);
-                return load;
+        }
+        OffsetDateTime loadedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        List<FileLoad> loads = new ArrayList<>();
+        long rows = rowsBefore;
+        try (RowWriter writer = warehouse.append(config.table(), tableColumns.stream().map(Column::name).toList())) {
+            for (int i = 0; i < batch.size(); i++) {
+                current[0] = i;
+                FileFingerprint file = batch.get(i);
+                target.progress().update(name(), displayName(file.path()), rows);
+                FileLoad load = new FileLoad(target, tableColumns, writer, file, displayName(file.path()), loadedAt, rows);
+                RecordReader.of(format(file.path()), config.csv()).read(file.path(), Long.MAX_VALUE, load);
+                loads.add(load);
+                rows += load.rows();
             }
-        });
+        }
+        // after the bulk writer is closed: PostgreSQL runs one COPY at a time per connection
+        List<Reject> rejects = loads.stream().flatMap(load -> load.rejects().stream()).toList();
+        if (!rejects.isEmpty()) {
+            try (RejectWriter writer = IngestTables.rejects(warehouse, name(), config.table())) {
+                rejects.forEach(writer::write);
+            }
+        }
+        FileManifest.record(warehouse, config.table(), name(),
+                loads.stream().map(load -> new FileManifest.Entry(load.file(), load.rows(), load.rejects().size())).toList(), loadedAt);
+        return loads;
     }
 
     /**

@@ -137,6 +137,35 @@ class FileSourceTest {
     }
 
     @Test
+    void files_before_a_failing_file_stay_loaded_though_they_shared_its_transaction() throws IOException {
+        write("data/1.csv", "id\n1\n");
+        write("data/2.csv", "id\n2\n");
+        write("data/3.csv", "id\n3\nx\n");
+        write("data/4.csv", "id\n4\n");
+        assertEquals(1, FileSource.batches(List.of(FileFingerprint.of(project.resolve("data/1.csv")),
+                FileFingerprint.of(project.resolve("data/4.csv")))).size());
+
+        OwnstackException error = assertThrows(OwnstackException.class,
+                () -> load(source("data/*.csv", Map.of("id", ColumnType.BIGINT), OnError.FAIL)));
+
+        assertEquals("data/3.csv:3, column id: 'x' is not a bigint (the type is set by sources.orders.columns.id)", error.getMessage());
+        assertEquals(List.of("[1]", "[2]"), rows("SELECT id FROM raw.orders ORDER BY id"));
+        assertEquals(List.of("[2]"), rows("SELECT count(*) FROM ownstack.loaded_files"));
+    }
+
+    @Test
+    void files_share_transactions_of_up_to_8_megabytes_or_1000_files() {
+        java.util.function.LongFunction<FileFingerprint> file = size -> new FileFingerprint(project.resolve(size + ".csv"), size,
+                java.time.OffsetDateTime.now(), "hash");
+        long megabyte = 1 << 20;
+
+        assertEquals(List.of(2, 1, 1), FileSource.batches(List.of(file.apply(3 * megabyte), file.apply(5 * megabyte),
+                file.apply(20 * megabyte), file.apply(1))).stream().map(List::size).toList());
+        assertEquals(List.of(1000, 500), FileSource.batches(java.util.stream.LongStream.range(0, 1500).mapToObj(file).toList())
+                .stream().map(List::size).toList());
+    }
+
+    @Test
     void a_value_past_the_sample_that_breaks_the_inferred_type_says_how_to_override() throws IOException {
         StringBuilder csv = new StringBuilder("InvoiceNo\n");
         for (int i = 0; i < FileSource.FIRST_FILE_SAMPLE; i++) {

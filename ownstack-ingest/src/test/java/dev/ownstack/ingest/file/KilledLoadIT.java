@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The idempotency contract under a hard kill: a load killed half-way and run again ends with the rows of one load. */
 class KilledLoadIT {
-    private static final int FILES_BEFORE_KILL = 60;
+    /** Files share transactions of up to 8 MB, about 50 of these files: wait for a few to commit. */
+    private static final int FILES_BEFORE_KILL = 150;
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     @TempDir
@@ -54,7 +55,7 @@ class KilledLoadIT {
             LoadResult rerun = new FileSource(OnlineRetailTest.config(OnError.FAIL), folder).load(warehouse, LoadProgress.NONE);
 
             int loadedBefore = filesAlreadyLoaded(rerun);
-            assertTrue(loadedBefore >= FILES_BEFORE_KILL - 1 && loadedBefore < SharedData.ONLINE_RETAIL_FILES,
+            assertTrue(loadedBefore > 0 && loadedBefore < SharedData.ONLINE_RETAIL_FILES,
                     "the kill should land half-way; files loaded before it: " + loadedBefore + ", child said: " + output);
             assertEquals(SharedData.ONLINE_RETAIL_ROWS, count(warehouse, "SELECT count(*) FROM raw.online_retail"));
             assertEquals(0, count(warehouse, "SELECT count(*) FROM (SELECT _ownstack_file, _ownstack_line FROM raw.online_retail"
