@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * CSV files: the header names the columns (or, without one, {@code column_1}, {@code column_2},
  * ...); unquoted fields equal to a configured null value are null; a record with the wrong number
- * of fields is malformed.
+ * of fields is malformed, except for empty fields past the last column (trailing delimiters).
  */
 final class CsvRecords implements RecordReader {
     private final CsvOptions options;
@@ -67,7 +67,7 @@ final class CsvRecords implements RecordReader {
             visitor.malformed(reader.line(), reader.problem(), rawText(reader));
             return;
         }
-        if (reader.fieldCount() != width) {
+        if (reader.fieldCount() != width && !onlyEmptyFieldsPast(reader, width)) {
             visitor.malformed(reader.line(), "expected " + width + " fields as in the header, found " + reader.fieldCount(), rawText(reader));
             return;
         }
@@ -77,6 +77,19 @@ final class CsvRecords implements RecordReader {
             values[i] = !reader.quoted(i) && isNull(field) ? null : field;
         }
         visitor.record(reader.line(), values);
+    }
+
+    /** Trailing delimiters ("1,2," under the header "a,b") add empty fields that hold nothing. */
+    private static boolean onlyEmptyFieldsPast(CsvReader reader, int width) {
+        if (reader.fieldCount() < width) {
+            return false;
+        }
+        for (int i = width; i < reader.fieldCount(); i++) {
+            if (!reader.field(i).isEmpty() || reader.quoted(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isNull(String field) {

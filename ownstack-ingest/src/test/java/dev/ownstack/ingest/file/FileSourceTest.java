@@ -96,6 +96,16 @@ class FileSourceTest {
     }
 
     @Test
+    void ignores_empty_fields_left_by_trailing_delimiters_but_not_extra_values() throws IOException {
+        write("orders.csv", "id,name\n1,one,\n2,two,,\n3,three,x\n");
+
+        LoadResult result = load(source("orders.csv", Map.of(), OnError.SKIP));
+
+        assertEquals(List.of("[1, one]", "[2, two]"), rows("SELECT id, name FROM raw.orders ORDER BY id"));
+        assertEquals(1, result.rowsRejected());
+    }
+
+    @Test
     void an_override_sets_a_column_type_by_its_header_or_sanitized_name() throws IOException {
         write("orders.csv", "Order ID,Zip\n1,501\n2,502\n");
 
