@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -260,7 +261,7 @@ public final class FileSource implements BatchSource {
         if (overrides.containsKey(column)) {
             return "the type is set by sources." + name() + ".columns." + column;
         }
-        return String.format("types were inferred from %,d sampled rows: the first %,d of the first file and up to %,d of each"
+        return String.format(Locale.ROOT, "types were inferred from %,d sampled rows: the first %,d of the first file and up to %,d of each"
                         + " other; set sources.%s.columns.%s: string to override", inference.records(), FIRST_FILE_SAMPLE,
                 OTHER_FILE_SAMPLE, name(), column);
     }

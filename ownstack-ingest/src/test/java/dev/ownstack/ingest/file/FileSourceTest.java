@@ -314,6 +314,29 @@ class FileSourceTest {
     }
 
     @Test
+    void the_configuration_keys_of_the_documentation_reach_the_load() throws IOException {
+        write("data/by-day/2010-12-01.csv", "InvoiceNo;StockCode;Quantity;CustomerID\n536365;85123A;6;NA\nC536379;22423;x;17850\n");
+        write("ownstack.yml", String.join("\n",
+                "warehouse: {type: duckdb, path: \":memory:\"}",
+                "sources:",
+                "  retail:",
+                "    type: file",
+                "    path: data/by-day/*.csv",
+                "    format: csv",
+                "    table: raw.orders",
+                "    csv: {delimiter: \";\", quote: '\"', header: true, null-values: [\"\", \"NA\"]}",
+                "    columns: {InvoiceNo: string, quantity: bigint}",
+                "    on-error: skip", ""));
+        SourceConfig.Files config = (SourceConfig.Files) dev.ownstack.core.config.ProjectConfigLoader.withSystemEnvironment()
+                .load(project).source("retail").orElseThrow();
+
+        LoadResult result = new FileSource(config, project).load(warehouse, LoadProgress.NONE);
+
+        assertEquals(1, result.rowsRejected());
+        assertEquals(List.of("[536365, 85123A, 6, null]"), rows("SELECT invoiceno, stockcode, quantity, customerid FROM raw.orders"));
+    }
+
+    @Test
     void reports_progress_per_file() throws IOException {
         write("data/a.csv", "id\n1\n2\n");
         write("data/b.csv", "id\n3\n");
