@@ -46,6 +46,22 @@ record FileFingerprint(Path path, long size, OffsetDateTime modifiedAt, String s
         }
     }
 
+    /**
+     * Fails when the file's size or modification time moved since it was fingerprinted: then the
+     * rows just read may not be the content the manifest would record.
+     */
+    void requireUnchanged() {
+        try {
+            OffsetDateTime modified = Files.getLastModifiedTime(path).toInstant().atOffset(ZoneOffset.UTC);
+            if (Files.size(path) != size || !modified.isEqual(modifiedAt)) {
+                throw new OwnstackException(ErrorCode.IO_FAILED, path + " changed while it was being loaded; nothing of it was kept,"
+                        + " run the load again once it is complete");
+            }
+        } catch (IOException e) {
+            throw new OwnstackException(ErrorCode.IO_FAILED, "cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The path as stored in the manifest and in {@code _ownstack_file}. */
     String pathText() {
         return path.toString();

@@ -197,6 +197,7 @@ public final class FileSource implements BatchSource {
                 target.progress().update(name(), displayName(file.path()), rows);
                 FileLoad load = new FileLoad(target, tableColumns, writer, file, displayName(file.path()), loadedAt, rows);
                 RecordReader.of(format(file.path()), config.csv()).read(file.path(), Long.MAX_VALUE, load);
+                file.requireUnchanged();
                 loads.add(load);
                 rows += load.rows();
             }

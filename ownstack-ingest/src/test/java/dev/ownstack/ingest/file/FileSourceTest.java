@@ -337,6 +337,28 @@ class FileSourceTest {
     }
 
     @Test
+    void a_file_that_changes_while_it_loads_is_not_kept() throws IOException {
+        Path file = write("data/a.csv", "id\n1\n");
+        LoadProgress appendWhileLoading = (name, step, rows) -> {
+            if (step.endsWith("a.csv")) {
+                try {
+                    Files.writeString(file, "id\n1\n2\n");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+
+        OwnstackException error = assertThrows(OwnstackException.class,
+                () -> new FileSource(source("data/*.csv", Map.of(), OnError.FAIL), project).load(warehouse, appendWhileLoading));
+
+        assertEquals(ErrorCode.IO_FAILED, error.code());
+        assertTrue(error.getMessage().contains("changed while it was being loaded"), error.getMessage());
+        assertEquals(List.of("[0]"), rows("SELECT count(*) FROM raw.orders"));
+        assertEquals(List.of("[0]"), rows("SELECT count(*) FROM ownstack.loaded_files"));
+    }
+
+    @Test
     void reports_progress_per_file() throws IOException {
         write("data/a.csv", "id\n1\n2\n");
         write("data/b.csv", "id\n3\n");
