@@ -20,7 +20,6 @@ import java.util.Optional;
 final class TypeInference {
     private final Map<String, ColumnType> types = new LinkedHashMap<>();
     private final Map<String, ColumnType> declared = new LinkedHashMap<>();
-    private final Map<String, String> originalNames = new LinkedHashMap<>();
     private long records;
 
     /** A visitor that adds one file's sampled records to the inference. */
@@ -30,12 +29,7 @@ final class TypeInference {
 
     /** Sanitized column names in order of first appearance. */
     List<String> columns() {
-        return List.copyOf(originalNames.keySet());
-    }
-
-    /** The name a column first had in a file, for messages. */
-    String originalName(String column) {
-        return originalNames.getOrDefault(column, column);
+        return List.copyOf(types.keySet());
     }
 
     /** The inferred (or declared) type of a column, STRING when the sample held no value of it. */
@@ -65,7 +59,6 @@ final class TypeInference {
             seen = new ColumnType[names.length];
             settled = new boolean[names.length];
             for (int i = 0; i < names.length; i++) {
-                originalNames.putIfAbsent(names[i], columns.get(i).name());
                 types.putIfAbsent(names[i], null);
                 Optional<ColumnType> declaredType = columns.get(i).declaredType();
                 if (declaredType.isPresent()) {
