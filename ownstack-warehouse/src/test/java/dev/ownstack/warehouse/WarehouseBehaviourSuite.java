@@ -110,6 +110,15 @@ public abstract class WarehouseBehaviourSuite {
     }
 
     @Test
+    void a_local_timestamp_bound_into_a_timestamptz_column_is_taken_as_utc_whatever_the_local_time_zone() {
+        TableName table = everyTypeTable();
+
+        warehouse.execute("INSERT INTO " + sql(table) + " (id, instant) VALUES (?, ?)", 1L, LocalDateTime.of(2024, 7, 1, 9, 30));
+
+        assertRows(List.<Object[]>of(row(OffsetDateTime.of(2024, 7, 1, 9, 30, 0, 0, ZoneOffset.UTC))), "SELECT instant FROM " + sql(table));
+    }
+
+    @Test
     void query_streams_many_rows_in_order_without_collecting_them() {
         int count = 200_000;
         TableName people = peopleTable();
