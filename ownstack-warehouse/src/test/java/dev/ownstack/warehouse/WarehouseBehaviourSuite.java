@@ -119,6 +119,16 @@ public abstract class WarehouseBehaviourSuite {
     }
 
     @Test
+    void string_literals_from_the_dialect_read_back_as_the_same_text() {
+        SqlDialect dialect = warehouse.dialect();
+        String query = "SELECT " + String.join(", ", AWKWARD_TEXTS.stream().map(dialect::stringLiteral).toList());
+
+        Object[] values = warehouse.queryAll(query).rows().get(0);
+
+        assertEquals(AWKWARD_TEXTS, Arrays.asList(values));
+    }
+
+    @Test
     void query_streams_many_rows_in_order_without_collecting_them() {
         int count = 200_000;
         TableName people = peopleTable();
