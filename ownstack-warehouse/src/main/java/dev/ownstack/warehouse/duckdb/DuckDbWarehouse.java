@@ -24,6 +24,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBAppender;
@@ -41,17 +42,24 @@ import org.duckdb.DuckDBConnection;
 public final class DuckDbWarehouse extends JdbcWarehouse {
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
 
+    /** The schemas ownstack writes (see ARCHITECTURE.md); a warehouse file must not share their names. */
+    static final List<String> OWN_SCHEMAS = List.of("raw", "identity", "model", "ownstack");
+
     private static final long FIRST_PAUSE_MILLIS = 50;
     private static final long LONGEST_PAUSE_MILLIS = 500;
 
-    private DuckDbWarehouse(Connection connection) {
+    /** The database's name in SQL: DuckDB names a file's database after the file, {@code memory} in memory. */
+    private final String catalog;
+
+    private DuckDbWarehouse(Connection connection, String catalog) {
         super(connection, DuckDbDialect.INSTANCE);
+        this.catalog = catalog;
     }
 
     /** An in-memory warehouse, gone when closed. */
     public static DuckDbWarehouse inMemory() {
         try {
-            return new DuckDbWarehouse(connect("jdbc:duckdb:"));
+            return new DuckDbWarehouse(connect("jdbc:duckdb:"), "memory");
         } catch (SQLException e) {
             throw new OwnstackException(ErrorCode.WAREHOUSE_FAILED, "cannot open an in-memory DuckDB: " + e.getMessage(), e);
         }
@@ -67,6 +75,12 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
             return inMemory();
         }
         Path file = Path.of(location);
+        String catalog = catalogName(file);
+        if (OWN_SCHEMAS.contains(catalog.toLowerCase(Locale.ROOT))) {
+            throw new OwnstackException(ErrorCode.CONFIG_INVALID, "warehouse file " + file + ": DuckDB names the database after the file ('"
+                    + catalog + "'), and " + catalog + " is a schema ownstack writes, so table names would be ambiguous;"
+                    + " name the file differently, for example warehouse.duckdb");
+        }
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -79,7 +93,7 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
         long pause = FIRST_PAUSE_MILLIS;
         while (true) {
             try {
-                return new DuckDbWarehouse(connect("jdbc:duckdb:" + file));
+                return new DuckDbWarehouse(connect("jdbc:duckdb:" + file), catalog);
             } catch (SQLException e) {
                 String message = String.valueOf(e.getMessage());
                 if (!isFileLockConflict(message)) {
@@ -97,6 +111,13 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
                 pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
             }
         }
+    }
+
+    /** DuckDB's name for a file's database: the file name up to its first dot. */
+    static String catalogName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
     }
 
     /**
@@ -151,6 +172,16 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
     @Override
     protected boolean isBusy(SQLException e) {
         return isFileLockConflict(e.getMessage());
+    }
+
+    @Override
+    protected OwnstackException failure(String sql, SQLException e) {
+        OwnstackException failure = super.failure(sql, e);
+        if (String.valueOf(e.getMessage()).contains("Ambiguous reference to catalog or schema")) {
+            return new OwnstackException(failure.code(), failure.getMessage() + "; the warehouse file names its database '" + catalog
+                    + "' after itself, the same as a schema: name the file differently", e);
+        }
+        return failure;
     }
 
     @Override

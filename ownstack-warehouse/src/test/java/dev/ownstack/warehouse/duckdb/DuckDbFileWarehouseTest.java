@@ -1,7 +1,11 @@
 package dev.ownstack.warehouse.duckdb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.core.table.TableName;
@@ -28,6 +32,29 @@ class DuckDbFileWarehouseTest extends WarehouseBehaviourSuite {
 
     private Path file() {
         return folder.resolve("project").resolve("warehouse.duckdb");
+    }
+
+    @Test
+    void a_file_named_like_a_schema_ownstack_writes_is_refused_with_the_reason() {
+        for (String name : List.of("ownstack.duckdb", "RAW.duckdb", "model.v2.duckdb", "identity")) {
+            String location = folder.resolve(name).toString();
+
+            OwnstackException error = assertThrows(OwnstackException.class, () -> DuckDbWarehouse.open(location, Duration.ZERO, message -> { }));
+
+            assertEquals(ErrorCode.CONFIG_INVALID, error.code(), name);
+            assertTrue(error.getMessage().contains(location), error.getMessage());
+        }
+    }
+
+    @Test
+    void a_schema_named_like_the_file_fails_with_a_hint_to_rename_the_file() {
+        TableName table = new TableName("warehouse", "clash");
+
+        OwnstackException error = assertThrows(OwnstackException.class,
+                () -> warehouse.ensureTable(table, List.of(new Column("id", ColumnType.BIGINT)), List.of()));
+
+        assertEquals(ErrorCode.WAREHOUSE_FAILED, error.code());
+        assertTrue(error.getMessage().contains("name the file differently"), error.getMessage());
     }
 
     @Test
