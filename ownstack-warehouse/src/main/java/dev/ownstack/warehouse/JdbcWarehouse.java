@@ -44,6 +44,8 @@ public abstract class JdbcWarehouse implements Warehouse {
     private int transactionDepth;
     /** What holds the connection (a streamed query, an open writer), or null when it is free. */
     private String busyWith;
+    /** The first failure inside the open transaction, which can then only roll back. */
+    private String abortedBy;
 
     protected JdbcWarehouse(Connection connection, SqlDialect dialect) {
         this.connection = connection;
@@ -231,9 +233,16 @@ public abstract class JdbcWarehouse implements Warehouse {
             }
             begin();
             transactionDepth = 1;
+            abortedBy = null;
             boolean committed = false;
             try {
                 T result = body.run(this);
+                if (abortedBy != null) {
+                    // PostgreSQL aborts a transaction at its first error and DuckDB at most; a body
+                    // that caught the failure and returned must not believe its work committed
+                    throw new OwnstackException(ErrorCode.WAREHOUSE_FAILED, dialect.name()
+                            + " rolled back the transaction: a statement inside it failed (" + abortedBy + ")");
+                }
                 connection.commit();
                 committed = true;
                 return result;
@@ -241,6 +250,7 @@ public abstract class JdbcWarehouse implements Warehouse {
                 throw failure("COMMIT", e);
             } finally {
                 transactionDepth = 0;
+                abortedBy = null;
                 if (!committed) {
                     rollbackQuietly();
                 }
@@ -386,6 +396,9 @@ public abstract class JdbcWarehouse implements Warehouse {
 
     protected OwnstackException failure(String sql, SQLException e) {
         String message = dialect.name() + " failed: " + firstLine(e.getMessage()) + " (while running: " + abbreviate(sql) + ")";
+        if (transactionDepth > 0 && abortedBy == null) {
+            abortedBy = message;
+        }
         ErrorCode code = isBusy(e) ? ErrorCode.WAREHOUSE_BUSY : ErrorCode.WAREHOUSE_FAILED;
         return new OwnstackException(code, message, e);
     }

@@ -446,6 +446,21 @@ public abstract class WarehouseBehaviourSuite {
         assertRows(List.<Object[]>of(row(2L, "Grace")), "SELECT id, name FROM " + sql(people));
     }
 
+    @Test
+    void a_body_that_catches_a_failed_statement_cannot_commit() {
+        TableName people = peopleTable();
+
+        OwnstackException error = assertThrows(OwnstackException.class, () -> warehouse.inTransaction(inside -> {
+            inside.execute("INSERT INTO " + sql(people) + " (id, name) VALUES (1, 'Ada')");
+            assertThrows(OwnstackException.class, () -> inside.execute("INSERT INTO " + sql(people) + " (id, name) VALUES (1, 'again')"));
+            return "carried on";
+        }));
+
+        assertEquals(ErrorCode.WAREHOUSE_FAILED, error.code());
+        assertTrue(error.getMessage().contains("rolled back"), error.getMessage());
+        assertEquals(0L, count(people));
+    }
+
     // --- merge ----------------------------------------------------------------------------------
 
     @Test
