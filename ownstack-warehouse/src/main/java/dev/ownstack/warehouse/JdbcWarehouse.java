@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,7 @@ public abstract class JdbcWarehouse implements Warehouse {
     public long execute(String sql, Object... parameters) {
         lock.lock();
         try (PreparedStatement statement = prepare(sql)) {
-            bind(statement, List.of(parameters));
+            bind(statement, Arrays.asList(parameters));
             statement.execute();
             long count = statement.getLargeUpdateCount();
             return Math.max(count, 0);
@@ -131,7 +132,7 @@ public abstract class JdbcWarehouse implements Warehouse {
     @Override
     public QueryResult queryAll(String sql, Object... parameters) {
         QueryResult.Collector collector = new QueryResult.Collector();
-        query(sql, List.of(parameters), collector);
+        query(sql, Arrays.asList(parameters), collector);
         return collector.result();
     }
 

@@ -74,14 +74,16 @@ public abstract class WarehouseBehaviourSuite {
     void execute_binds_parameters_and_returns_the_update_count() {
         TableName people = peopleTable();
 
-        long inserted = warehouse.execute("INSERT INTO " + sql(people) + " (id, name) VALUES (?, ?), (?, ?)", 1L, "Ada", 2L, "Grace");
+        long inserted = warehouse.execute("INSERT INTO " + sql(people) + " (id, name) VALUES (?, ?), (?, ?), (?, ?)",
+                1L, "Ada", 2L, "Grace", 3L, null);
         long updated = warehouse.execute("UPDATE " + sql(people) + " SET name = ? WHERE id = ?", "Ada Lovelace", 1L);
         long deleted = warehouse.execute("DELETE FROM " + sql(people) + " WHERE id = ?", 99L);
 
-        assertEquals(2, inserted);
+        assertEquals(3, inserted);
         assertEquals(1, updated);
         assertEquals(0, deleted);
-        assertRows(List.<Object[]>of(row(1L, "Ada Lovelace"), row(2L, "Grace")), "SELECT id, name FROM " + sql(people) + " ORDER BY id");
+        assertRows(List.<Object[]>of(row(1L, "Ada Lovelace"), row(2L, "Grace"), row(3L, null)),
+                "SELECT id, name FROM " + sql(people) + " ORDER BY id");
     }
 
     @Test
@@ -116,6 +118,21 @@ public abstract class WarehouseBehaviourSuite {
         warehouse.execute("INSERT INTO " + sql(table) + " (id, instant) VALUES (?, ?)", 1L, LocalDateTime.of(2024, 7, 1, 9, 30));
 
         assertRows(List.<Object[]>of(row(OffsetDateTime.of(2024, 7, 1, 9, 30, 0, 0, ZoneOffset.UTC))), "SELECT instant FROM " + sql(table));
+    }
+
+    @Test
+    void bound_text_meets_typed_columns_and_a_cast_parameter_can_be_tested_for_null() {
+        TableName table = everyTypeTable();
+        String optionalFilter = "SELECT count(*) FROM " + sql(table) + " WHERE CAST(? AS VARCHAR) IS NULL OR text_value = ?";
+
+        warehouse.execute("INSERT INTO " + sql(table) + " (id, text_value, document) VALUES (?, ?, ?)", 1L, "a", "{\"k\": [1]}");
+        Object byText = warehouse.queryAll("SELECT id FROM " + sql(table) + " WHERE id = ?", "1").singleValue();
+        Object unfiltered = warehouse.queryAll(optionalFilter, null, null).singleValue();
+        Object filtered = warehouse.queryAll(optionalFilter, "b", "b").singleValue();
+
+        assertEquals(1L, byText);
+        assertEquals(1L, ((Number) unfiltered).longValue());
+        assertEquals(0L, ((Number) filtered).longValue());
     }
 
     @Test
