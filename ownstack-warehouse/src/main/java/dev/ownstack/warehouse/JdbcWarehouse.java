@@ -4,18 +4,12 @@ import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.TableName;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,10 +94,10 @@ public abstract class JdbcWarehouse implements Warehouse {
                 ResultSetMetaData meta = rows.getMetaData();
                 int count = meta.getColumnCount();
                 List<ResultColumn> columns = new ArrayList<>(count);
-                ValueReader[] readers = new ValueReader[count];
+                ResultValues.Reader[] readers = new ResultValues.Reader[count];
                 for (int i = 1; i <= count; i++) {
                     columns.add(new ResultColumn(meta.getColumnLabel(i), String.valueOf(meta.getColumnTypeName(i))));
-                    readers[i - 1] = reader(meta, i);
+                    readers[i - 1] = ResultValues.reader(meta, i);
                 }
                 busyWith = "streaming the rows of: " + abbreviate(sql);
                 try {
@@ -344,55 +338,6 @@ public abstract class JdbcWarehouse implements Warehouse {
             }
             statement.setObject(i + 1, value);
         }
-    }
-
-    /** Reads one column of the current row as the Java type RowHandler documents. */
-    @FunctionalInterface
-    private interface ValueReader {
-        Object read(ResultSet rows, int index) throws SQLException;
-    }
-
-    private static ValueReader reader(ResultSetMetaData meta, int index) throws SQLException {
-        int type = meta.getColumnType(index);
-        String typeName = String.valueOf(meta.getColumnTypeName(index)).toLowerCase(Locale.ROOT);
-        // PostgreSQL's driver reports timestamptz as Types.TIMESTAMP, so the name decides
-        if (type == Types.TIMESTAMP_WITH_TIMEZONE || typeName.equals("timestamptz") || typeName.equals("timestamp with time zone")) {
-            return (rows, i) -> {
-                OffsetDateTime value = rows.getObject(i, OffsetDateTime.class);
-                return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
-            };
-        }
-        if (type == Types.TIMESTAMP) {
-            return (rows, i) -> rows.getObject(i, LocalDateTime.class);
-        }
-        if (type == Types.DATE) {
-            return (rows, i) -> rows.getObject(i, LocalDate.class);
-        }
-        return (rows, i) -> normalise(rows.getObject(i));
-    }
-
-    private static Object normalise(Object value) {
-        if (value == null || value instanceof String || value instanceof Number && !(value instanceof BigInteger)
-                || value instanceof Boolean) {
-            return value;
-        }
-        if (value instanceof BigInteger big) {
-            return new BigDecimal(big);
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toLocalDateTime();
-        }
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate();
-        }
-        if (value instanceof OffsetDateTime timestamp) {
-            return timestamp.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof LocalDateTime || value instanceof LocalDate) {
-            return value;
-        }
-        // JSON (DuckDB's JsonNode, PostgreSQL's PGobject), UUID, intervals and the rest: their text
-        return value.toString();
     }
 
     protected OwnstackException failure(String sql, SQLException e) {
