@@ -381,6 +381,21 @@ public abstract class WarehouseBehaviourSuite {
     }
 
     @Test
+    void rows_the_engine_refuses_fail_the_writer_and_the_warehouse_stays_usable() {
+        TableName people = peopleTable();
+
+        OwnstackException error = assertThrows(OwnstackException.class, () -> warehouse.inTransaction(inside -> {
+            appendPeople(inside, people, 1L, 2L, 1L);
+            return null;
+        }));
+        warehouse.execute("INSERT INTO " + sql(people) + " (id, name) VALUES (?, ?)", 3L, "after");
+
+        assertEquals(ErrorCode.WAREHOUSE_FAILED, error.code());
+        assertTrue(error.getMessage().contains(people.toString()), error.getMessage());
+        assertRows(List.<Object[]>of(row(3L, "after")), "SELECT id, name FROM " + sql(people));
+    }
+
+    @Test
     void statements_fail_at_once_while_a_writer_is_open_and_work_after_it_closes() {
         TableName people = peopleTable();
 

@@ -298,9 +298,28 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
             }
             closed = true;
             try {
+                // flush first: the driver's close() discards the rows without a word when the
+                // final flush fails (a duplicate primary key, for one), flush() reports it
+                appender.flush();
+            } catch (SQLException e) {
+                OwnstackException failure = failure("flush appender into " + table, e);
+                closeAfterFailure(failure);
+                throw failure;
+            }
+            try {
                 appender.close();
             } catch (SQLException e) {
-                throw failure("flush appender into " + table, e);
+                throw failure("close appender into " + table, e);
+            } finally {
+                endBulkWrite();
+            }
+        }
+
+        private void closeAfterFailure(OwnstackException failure) {
+            try {
+                appender.close();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
             } finally {
                 endBulkWrite();
             }
