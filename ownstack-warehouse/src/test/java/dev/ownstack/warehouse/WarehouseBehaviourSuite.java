@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
  * What every {@link Warehouse} does, whatever its engine. Each engine runs this suite unchanged
  * through a subclass that opens a fresh warehouse per test; every test works in a schema of its
  * own. Values are compared with their Java types: both engines must return the same objects.
+ * It is one long file on purpose: every engine runs exactly this list, and splitting it would
+ * mean one subclass per part per engine.
  */
 public abstract class WarehouseBehaviourSuite {
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
