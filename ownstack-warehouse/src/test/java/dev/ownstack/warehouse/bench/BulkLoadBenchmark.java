@@ -32,7 +32,13 @@ import java.util.stream.Collectors;
  *
  * <p>Arguments: {@code [rows] [engines]}, default {@code 1000000 duckdb,postgres}. PostgreSQL is
  * the test server {@link PostgresTestDatabase} uses; the CSV file goes to the system temp folder,
- * made readable for the server's own user.
+ * made readable for the server's own user. From the repository root:
+ *
+ * <pre>
+ * mvn -q -B -pl ownstack-warehouse -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/ownstack-cp.txt
+ * java -Xmx1g -cp ownstack-warehouse/target/test-classes:ownstack-warehouse/target/classes:$(cat /tmp/ownstack-cp.txt) \
+ *     dev.ownstack.warehouse.bench.BulkLoadBenchmark 1000000
+ * </pre>
  */
 public final class BulkLoadBenchmark {
     private static final List<Column> COLUMNS = List.of(
