@@ -4,32 +4,43 @@ import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.TableName;
-import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The JDBC plumbing both engines share: statements with bound parameters, streaming reads,
  * transactions, catalog lookups and DDL through the dialect. Engines add their bulk path.
+ *
+ * <p>One connection serves one thing at a time: while a query streams to a {@link RowHandler} or a
+ * {@link RowWriter} is open, any other call on this warehouse fails at once with an INTERNAL error
+ * (DuckDB cannot run a statement while a streamed result is open, PostgreSQL none while a COPY
+ * runs; refusing on both keeps the engines interchangeable).
  */
 public abstract class JdbcWarehouse implements Warehouse {
     private static final int FETCH_SIZE = 10_000;
+    private static final int MAX_STATEMENT_IN_MESSAGE = 200;
 
     protected final Connection connection;
     private final SqlDialect dialect;
     private final ReentrantLock lock = new ReentrantLock();
     private int transactionDepth;
+    /** What holds the connection (a streamed query, an open writer), or null when it is free. */
+    private String busyWith;
+    /** The first failure inside the open transaction, which can then only roll back. */
+    private String abortedBy;
 
     protected JdbcWarehouse(Connection connection, SqlDialect dialect) {
         this.connection = connection;
@@ -44,8 +55,8 @@ public abstract class JdbcWarehouse implements Warehouse {
     @Override
     public long execute(String sql, Object... parameters) {
         lock.lock();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, List.of(parameters));
+        try (PreparedStatement statement = prepare(sql)) {
+            bind(statement, Arrays.asList(parameters));
             statement.execute();
             long count = statement.getLargeUpdateCount();
             return Math.max(count, 0);
@@ -59,10 +70,10 @@ public abstract class JdbcWarehouse implements Warehouse {
     @Override
     public void query(String sql, List<?> parameters, RowHandler handler) {
         lock.lock();
-        // PostgreSQL streams with a fetch size only inside a transaction; elsewhere it is harmless
-        boolean wrap = transactionDepth == 0 && streamsOnlyInTransaction();
         try {
-            if (wrap) {
+            requireFree(sql);
+            // PostgreSQL streams with a fetch size only inside a transaction; elsewhere it is harmless
+            if (transactionDepth == 0 && streamsOnlyInTransaction()) {
                 inTransaction(warehouse -> {
                     runQuery(sql, parameters, handler);
                     return null;
@@ -76,23 +87,30 @@ public abstract class JdbcWarehouse implements Warehouse {
     }
 
     private void runQuery(String sql, List<?> parameters, RowHandler handler) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(sql)) {
             statement.setFetchSize(FETCH_SIZE);
             bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
                 ResultSetMetaData meta = rows.getMetaData();
                 int count = meta.getColumnCount();
                 List<ResultColumn> columns = new ArrayList<>(count);
+                ResultValues.Reader[] readers = new ResultValues.Reader[count];
                 for (int i = 1; i <= count; i++) {
                     columns.add(new ResultColumn(meta.getColumnLabel(i), String.valueOf(meta.getColumnTypeName(i))));
+                    readers[i - 1] = ResultValues.reader(meta, i);
                 }
-                handler.columns(columns);
-                while (rows.next()) {
-                    Object[] values = new Object[count];
-                    for (int i = 0; i < count; i++) {
-                        values[i] = normalise(rows.getObject(i + 1));
+                busyWith = "streaming the rows of: " + abbreviate(sql);
+                try {
+                    handler.columns(columns);
+                    while (rows.next()) {
+                        Object[] values = new Object[count];
+                        for (int i = 0; i < count; i++) {
+                            values[i] = readers[i].read(rows, i + 1);
+                        }
+                        handler.row(values);
                     }
-                    handler.row(values);
+                } finally {
+                    busyWith = null;
                 }
             }
         } catch (SQLException e) {
@@ -108,7 +126,7 @@ public abstract class JdbcWarehouse implements Warehouse {
     @Override
     public QueryResult queryAll(String sql, Object... parameters) {
         QueryResult.Collector collector = new QueryResult.Collector();
-        query(sql, List.of(parameters), collector);
+        query(sql, Arrays.asList(parameters), collector);
         return collector.result();
     }
 
@@ -127,6 +145,7 @@ public abstract class JdbcWarehouse implements Warehouse {
 
     @Override
     public List<Column> ensureTable(TableName table, List<Column> columns, List<String> primaryKey) {
+        requireNames(columns.stream().map(Column::name).toList(), primaryKey, "ensure table " + table, "primary key");
         return inTransaction(warehouse -> {
             Optional<List<Column>> existing = describe(table);
             if (existing.isEmpty()) {
@@ -148,13 +167,57 @@ public abstract class JdbcWarehouse implements Warehouse {
 
     @Override
     public long merge(TableName target, TableName source, List<String> columns, List<String> keyColumns) {
+        String what = "merge " + source + " into " + target;
+        if (keyColumns.isEmpty()) {
+            throw new OwnstackException(ErrorCode.INTERNAL, "cannot " + what + ": no key columns");
+        }
+        requireNames(columns, keyColumns, what, "key");
         return execute(dialect.mergeFrom(target, source, columns, keyColumns));
+    }
+
+    /**
+     * The bulk path's target columns: the table's columns named by {@code names}, in that order and
+     * spelt as the catalog spells them (names match ignoring case, as unquoted SQL would).
+     */
+    protected List<Column> targetColumns(TableName table, List<String> names) {
+        String what = "write into " + table;
+        if (names.isEmpty()) {
+            throw new OwnstackException(ErrorCode.INTERNAL, "cannot " + what + ": no columns given");
+        }
+        requireNames(names, List.of(), what, "");
+        List<Column> tableColumns = describe(table).orElseThrow(() -> new OwnstackException(ErrorCode.WAREHOUSE_FAILED,
+                dialect.name() + " cannot " + what + ": the table does not exist"));
+        List<Column> targets = new ArrayList<>(names.size());
+        for (String name : names) {
+            Column column = tableColumns.stream().filter(c -> c.name().equals(name)).findFirst()
+                    .or(() -> tableColumns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst())
+                    .orElseThrow(() -> new OwnstackException(ErrorCode.WAREHOUSE_FAILED, dialect.name() + " cannot " + what
+                            + ": it has no column " + name + " (it has " + tableColumns.stream().map(Column::name).toList() + ")"));
+            targets.add(column);
+        }
+        return targets;
+    }
+
+    private static void requireNames(List<String> columns, List<String> subset, String what, String role) {
+        Set<String> seen = new HashSet<>();
+        for (String column : columns) {
+            if (!seen.add(column.toLowerCase(Locale.ROOT))) {
+                throw new OwnstackException(ErrorCode.INTERNAL, "cannot " + what + ": column " + column + " is listed twice");
+            }
+        }
+        for (String key : subset) {
+            if (!seen.contains(key.toLowerCase(Locale.ROOT))) {
+                throw new OwnstackException(ErrorCode.INTERNAL, "cannot " + what + ": " + role + " column " + key
+                        + " is not among the columns " + columns);
+            }
+        }
     }
 
     @Override
     public <T> T inTransaction(TransactionBody<T> body) {
         lock.lock();
         try {
+            requireFree("BEGIN");
             if (transactionDepth > 0) {
                 transactionDepth++;
                 try {
@@ -165,9 +228,16 @@ public abstract class JdbcWarehouse implements Warehouse {
             }
             begin();
             transactionDepth = 1;
+            abortedBy = null;
             boolean committed = false;
             try {
                 T result = body.run(this);
+                if (abortedBy != null) {
+                    // PostgreSQL aborts a transaction at its first error and DuckDB at most; a body
+                    // that caught the failure and returned must not believe its work committed
+                    throw new OwnstackException(ErrorCode.WAREHOUSE_FAILED, dialect.name()
+                            + " rolled back the transaction: a statement inside it failed (" + abortedBy + ")");
+                }
                 connection.commit();
                 committed = true;
                 return result;
@@ -175,6 +245,7 @@ public abstract class JdbcWarehouse implements Warehouse {
                 throw failure("COMMIT", e);
             } finally {
                 transactionDepth = 0;
+                abortedBy = null;
                 if (!committed) {
                     rollbackQuietly();
                 }
@@ -185,7 +256,8 @@ public abstract class JdbcWarehouse implements Warehouse {
         }
     }
 
-    private void begin() {
+    /** Opens a transaction on the connection; engines that begin lazily start it here at once. */
+    protected void begin() {
         try {
             connection.setAutoCommit(false);
         } catch (SQLException e) {
@@ -214,12 +286,36 @@ public abstract class JdbcWarehouse implements Warehouse {
         return transactionDepth > 0;
     }
 
-    protected void lock() {
+    /**
+     * Takes the connection for a bulk writer until {@link #endBulkWrite()}: the caller's thread
+     * keeps the lock and every other call fails fast until the writer is closed.
+     */
+    protected void beginBulkWrite(TableName table) {
         lock.lock();
+        try {
+            requireFree("bulk write into " + table);
+        } catch (RuntimeException e) {
+            lock.unlock();
+            throw e;
+        }
+        busyWith = "an open RowWriter into " + table;
     }
 
-    protected void unlock() {
+    protected void endBulkWrite() {
+        busyWith = null;
         lock.unlock();
+    }
+
+    private void requireFree(String what) {
+        if (busyWith != null) {
+            throw new OwnstackException(ErrorCode.INTERNAL, "cannot run " + abbreviate(what) + " while " + busyWith
+                    + " on the same warehouse: a RowHandler must not call its warehouse, and a RowWriter must be closed first");
+        }
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+        requireFree(sql);
+        return connection.prepareStatement(sql);
     }
 
     @Override
@@ -244,30 +340,12 @@ public abstract class JdbcWarehouse implements Warehouse {
         }
     }
 
-    private static Object normalise(Object value) {
-        if (value == null || value instanceof String || value instanceof Number && !(value instanceof BigInteger)
-                || value instanceof Boolean) {
-            return value;
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toLocalDateTime();
-        }
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate();
-        }
-        if (value instanceof OffsetDateTime || value instanceof java.time.LocalDateTime || value instanceof java.time.LocalDate) {
-            return value;
-        }
-        if (value instanceof BigInteger big) {
-            return new java.math.BigDecimal(big);
-        }
-        return value.toString();
-    }
-
     protected OwnstackException failure(String sql, SQLException e) {
-        String statement = sql.length() > 200 ? sql.substring(0, 200) + "..." : sql;
-        String message = dialect.name() + " failed: " + firstLine(e.getMessage()) + " (while running: " + statement + ")";
-        ErrorCode code = isLockConflict(e) ? ErrorCode.WAREHOUSE_BUSY
+        String message = dialect.name() + " failed: " + firstLine(e.getMessage()) + " (while running: " + abbreviate(sql) + ")";
+        if (transactionDepth > 0 && abortedBy == null) {
+            abortedBy = message;
+        }
+        ErrorCode code = isBusy(e) ? ErrorCode.WAREHOUSE_BUSY
                 : isInvalidQuery(e) ? ErrorCode.QUERY_INVALID : ErrorCode.WAREHOUSE_FAILED;
         return new OwnstackException(code, message, e);
     }
@@ -285,9 +363,13 @@ public abstract class JdbcWarehouse implements Warehouse {
         return message.startsWith("Parser Error") || message.startsWith("Binder Error") || message.startsWith("Catalog Error");
     }
 
-    static boolean isLockConflict(SQLException e) {
-        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        return message.contains("could not set lock") || message.contains("conflicting lock");
+    /** Whether the engine refused because another session holds what the statement needs. */
+    protected boolean isBusy(SQLException e) {
+        return false;
+    }
+
+    private static String abbreviate(String sql) {
+        return sql.length() > MAX_STATEMENT_IN_MESSAGE ? sql.substring(0, MAX_STATEMENT_IN_MESSAGE) + "..." : sql;
     }
 
     private static String firstLine(String message) {

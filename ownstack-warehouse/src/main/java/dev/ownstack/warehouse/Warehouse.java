@@ -7,9 +7,14 @@ import java.util.Optional;
 
 /**
  * A connection to the project's warehouse. One instance holds one engine connection; calls from
- * several threads are serialised. {@link #inTransaction(TransactionBody)} makes the calls inside it
- * one atomic unit (nested calls join the outer transaction). Every failure surfaces as an
- * {@code OwnstackException} of kind EXTERNAL that names the statement's purpose, never a secret.
+ * several threads are serialised, and the connection does one thing at a time: while a query
+ * streams to a {@link RowHandler} or a {@link RowWriter} is open, any other call fails at once.
+ * {@link #inTransaction(TransactionBody)} makes the calls inside it one atomic unit (nested calls
+ * join the outer transaction). An engine failure surfaces as an {@code OwnstackException} of kind
+ * EXTERNAL (WAREHOUSE_FAILED, or WAREHOUSE_BUSY when another session holds what it needs) naming
+ * the engine and the statement, never a secret; a broken contract (a value of the wrong type, a
+ * call from inside a handler) is INTERNAL. The values read and written are described in
+ * {@link RowHandler} and {@link ColumnValues}; docs/WAREHOUSE.md has the whole picture.
  */
 public interface Warehouse extends AutoCloseable {
 
@@ -18,7 +23,10 @@ public interface Warehouse extends AutoCloseable {
     /** Runs one statement with bound parameters and returns the update count (0 for DDL). */
     long execute(String sql, Object... parameters);
 
-    /** Streams the rows of a query to the handler, without holding the result in memory. */
+    /**
+     * Streams the rows of a query to the handler, without holding the result in memory. The
+     * handler must not call this warehouse; open a second one to write while reading.
+     */
     void query(String sql, List<?> parameters, RowHandler handler);
 
     /** Runs a query and returns all its rows; for small results only. */
@@ -34,13 +42,23 @@ public interface Warehouse extends AutoCloseable {
      */
     List<Column> ensureTable(TableName table, List<Column> columns, List<String> primaryKey);
 
-    /** Opens the bulk path into an existing table for the given columns (a subset, any order). */
+    /**
+     * Opens the bulk path into an existing table for the given columns (a subset, any order; the
+     * others are NULL). Until the writer is closed, other calls on this warehouse fail at once.
+     */
     RowWriter append(TableName table, List<String> columns);
 
-    /** Upserts every row of {@code source} into {@code target} by the key columns. */
+    /**
+     * Upserts every row of {@code source} into {@code target} by the key columns (which must be
+     * among {@code columns}); returns rows updated plus rows inserted.
+     */
     long merge(TableName target, TableName source, List<String> columns, List<String> keyColumns);
 
-    /** Runs the body in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs the body in one transaction: committed when it returns, rolled back when it throws (the
+     * body's exception reaches the caller unchanged) or when a statement inside it failed, even if
+     * the body caught that failure.
+     */
     <T> T inTransaction(TransactionBody<T> body);
 
     @Override

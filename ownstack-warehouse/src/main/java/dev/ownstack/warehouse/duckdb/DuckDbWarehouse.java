@@ -4,20 +4,25 @@ import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.TableName;
+import dev.ownstack.warehouse.ColumnValues;
 import dev.ownstack.warehouse.JdbcWarehouse;
+import dev.ownstack.warehouse.QueryResult;
 import dev.ownstack.warehouse.RowWriter;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -28,141 +33,226 @@ import org.duckdb.DuckDBConnection;
 /**
  * The embedded default warehouse: one DuckDB file inside the project (or in memory for tests).
  *
- * <p>DuckDB lets one process at a time open a file for writing. ownstack processes therefore hold
- * the file only while they work, and {@link #open} waits for a holder to finish instead of failing:
- * the CLI and the server share a project's warehouse without lock errors.
+ * <p>DuckDB lets one process at a time open a file (see
+ * <a href="https://duckdb.org/docs/stable/connect/concurrency">Concurrency</a>). ownstack processes
+ * therefore hold the file only while they work, and {@link #open} waits for a holder to finish
+ * instead of failing: the CLI and the server share a project's warehouse without lock errors.
+ * Within one JVM, opening the same file again shares the database the driver already has open.
  */
 public final class DuckDbWarehouse extends JdbcWarehouse {
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
 
-    private DuckDbWarehouse(Connection connection) {
+    /** The schemas ownstack writes (see ARCHITECTURE.md); a warehouse file must not share their names. */
+    static final List<String> OWN_SCHEMAS = List.of("raw", "identity", "model", "ownstack");
+
+    private static final long FIRST_PAUSE_MILLIS = 50;
+    private static final long LONGEST_PAUSE_MILLIS = 500;
+
+    /** The database's name in SQL: DuckDB names a file's database after the file, {@code memory} in memory. */
+    private final String catalog;
+
+    private DuckDbWarehouse(Connection connection, String catalog) {
         super(connection, DuckDbDialect.INSTANCE);
+        this.catalog = catalog;
     }
 
     /** An in-memory warehouse, gone when closed. */
     public static DuckDbWarehouse inMemory() {
-        return new DuckDbWarehouse(connect("jdbc:duckdb:"));
+        try {
+            return new DuckDbWarehouse(connect("jdbc:duckdb:"), "memory");
+        } catch (SQLException e) {
+            throw new OwnstackException(ErrorCode.WAREHOUSE_FAILED, "cannot open an in-memory DuckDB: " + e.getMessage(), e);
+        }
     }
 
     /**
      * Opens (creating when missing) the warehouse file. While another process holds the file,
-     * retries for up to {@code lockWait}, telling {@code onWait} once what it waits for.
+     * retries for up to {@code lockWait}, telling {@code onWait} once what it waits for; when the
+     * wait runs out, fails with WAREHOUSE_BUSY naming the file.
      */
     public static DuckDbWarehouse open(String location, Duration lockWait, Consumer<String> onWait) {
         if (location.equals(":memory:")) {
             return inMemory();
         }
         Path file = Path.of(location);
+        String catalog = catalogName(file);
+        if (OWN_SCHEMAS.contains(catalog.toLowerCase(Locale.ROOT))) {
+            throw new OwnstackException(ErrorCode.CONFIG_INVALID, "warehouse file " + file + ": DuckDB names the database after the file ('"
+                    + catalog + "'), and " + catalog + " is a schema ownstack writes, so table names would be ambiguous;"
+                    + " name the file differently, for example warehouse.duckdb");
+        }
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new OwnstackException(ErrorCode.IO_FAILED, "cannot create the folder of warehouse file " + file + ": " + e.getMessage(), e);
         }
         Instant deadline = Instant.now().plus(lockWait);
         boolean told = false;
-        long pause = 50;
+        long pause = FIRST_PAUSE_MILLIS;
         while (true) {
             try {
-                return new DuckDbWarehouse(connectOrThrow("jdbc:duckdb:" + file));
+                return new DuckDbWarehouse(connect("jdbc:duckdb:" + file), catalog);
             } catch (SQLException e) {
                 String message = String.valueOf(e.getMessage());
-                boolean locked = message.toLowerCase(Locale.ROOT).contains("lock");
-                if (!locked) {
+                if (!isFileLockConflict(message)) {
                     throw new OwnstackException(ErrorCode.WAREHOUSE_FAILED, "cannot open DuckDB warehouse " + file + ": " + message, e);
                 }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new OwnstackException(ErrorCode.WAREHOUSE_BUSY, "DuckDB warehouse " + file + " is still in use by another process after "
-                            + lockWait.toSeconds() + " s: " + message, e);
+                if (!Instant.now().isBefore(deadline)) {
+                    throw new OwnstackException(ErrorCode.WAREHOUSE_BUSY, "DuckDB warehouse " + file
+                            + " is still in use by another process after waiting " + lockWait.toSeconds() + " s: " + message, e);
                 }
                 if (!told) {
-                    onWait.accept("warehouse " + file + " is in use by another ownstack process; waiting up to " + lockWait.toSeconds() + " s");
+                    onWait.accept("warehouse " + file + " is in use by another process; waiting up to " + lockWait.toSeconds() + " s");
                     told = true;
                 }
-                sleep(pause);
-                pause = Math.min(pause * 2, 500);
+                sleep(Math.min(pause, Math.max(1, Duration.between(Instant.now(), deadline).toMillis())), file);
+                pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
             }
         }
     }
 
-    private static void sleep(long millis) {
+    /** DuckDB's name for a file's database: the file name up to its first dot. */
+    static String catalogName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    /**
+     * Whether opening failed because another process holds the file. DuckDB 2.0 words it
+     * {@code IO Error: Could not set lock on file "<path>": Conflicting lock is held in <program>
+     * (PID <n>)}; a lock that fails for another reason (a file system without locks) says something
+     * else after the colon and is not worth waiting for.
+     */
+    static boolean isFileLockConflict(String message) {
+        return message != null && message.contains("Could not set lock on file") && message.contains("Conflicting lock is held");
+    }
+
+    private static void sleep(long millis, Path file) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OwnstackException(ErrorCode.WAREHOUSE_BUSY, "interrupted while waiting for the warehouse file", e);
+            throw new OwnstackException(ErrorCode.WAREHOUSE_BUSY, "interrupted while waiting for warehouse file " + file, e);
         }
     }
 
-    private static Connection connect(String url) {
-        try {
-            return connectOrThrow(url);
-        } catch (SQLException e) {
-            throw new OwnstackException(ErrorCode.WAREHOUSE_FAILED, "cannot open DuckDB: " + e.getMessage(), e);
-        }
-    }
-
-    private static Connection connectOrThrow(String url) throws SQLException {
+    private static Connection connect(String url) throws SQLException {
         Properties properties = new Properties();
         // never reach for the network: a missing extension fails at once
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "false");
-        return DriverManager.getConnection(url, properties);
+        // stream results chunk by chunk instead of materialising them before the first row
+        properties.setProperty("jdbc_stream_results", "true");
+        Connection connection = DriverManager.getConnection(url, properties);
+        try (Statement statement = connection.createStatement()) {
+            // the same session time zone as PostgresWarehouse: local timestamps meet TIMESTAMPTZ as UTC
+            statement.execute("SET TimeZone = 'UTC'");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    @Override
+    protected void begin() {
+        super.begin();
+        // the driver begins lazily at the next statement, and an Appender is not one: without this,
+        // rows appended first in a transaction would commit on their own
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        } catch (SQLException e) {
+            throw failure("BEGIN", e);
+        }
+    }
+
+    @Override
+    protected boolean isBusy(SQLException e) {
+        return isFileLockConflict(e.getMessage());
+    }
+
+    @Override
+    protected OwnstackException failure(String sql, SQLException e) {
+        OwnstackException failure = super.failure(sql, e);
+        if (String.valueOf(e.getMessage()).contains("Ambiguous reference to catalog or schema")) {
+            return new OwnstackException(failure.code(), failure.getMessage() + "; the warehouse file names its database '" + catalog
+                    + "' after itself, the same as a schema: name the file differently", e);
+        }
+        return failure;
     }
 
     @Override
     public RowWriter append(TableName table, List<String> columns) {
-        List<Column> tableColumns = describe(table).orElseThrow(() -> new OwnstackException(ErrorCode.WAREHOUSE_FAILED,
-                "cannot append to " + table + ": the table does not exist"));
-        int[] positions = new int[tableColumns.size()];
-        java.util.Arrays.fill(positions, -1);
-        for (int i = 0; i < columns.size(); i++) {
-            int position = indexOf(tableColumns, columns.get(i));
-            if (position < 0) {
-                throw new OwnstackException(ErrorCode.WAREHOUSE_FAILED, "cannot append to " + table + ": no column " + columns.get(i));
-            }
-            positions[position] = i;
+        List<Column> targets = targetColumns(table, columns);
+        QueryResult catalog = queryAll("SELECT column_name, data_type, numeric_scale FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position", table.schema(), table.name());
+        int width = catalog.rows().size();
+        Column[] tableColumns = new Column[width];
+        int[] sourceIndexByTablePosition = new int[width];
+        int[] scaleByTablePosition = new int[width];
+        Arrays.fill(sourceIndexByTablePosition, -1);
+        for (int position = 0; position < width; position++) {
+            Object[] row = catalog.rows().get(position);
+            tableColumns[position] = new Column((String) row[0], dialect().logicalType((String) row[1]));
+            scaleByTablePosition[position] = row[2] == null ? 0 : ((Number) row[2]).intValue();
+            sourceIndexByTablePosition[position] = targets.indexOf(tableColumns[position]);
         }
-        lock();
+        beginBulkWrite(table);
         try {
             DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(table.schema(), table.name());
-            return new AppenderWriter(appender, positions, table);
+            return new AppenderWriter(appender, table, columns.size(), tableColumns, sourceIndexByTablePosition, scaleByTablePosition);
         } catch (SQLException e) {
-            unlock();
+            endBulkWrite();
             throw failure("create appender for " + table, e);
         }
-    }
-
-    private static int indexOf(List<Column> columns, String name) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Maps the caller's column order onto the table's, since the Appender fills every column in order. */
     private final class AppenderWriter implements RowWriter {
         private final DuckDBAppender appender;
-        private final int[] sourceIndexByTablePosition;
         private final TableName table;
+        private final int width;
+        private final Column[] tableColumns;
+        private final int[] sourceIndexByTablePosition;
+        private final int[] scaleByTablePosition;
+        private final Object[] values;
         private long rows;
         private boolean closed;
 
-        AppenderWriter(DuckDBAppender appender, int[] sourceIndexByTablePosition, TableName table) {
+        AppenderWriter(DuckDBAppender appender, TableName table, int width, Column[] tableColumns,
+                       int[] sourceIndexByTablePosition, int[] scaleByTablePosition) {
             this.appender = appender;
-            this.sourceIndexByTablePosition = sourceIndexByTablePosition;
             this.table = table;
+            this.width = width;
+            this.tableColumns = tableColumns;
+            this.sourceIndexByTablePosition = sourceIndexByTablePosition;
+            this.scaleByTablePosition = scaleByTablePosition;
+            this.values = new Object[tableColumns.length];
         }
 
         @Override
         public void write(Object[] row) {
+            if (closed) {
+                throw new OwnstackException(ErrorCode.INTERNAL, "the writer into " + table + " is closed");
+            }
+            if (row.length != width) {
+                throw new OwnstackException(ErrorCode.INTERNAL, "row " + (rows + 1) + " for " + table + " has "
+                        + row.length + " values for " + width + " columns");
+            }
+            // convert the whole row first, so a bad value leaves no half-appended row behind
+            for (int position = 0; position < tableColumns.length; position++) {
+                int source = sourceIndexByTablePosition[position];
+                Column column = tableColumns[position];
+                values[position] = source < 0 ? null
+                        : ColumnValues.canonical(column.type(), row[source], table + "." + column.name());
+            }
             try {
                 appender.beginRow();
-                for (int source : sourceIndexByTablePosition) {
-                    appendValue(source < 0 ? null : row[source]);
+                for (int position = 0; position < values.length; position++) {
+                    appendValue(values[position], scaleByTablePosition[position]);
                 }
                 appender.endRow();
                 rows++;
@@ -171,19 +261,18 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
             }
         }
 
-        private void appendValue(Object value) throws SQLException {
+        private void appendValue(Object value, int scale) throws SQLException {
             if (value == null) {
                 appender.appendNull();
             } else if (value instanceof String text) {
                 appender.append(text);
             } else if (value instanceof Long number) {
                 appender.append(number.longValue());
-            } else if (value instanceof Integer number) {
-                appender.append(number.longValue());
             } else if (value instanceof Double number) {
                 appender.append(number.doubleValue());
             } else if (value instanceof BigDecimal number) {
-                appender.append(number);
+                // the Appender wants exactly the column's scale
+                appender.append(number.setScale(scale, RoundingMode.HALF_UP));
             } else if (value instanceof Boolean bool) {
                 appender.append(bool.booleanValue());
             } else if (value instanceof LocalDate date) {
@@ -192,10 +281,8 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
                 appender.append(timestamp);
             } else if (value instanceof OffsetDateTime timestamp) {
                 appender.append(timestamp);
-            } else if (value instanceof Instant instant) {
-                appender.append(instant.atOffset(ZoneOffset.UTC));
             } else {
-                appender.append(value.toString());
+                throw new OwnstackException(ErrorCode.INTERNAL, "no Appender call for " + value.getClass().getName());
             }
         }
 
@@ -211,11 +298,30 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
             }
             closed = true;
             try {
+                // flush first: the driver's close() discards the rows without a word when the
+                // final flush fails (a duplicate primary key, for one), flush() reports it
+                appender.flush();
+            } catch (SQLException e) {
+                OwnstackException failure = failure("flush appender into " + table, e);
+                closeAfterFailure(failure);
+                throw failure;
+            }
+            try {
                 appender.close();
             } catch (SQLException e) {
-                throw failure("flush appender into " + table, e);
+                throw failure("close appender into " + table, e);
             } finally {
-                unlock();
+                endBulkWrite();
+            }
+        }
+
+        private void closeAfterFailure(OwnstackException failure) {
+            try {
+                appender.close();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            } finally {
+                endBulkWrite();
             }
         }
     }

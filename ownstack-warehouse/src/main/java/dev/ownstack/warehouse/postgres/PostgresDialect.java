@@ -22,7 +22,7 @@ public final class PostgresDialect implements SqlDialect {
             case STRING -> "TEXT";
             case BIGINT -> "BIGINT";
             case DOUBLE -> "DOUBLE PRECISION";
-            case DECIMAL -> "NUMERIC";
+            case DECIMAL -> "NUMERIC(38, 9)";
             case BOOLEAN -> "BOOLEAN";
             case DATE -> "DATE";
             case TIMESTAMP -> "TIMESTAMP";
@@ -33,14 +33,18 @@ public final class PostgresDialect implements SqlDialect {
 
     @Override
     public ColumnType logicalType(String engineTypeName) {
-        return switch (engineTypeName.toLowerCase(Locale.ROOT)) {
-            case "bigint", "integer", "smallint" -> ColumnType.BIGINT;
-            case "double precision", "real" -> ColumnType.DOUBLE;
-            case "numeric" -> ColumnType.DECIMAL;
-            case "boolean" -> ColumnType.BOOLEAN;
+        String type = engineTypeName.toLowerCase(Locale.ROOT);
+        if (type.startsWith("numeric") || type.startsWith("decimal")) {
+            return ColumnType.DECIMAL;
+        }
+        // the catalog's names (information_schema) and the driver's (pg_type) for the same types
+        return switch (type) {
+            case "bigint", "integer", "smallint", "int8", "int4", "int2" -> ColumnType.BIGINT;
+            case "double precision", "real", "float8", "float4" -> ColumnType.DOUBLE;
+            case "boolean", "bool" -> ColumnType.BOOLEAN;
             case "date" -> ColumnType.DATE;
-            case "timestamp without time zone" -> ColumnType.TIMESTAMP;
-            case "timestamp with time zone" -> ColumnType.TIMESTAMPTZ;
+            case "timestamp without time zone", "timestamp" -> ColumnType.TIMESTAMP;
+            case "timestamp with time zone", "timestamptz" -> ColumnType.TIMESTAMPTZ;
             case "json", "jsonb" -> ColumnType.JSON;
             default -> ColumnType.STRING;
         };

@@ -3,16 +3,17 @@ package dev.ownstack.warehouse.postgres;
 import dev.ownstack.core.config.WarehouseConfig;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.TableName;
+import dev.ownstack.warehouse.ColumnValues;
 import dev.ownstack.warehouse.JdbcWarehouse;
 import dev.ownstack.warehouse.RowWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -34,8 +35,19 @@ public final class PostgresWarehouse extends JdbcWarehouse {
         config.password().ifPresent(password -> properties.setProperty("password", password.reveal()));
         properties.setProperty("ApplicationName", "ownstack");
         properties.setProperty("reWriteBatchedInserts", "true");
+        // bound strings arrive untyped, so the server casts them to the column's type: text binds
+        // into JSONB columns as it does into DuckDB's JSON
+        properties.setProperty("stringtype", "unspecified");
         try {
-            return new PostgresWarehouse(DriverManager.getConnection(config.jdbcUrl(), properties));
+            Connection connection = DriverManager.getConnection(config.jdbcUrl(), properties);
+            try (Statement statement = connection.createStatement()) {
+                // the same session time zone as DuckDbWarehouse: local timestamps meet TIMESTAMPTZ as UTC
+                statement.execute("SET TIME ZONE 'UTC'");
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return new PostgresWarehouse(connection);
         } catch (SQLException e) {
             throw new OwnstackException(ErrorCode.WAREHOUSE_FAILED, "cannot connect to PostgreSQL at " + config.host() + ":" + config.port()
                     + "/" + config.database() + " as " + config.user() + ": " + e.getMessage(), e);
@@ -47,19 +59,23 @@ public final class PostgresWarehouse extends JdbcWarehouse {
         return true;
     }
 
+    /** Another session holds a lock the statement needs (SQLSTATE 55P03, lock_not_available). */
+    @Override
+    protected boolean isBusy(SQLException e) {
+        return "55P03".equals(e.getSQLState());
+    }
+
     @Override
     public RowWriter append(TableName table, List<String> columns) {
-        if (columns.isEmpty()) {
-            throw new OwnstackException(ErrorCode.INTERNAL, "COPY into " + table + " needs at least one column");
-        }
-        String sql = "COPY " + dialect().table(table) + " (" + columns.stream().map(dialect()::quote).collect(Collectors.joining(", "))
-                + ") FROM STDIN WITH (FORMAT csv)";
-        lock();
+        List<Column> targets = targetColumns(table, columns);
+        String sql = "COPY " + dialect().table(table) + " (" + targets.stream().map(column -> dialect().quote(column.name()))
+                .collect(Collectors.joining(", ")) + ") FROM STDIN WITH (FORMAT csv)";
+        beginBulkWrite(table);
         try {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-            return new CopyWriter(copy, table, columns.size());
+            return new CopyWriter(copy, table, targets);
         } catch (SQLException e) {
-            unlock();
+            endBulkWrite();
             throw failure(sql, e);
         }
     }
@@ -68,24 +84,39 @@ public final class PostgresWarehouse extends JdbcWarehouse {
     private final class CopyWriter implements RowWriter {
         private final CopyIn copy;
         private final TableName table;
+        private final List<Column> columns;
         private final int width;
         private final StringBuilder buffer = new StringBuilder(COPY_BUFFER + 4096);
         private long rows;
         private boolean closed;
 
-        CopyWriter(CopyIn copy, TableName table, int width) {
+        CopyWriter(CopyIn copy, TableName table, List<Column> columns) {
             this.copy = copy;
             this.table = table;
-            this.width = width;
+            this.columns = columns;
+            this.width = columns.size();
         }
 
         @Override
         public void write(Object[] row) {
+            if (closed) {
+                throw new OwnstackException(ErrorCode.INTERNAL, "the writer into " + table + " is closed");
+            }
+            if (row.length != width) {
+                throw new OwnstackException(ErrorCode.INTERNAL, "row " + (rows + 1) + " for " + table + " has "
+                        + row.length + " values for " + width + " columns");
+            }
+            // convert the whole row first, so a bad value leaves no half-written line behind
+            Object[] values = new Object[width];
+            for (int i = 0; i < width; i++) {
+                Column column = columns.get(i);
+                values[i] = ColumnValues.canonical(column.type(), row[i], table + "." + column.name());
+            }
             for (int i = 0; i < width; i++) {
                 if (i > 0) {
                     buffer.append(',');
                 }
-                encode(row[i]);
+                encode(values[i]);
             }
             buffer.append('\n');
             rows++;
@@ -98,12 +129,16 @@ public final class PostgresWarehouse extends JdbcWarehouse {
             if (value == null) {
                 return;
             }
+            if (value instanceof BigDecimal decimal) {
+                buffer.append(decimal.toPlainString());
+                return;
+            }
             if (value instanceof Number || value instanceof Boolean) {
                 buffer.append(value);
                 return;
             }
-            String text = value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC).toString()
-                    : value instanceof OffsetDateTime timestamp ? timestamp.toString() : value.toString();
+            // canonical values are text, dates and times, whose ISO text PostgreSQL reads as is
+            String text = value.toString();
             buffer.append('"');
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
@@ -151,7 +186,7 @@ public final class PostgresWarehouse extends JdbcWarehouse {
                 } catch (SQLException e) {
                     // already failing; the COPY error above is the one to report
                 }
-                unlock();
+                endBulkWrite();
             }
         }
     }

@@ -1,0 +1,74 @@
+package dev.ownstack.warehouse.duckdb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.core.table.Column;
+import dev.ownstack.core.table.ColumnType;
+import dev.ownstack.core.table.TableName;
+import dev.ownstack.warehouse.RowWriter;
+import dev.ownstack.warehouse.Warehouse;
+import dev.ownstack.warehouse.WarehouseBehaviourSuite;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The behaviour suite on a DuckDB file, plus what only a file does: keep its rows. */
+class DuckDbFileWarehouseTest extends WarehouseBehaviourSuite {
+    @TempDir
+    Path folder;
+
+    @Override
+    protected Warehouse openWarehouse() {
+        return DuckDbWarehouse.open(file().toString(), Duration.ofSeconds(5), message -> {
+            throw new AssertionError("nothing else holds the file, yet: " + message);
+        });
+    }
+
+    private Path file() {
+        return folder.resolve("project").resolve("warehouse.duckdb");
+    }
+
+    @Test
+    void a_file_named_like_a_schema_ownstack_writes_is_refused_with_the_reason() {
+        for (String name : List.of("ownstack.duckdb", "RAW.duckdb", "model.v2.duckdb", "identity")) {
+            String location = folder.resolve(name).toString();
+
+            OwnstackException error = assertThrows(OwnstackException.class, () -> DuckDbWarehouse.open(location, Duration.ZERO, message -> { }));
+
+            assertEquals(ErrorCode.CONFIG_INVALID, error.code(), name);
+            assertTrue(error.getMessage().contains(location), error.getMessage());
+        }
+    }
+
+    @Test
+    void a_schema_named_like_the_file_fails_with_a_hint_to_rename_the_file() {
+        TableName table = new TableName("warehouse", "clash");
+
+        OwnstackException error = assertThrows(OwnstackException.class,
+                () -> warehouse.ensureTable(table, List.of(new Column("id", ColumnType.BIGINT)), List.of()));
+
+        assertEquals(ErrorCode.WAREHOUSE_FAILED, error.code());
+        assertTrue(error.getMessage().contains("name the file differently"), error.getMessage());
+    }
+
+    @Test
+    void rows_and_tables_survive_closing_and_reopening_the_file() {
+        TableName table = new TableName(schema, "kept");
+        warehouse.ensureTable(table, List.of(new Column("id", ColumnType.BIGINT)), List.of());
+        try (RowWriter writer = warehouse.append(table, List.of("id"))) {
+            writer.write(new Object[] {1L});
+        }
+        warehouse.execute("INSERT INTO " + sql(table) + " (id) VALUES (2)");
+        warehouse.close();
+
+        warehouse = openWarehouse();
+
+        assertEquals(2L, count(table));
+    }
+}
