@@ -37,6 +37,18 @@ public final class IngestTables {
     private IngestTables() {
     }
 
+    /**
+     * The staging table a source merges from: {@code <schema>._stage_<name>}, shortened with a
+     * hash when too long. Sources create and drop it inside their transaction.
+     */
+    public static TableName stagingTable(TableName target) {
+        String name = "_stage_" + target.name();
+        if (name.length() > 63) {
+            name = name.substring(0, 54) + "_" + String.format("%08x", target.name().hashCode());
+        }
+        return new TableName(target.schema(), name);
+    }
+
     /** Opens a writer for rejects of one source into one table; close it inside the load's transaction. */
     public static RejectWriter rejects(Warehouse warehouse, String source, TableName target) {
         warehouse.ensureTable(REJECTS, REJECT_COLUMNS, List.of());

@@ -542,8 +542,20 @@ public abstract class WarehouseBehaviourSuite {
     // --- errors and identifiers --------------------------------------------------------------
 
     @Test
-    void a_failed_statement_is_an_external_error_naming_the_engine_and_the_statement() {
+    void a_statement_the_engine_refuses_is_a_user_error_naming_the_engine_and_the_statement() {
         String statement = "SELECT nothing FROM " + schema + ".no_such_table";
+
+        OwnstackException error = assertThrows(OwnstackException.class, () -> warehouse.queryAll(statement));
+
+        assertEquals(ErrorCode.QUERY_INVALID, error.code());
+        assertEquals(ErrorKind.USER, error.kind());
+        assertTrue(error.getMessage().startsWith(warehouse.dialect().name() + " failed: "), error.getMessage());
+        assertTrue(error.getMessage().contains(statement), error.getMessage());
+    }
+
+    @Test
+    void a_statement_failing_while_it_runs_is_an_external_error_naming_the_engine_and_the_statement() {
+        String statement = "SELECT CAST(x AS INTEGER) FROM (VALUES ('12'), ('twelve')) AS t(x)";
 
         OwnstackException error = assertThrows(OwnstackException.class, () -> warehouse.queryAll(statement));
 

@@ -15,7 +15,10 @@ import java.util.List;
 public final class TablePrinter {
     private static final int MEASURED_ROWS = 500;
     private static final int MAX_CELL = 48;
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
+    private static final DateTimeFormatter TIMESTAMP = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd HH:mm:ss")
+            .optionalStart().appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .toFormatter();
 
     private final OutputFormat format;
     private final PrintWriter out;

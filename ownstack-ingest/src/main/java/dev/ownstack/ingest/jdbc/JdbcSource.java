@@ -95,15 +95,6 @@ public final class JdbcSource implements BatchSource {
         }
     }
 
-    /** The staging table of a target: {@code <schema>._stage_<name>}, shortened with a hash when too long. */
-    static TableName stagingTable(TableName target) {
-        String name = "_stage_" + target.name();
-        if (name.length() > 63) {
-            name = name.substring(0, 54) + "_" + String.format("%08x", target.name().hashCode());
-        }
-        return new TableName(target.schema(), name);
-    }
-
     /** Counts rows for the whole source and tells the progress listener every so often. */
     private static final class RowCounter {
         private final String source;
@@ -200,7 +191,7 @@ public final class JdbcSource implements BatchSource {
             String sql = "SELECT " + source.selectList() + " FROM " + source.sql()
                     + (saved.isPresent() ? " WHERE " + column + " IS NULL OR " + column + " >= ?" : "")
                     + " ORDER BY " + column + " NULLS LAST";
-            TableName stage = stagingTable(table.into());
+            TableName stage = IngestTables.stagingTable(table.into());
             List<String> names = columns.stream().map(Column::name).toList();
             long before = count(table.into());
             long read = 0;

@@ -1,5 +1,6 @@
 package dev.ownstack.ingest.singer;
 
+import dev.ownstack.ingest.IngestTables;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.core.table.TableName;
@@ -65,7 +66,7 @@ final class StreamBatch {
         List<String> names = new ArrayList<>(columns.stream().map(Column::name).toList());
         TableName into = schema.table();
         if (!schema.keyProperties().isEmpty()) {
-            into = stagingTable(schema.table());
+            into = IngestTables.stagingTable(schema.table());
             List<Column> stageColumns = new ArrayList<>(columns);
             stageColumns.add(new Column(SEQUENCE, ColumnType.BIGINT));
             if (!staged) {
@@ -87,7 +88,7 @@ final class StreamBatch {
         flush(warehouse);
         if (staged) {
             SqlDialect dialect = warehouse.dialect();
-            TableName stage = stagingTable(schema.table());
+            TableName stage = IngestTables.stagingTable(schema.table());
             List<String> keys = schema.keyColumns();
             String keyList = keys.stream().map(dialect::quote).collect(Collectors.joining(", "));
             warehouse.execute("DELETE FROM " + dialect.table(stage) + " WHERE " + dialect.quote(SEQUENCE) + " NOT IN (SELECT max("
@@ -101,14 +102,5 @@ final class StreamBatch {
         rows = 0;
         sequence = 0;
         return committed;
-    }
-
-    /** The staging table of a target: {@code <schema>._stage_<name>}, shortened with a hash when too long. */
-    static TableName stagingTable(TableName target) {
-        String name = "_stage_" + target.name();
-        if (name.length() > 63) {
-            name = name.substring(0, 54) + "_" + String.format("%08x", target.name().hashCode());
-        }
-        return new TableName(target.schema(), name);
     }
 }

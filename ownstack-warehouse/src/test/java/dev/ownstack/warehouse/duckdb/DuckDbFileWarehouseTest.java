@@ -53,7 +53,7 @@ class DuckDbFileWarehouseTest extends WarehouseBehaviourSuite {
         OwnstackException error = assertThrows(OwnstackException.class,
                 () -> warehouse.ensureTable(table, List.of(new Column("id", ColumnType.BIGINT)), List.of()));
 
-        assertEquals(ErrorCode.WAREHOUSE_FAILED, error.code());
+        assertEquals(ErrorCode.QUERY_INVALID, error.code());
         assertTrue(error.getMessage().contains("name the file differently"), error.getMessage());
     }
 
