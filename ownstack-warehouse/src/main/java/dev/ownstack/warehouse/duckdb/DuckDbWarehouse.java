@@ -188,7 +188,8 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
     public RowWriter append(TableName table, List<String> columns) {
         List<Column> targets = targetColumns(table, columns);
         QueryResult catalog = queryAll("SELECT column_name, data_type, numeric_scale FROM information_schema.columns"
-                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position", table.schema(), table.name());
+                + " WHERE table_catalog = current_database() AND table_schema = ? AND table_name = ? ORDER BY ordinal_position",
+                table.schema(), table.name());
         int width = catalog.rows().size();
         Column[] tableColumns = new Column[width];
         int[] sourceIndexByTablePosition = new int[width];

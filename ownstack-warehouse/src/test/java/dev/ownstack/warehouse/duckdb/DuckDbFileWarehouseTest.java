@@ -58,6 +58,21 @@ class DuckDbFileWarehouseTest extends WarehouseBehaviourSuite {
     }
 
     @Test
+    void describe_sees_only_the_warehouse_database_when_another_is_attached() {
+        TableName table = new TableName(schema, "twin");
+        warehouse.ensureTable(table, List.of(new Column("id", ColumnType.BIGINT)), List.of());
+        warehouse.execute("ATTACH " + warehouse.dialect().stringLiteral(folder.resolve("other.duckdb").toString()) + " AS other");
+        warehouse.execute("CREATE SCHEMA other." + schema);
+        warehouse.execute("CREATE TABLE other." + schema + ".twin (id BIGINT, extra VARCHAR)");
+
+        assertEquals(java.util.Optional.of(List.of(new Column("id", ColumnType.BIGINT))), warehouse.describe(table));
+        try (RowWriter writer = warehouse.append(table, List.of("id"))) {
+            writer.write(new Object[] {1L});
+        }
+        assertEquals(1L, count(table));
+    }
+
+    @Test
     void rows_and_tables_survive_closing_and_reopening_the_file() {
         TableName table = new TableName(schema, "kept");
         warehouse.ensureTable(table, List.of(new Column("id", ColumnType.BIGINT)), List.of());
