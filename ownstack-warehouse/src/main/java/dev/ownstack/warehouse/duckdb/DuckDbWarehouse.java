@@ -101,16 +101,20 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
                 }
                 if (!Instant.now().isBefore(deadline)) {
                     throw new OwnstackException(ErrorCode.WAREHOUSE_BUSY, "DuckDB warehouse " + file
-                            + " is still in use by another process after waiting " + lockWait.toSeconds() + " s: " + message, e);
+                            + " is still in use by another process after waiting " + describe(lockWait) + ": " + message, e);
                 }
                 if (!told) {
-                    onWait.accept("warehouse " + file + " is in use by another process; waiting up to " + lockWait.toSeconds() + " s");
+                    onWait.accept("warehouse " + file + " is in use by another process; waiting up to " + describe(lockWait));
                     told = true;
                 }
                 sleep(Math.min(pause, Math.max(1, Duration.between(Instant.now(), deadline).toMillis())), file);
                 pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
             }
         }
+    }
+
+    private static String describe(Duration wait) {
+        return wait.toMillis() < 1000 ? wait.toMillis() + " ms" : wait.toSeconds() + " s";
     }
 
     /** DuckDB's name for a file's database: the file name up to its first dot. */

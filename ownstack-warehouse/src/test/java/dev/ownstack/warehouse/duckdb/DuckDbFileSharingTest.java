@@ -77,6 +77,7 @@ class DuckDbFileSharingTest {
 
         assertEquals(ErrorCode.WAREHOUSE_BUSY, error.code());
         assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
+        assertTrue(error.getMessage().contains("after waiting 300 ms"), error.getMessage());
         assertTrue(DuckDbWarehouse.isFileLockConflict(error.getCause().getMessage()), error.getCause().getMessage());
         assertEquals(1, messages.size(), messages.toString());
     }
