@@ -173,9 +173,17 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
         }
     }
 
+    /**
+     * The file is locked by another process, or another connection to the same database changed
+     * what this transaction changes (DuckDB's optimistic concurrency: {@code TransactionContext
+     * Error: Conflict on update!}, {@code ... Catalog write-write conflict on create ...}). Both go
+     * away when retried later.
+     */
     @Override
     protected boolean isBusy(SQLException e) {
-        return isFileLockConflict(e.getMessage());
+        String message = String.valueOf(e.getMessage());
+        return isFileLockConflict(message)
+                || message.startsWith("TransactionContext Error:") && (message.contains("Conflict on") || message.contains("write-write conflict"));
     }
 
     @Override

@@ -73,6 +73,23 @@ class DuckDbFileWarehouseTest extends WarehouseBehaviourSuite {
     }
 
     @Test
+    void a_conflicting_change_from_another_connection_is_warehouse_busy() {
+        TableName people = peopleTable();
+        warehouse.execute("INSERT INTO " + sql(people) + " (id, name) VALUES (1, 'Ada')");
+
+        try (Warehouse other = openWarehouse()) {
+            OwnstackException error = assertThrows(OwnstackException.class, () -> warehouse.inTransaction(first -> {
+                first.execute("UPDATE " + sql(people) + " SET name = 'Grace' WHERE id = 1");
+                return other.execute("UPDATE " + sql(people) + " SET name = 'Edsger' WHERE id = 1");
+            }));
+
+            assertEquals(ErrorCode.WAREHOUSE_BUSY, error.code());
+            assertTrue(error.getMessage().startsWith("duckdb failed: "), error.getMessage());
+        }
+        assertEquals("Ada", warehouse.queryAll("SELECT name FROM " + sql(people)).singleValue());
+    }
+
+    @Test
     void rows_and_tables_survive_closing_and_reopening_the_file() {
         TableName table = new TableName(schema, "kept");
         warehouse.ensureTable(table, List.of(new Column("id", ColumnType.BIGINT)), List.of());
