@@ -69,9 +69,12 @@ public interface SqlDialect {
                 + " WHEN NOT MATCHED THEN INSERT (" + insertColumns + ") VALUES (" + insertValues + ")";
     }
 
-    /** Lists columns of a table in ordinal order: two parameters, schema and table; columns name and type. */
+    /**
+     * Lists columns of a table of the current database in ordinal order: two parameters, schema and
+     * table; columns name and type. (DuckDB lists the tables of every attached database.)
+     */
     default String describeTable() {
         return "SELECT column_name, data_type FROM information_schema.columns"
-                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position";
+                + " WHERE table_catalog = current_database() AND table_schema = ? AND table_name = ? ORDER BY ordinal_position";
     }
 }

@@ -101,16 +101,20 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
                 }
                 if (!Instant.now().isBefore(deadline)) {
                     throw new OwnstackException(ErrorCode.WAREHOUSE_BUSY, "DuckDB warehouse " + file
-                            + " is still in use by another process after waiting " + lockWait.toSeconds() + " s: " + message, e);
+                            + " is still in use by another process after waiting " + describe(lockWait) + ": " + message, e);
                 }
                 if (!told) {
-                    onWait.accept("warehouse " + file + " is in use by another process; waiting up to " + lockWait.toSeconds() + " s");
+                    onWait.accept("warehouse " + file + " is in use by another process; waiting up to " + describe(lockWait));
                     told = true;
                 }
                 sleep(Math.min(pause, Math.max(1, Duration.between(Instant.now(), deadline).toMillis())), file);
                 pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
             }
         }
+    }
+
+    private static String describe(Duration wait) {
+        return wait.toMillis() < 1000 ? wait.toMillis() + " ms" : wait.toSeconds() + " s";
     }
 
     /** DuckDB's name for a file's database: the file name up to its first dot. */
@@ -169,9 +173,17 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
         }
     }
 
+    /**
+     * The file is locked by another process, or another connection to the same database changed
+     * what this transaction changes (DuckDB's optimistic concurrency: {@code TransactionContext
+     * Error: Conflict on update!}, {@code ... Catalog write-write conflict on create ...}). Both go
+     * away when retried later.
+     */
     @Override
     protected boolean isBusy(SQLException e) {
-        return isFileLockConflict(e.getMessage());
+        String message = String.valueOf(e.getMessage());
+        return isFileLockConflict(message)
+                || message.startsWith("TransactionContext Error:") && (message.contains("Conflict on") || message.contains("write-write conflict"));
     }
 
     @Override
@@ -188,7 +200,8 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
     public RowWriter append(TableName table, List<String> columns) {
         List<Column> targets = targetColumns(table, columns);
         QueryResult catalog = queryAll("SELECT column_name, data_type, numeric_scale FROM information_schema.columns"
-                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position", table.schema(), table.name());
+                + " WHERE table_catalog = current_database() AND table_schema = ? AND table_name = ? ORDER BY ordinal_position",
+                table.schema(), table.name());
         int width = catalog.rows().size();
         Column[] tableColumns = new Column[width];
         int[] sourceIndexByTablePosition = new int[width];

@@ -59,10 +59,14 @@ public final class PostgresWarehouse extends JdbcWarehouse {
         return true;
     }
 
-    /** Another session holds a lock the statement needs (SQLSTATE 55P03, lock_not_available). */
+    /**
+     * Another session holds a lock the statement needs (SQLSTATE 55P03, lock_not_available), or a
+     * concurrent transaction forces this one to be retried (40001 serialization_failure, 40P01
+     * deadlock_detected).
+     */
     @Override
     protected boolean isBusy(SQLException e) {
-        return "55P03".equals(e.getSQLState());
+        return List.of("55P03", "40001", "40P01").contains(e.getSQLState());
     }
 
     @Override

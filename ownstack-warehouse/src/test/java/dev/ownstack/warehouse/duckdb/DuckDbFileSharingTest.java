@@ -51,7 +51,7 @@ class DuckDbFileSharingTest {
     @Test
     void opening_a_file_another_process_holds_waits_for_it_and_then_sees_its_rows() throws Exception {
         Path file = folder.resolve("warehouse.duckdb");
-        Process holder = startHolder(file, 250, Duration.ofSeconds(2));
+        Process holder = startHolder(file, 250, Duration.ofSeconds(2), Duration.ZERO);
         List<String> messages = new CopyOnWriteArrayList<>();
 
         try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(file.toString(), Duration.ofSeconds(30), messages::add)) {
@@ -67,9 +67,22 @@ class DuckDbFileSharingTest {
     }
 
     @Test
+    void a_process_that_closes_the_warehouse_releases_the_file_while_it_keeps_running() throws Exception {
+        Path file = folder.resolve("released.duckdb");
+        Process holder = startHolder(file, 10, Duration.ofSeconds(1), Duration.ofSeconds(60));
+        List<String> messages = new CopyOnWriteArrayList<>();
+
+        try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(file.toString(), Duration.ofSeconds(30), messages::add)) {
+            assertTrue(holder.isAlive(), "the holder still runs: closing, not exiting, released the file");
+            assertEquals(10L, warehouse.queryAll("SELECT count(*) FROM " + warehouse.dialect().table(DuckDbFileHolder.TABLE)).singleValue());
+        }
+        assertEquals(1, messages.size(), messages.toString());
+    }
+
+    @Test
     void when_the_wait_runs_out_the_error_is_warehouse_busy_naming_the_file() throws Exception {
         Path file = folder.resolve("busy.duckdb");
-        startHolder(file, 1, Duration.ofSeconds(20));
+        startHolder(file, 1, Duration.ofSeconds(20), Duration.ZERO);
         List<String> messages = new CopyOnWriteArrayList<>();
 
         OwnstackException error = assertThrows(OwnstackException.class,
@@ -77,6 +90,7 @@ class DuckDbFileSharingTest {
 
         assertEquals(ErrorCode.WAREHOUSE_BUSY, error.code());
         assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
+        assertTrue(error.getMessage().contains("after waiting 300 ms"), error.getMessage());
         assertTrue(DuckDbWarehouse.isFileLockConflict(error.getCause().getMessage()), error.getCause().getMessage());
         assertEquals(1, messages.size(), messages.toString());
     }
@@ -107,11 +121,12 @@ class DuckDbFileSharingTest {
     }
 
     /** Starts {@link DuckDbFileHolder} in a second JVM and returns once it holds the file. */
-    private Process startHolder(Path file, int rows, Duration hold) throws IOException, InterruptedException {
+    private Process startHolder(Path file, int rows, Duration hold, Duration linger) throws IOException, InterruptedException {
         Path ready = folder.resolve(file.getFileName() + ".ready");
         String java = ProcessHandle.current().info().command().orElseThrow(() -> new AssertionError("no java command"));
         Process holder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                DuckDbFileHolder.class.getName(), file.toString(), ready.toString(), Integer.toString(rows), Long.toString(hold.toMillis()))
+                DuckDbFileHolder.class.getName(), file.toString(), ready.toString(), Integer.toString(rows), Long.toString(hold.toMillis()),
+                Long.toString(linger.toMillis()))
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve(file.getFileName() + ".log").toFile())
                 .start();

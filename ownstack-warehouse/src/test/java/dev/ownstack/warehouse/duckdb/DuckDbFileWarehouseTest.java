@@ -58,6 +58,38 @@ class DuckDbFileWarehouseTest extends WarehouseBehaviourSuite {
     }
 
     @Test
+    void describe_sees_only_the_warehouse_database_when_another_is_attached() {
+        TableName table = new TableName(schema, "twin");
+        warehouse.ensureTable(table, List.of(new Column("id", ColumnType.BIGINT)), List.of());
+        warehouse.execute("ATTACH " + warehouse.dialect().stringLiteral(folder.resolve("other.duckdb").toString()) + " AS other");
+        warehouse.execute("CREATE SCHEMA other." + schema);
+        warehouse.execute("CREATE TABLE other." + schema + ".twin (id BIGINT, extra VARCHAR)");
+
+        assertEquals(java.util.Optional.of(List.of(new Column("id", ColumnType.BIGINT))), warehouse.describe(table));
+        try (RowWriter writer = warehouse.append(table, List.of("id"))) {
+            writer.write(new Object[] {1L});
+        }
+        assertEquals(1L, count(table));
+    }
+
+    @Test
+    void a_conflicting_change_from_another_connection_is_warehouse_busy() {
+        TableName people = peopleTable();
+        warehouse.execute("INSERT INTO " + sql(people) + " (id, name) VALUES (1, 'Ada')");
+
+        try (Warehouse other = openWarehouse()) {
+            OwnstackException error = assertThrows(OwnstackException.class, () -> warehouse.inTransaction(first -> {
+                first.execute("UPDATE " + sql(people) + " SET name = 'Grace' WHERE id = 1");
+                return other.execute("UPDATE " + sql(people) + " SET name = 'Edsger' WHERE id = 1");
+            }));
+
+            assertEquals(ErrorCode.WAREHOUSE_BUSY, error.code());
+            assertTrue(error.getMessage().startsWith("duckdb failed: "), error.getMessage());
+        }
+        assertEquals("Ada", warehouse.queryAll("SELECT name FROM " + sql(people)).singleValue());
+    }
+
+    @Test
     void rows_and_tables_survive_closing_and_reopening_the_file() {
         TableName table = new TableName(schema, "kept");
         warehouse.ensureTable(table, List.of(new Column("id", ColumnType.BIGINT)), List.of());

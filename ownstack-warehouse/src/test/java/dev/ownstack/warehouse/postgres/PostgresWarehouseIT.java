@@ -49,4 +49,22 @@ class PostgresWarehouseIT extends WarehouseBehaviourSuite {
             assertEquals(0L, ((Number) other.queryAll("SELECT count(*) FROM " + sql(people)).singleValue()).longValue());
         }
     }
+
+    @Test
+    void a_concurrent_update_that_forces_a_retry_is_warehouse_busy() {
+        TableName people = peopleTable();
+        warehouse.execute("INSERT INTO " + sql(people) + " (id, name) VALUES (1, 'Ada')");
+
+        try (Warehouse other = openWarehouse()) {
+            OwnstackException error = assertThrows(OwnstackException.class, () -> warehouse.inTransaction(first -> {
+                first.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                first.queryAll("SELECT name FROM " + sql(people));
+                other.execute("UPDATE " + sql(people) + " SET name = 'Grace' WHERE id = 1");
+                return first.execute("UPDATE " + sql(people) + " SET name = 'Edsger' WHERE id = 1");
+            }));
+
+            assertEquals(ErrorCode.WAREHOUSE_BUSY, error.code());
+        }
+        assertEquals("Grace", warehouse.queryAll("SELECT name FROM " + sql(people)).singleValue());
+    }
 }
