@@ -4,7 +4,6 @@ import dev.ownstack.cli.ProjectOption;
 import dev.ownstack.cli.output.OutputFormat;
 import dev.ownstack.cli.output.Progress;
 import dev.ownstack.cli.output.TablePrinter;
-import dev.ownstack.core.config.CsvOptions;
 import dev.ownstack.core.config.FileFormat;
 import dev.ownstack.core.config.OnError;
 import dev.ownstack.core.config.ProjectConfig;
@@ -14,11 +13,11 @@ import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.TableName;
 import dev.ownstack.ingest.LoadResult;
 import dev.ownstack.ingest.Sources;
+import dev.ownstack.ingest.file.FileSource;
 import dev.ownstack.warehouse.Warehouse;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -116,7 +115,7 @@ public final class IngestCommand implements Callable<Integer> {
             case "skip" -> OnError.SKIP;
             default -> throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "--on-error '" + onError + "' must be fail or skip");
         };
-        return new SourceConfig.Files("file_" + table.name(), List.of(file), format, table, CsvOptions.DEFAULT, Map.of(), policy);
+        return FileSource.oneOff(file, table, format, policy);
     }
 
     private List<SourceConfig> selectedSources(ProjectConfig config) {

@@ -57,11 +57,11 @@ public final class FileSource implements BatchSource {
 
     /**
      * The configuration of a one-off load ({@code ownstack ingest --file PATH --into TABLE}): the
-     * same guarantees as a configured source, with default CSV options, inferred types and the
-     * fail policy. The source is named after the table.
+     * same guarantees as a configured source, with default CSV options and inferred types. The
+     * source is named after the table.
      */
-    public static SourceConfig.Files oneOff(String pathOrGlob, TableName table, Optional<FileFormat> format) {
-        return new SourceConfig.Files(table.name(), List.of(pathOrGlob), format, table, CsvOptions.DEFAULT, Map.of(), OnError.FAIL);
+    public static SourceConfig.Files oneOff(String pathOrGlob, TableName table, Optional<FileFormat> format, OnError onError) {
+        return new SourceConfig.Files(table.name(), List.of(pathOrGlob), format, table, CsvOptions.DEFAULT, Map.of(), onError);
     }
 
     @Override

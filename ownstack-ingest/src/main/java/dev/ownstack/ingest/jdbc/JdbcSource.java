@@ -11,8 +11,6 @@ import dev.ownstack.ingest.LoadProgress;
 import dev.ownstack.ingest.LoadResult;
 import dev.ownstack.warehouse.RowWriter;
 import dev.ownstack.warehouse.Warehouse;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,7 +39,6 @@ public final class JdbcSource implements BatchSource {
     public static final int DEFAULT_CHUNK_ROWS = 100_000;
     private static final int FETCH_SIZE = 10_000;
     private static final int PROGRESS_EVERY = 1_000;
-    private static final int DUCKDB_DECIMAL_SCALE = 9;
 
     private final SourceConfig.Jdbc config;
     private final SourceDatabase database;
@@ -229,31 +226,14 @@ public final class JdbcSource implements BatchSource {
 
         private long copy(RowReader reader, Warehouse w, TableName into, List<Column> columns, long limit) {
             long written = 0;
-            boolean rescale = w.dialect().name().equals("duckdb");
             try (RowWriter writer = w.append(into, columns.stream().map(Column::name).toList())) {
                 while (written < limit && reader.next()) {
-                    Object[] row = reader.row();
-                    if (rescale) {
-                        rescaleDecimals(row);
-                    }
-                    writer.write(row);
+                    writer.write(reader.row());
                     written++;
                     counter.add(table.table());
                 }
             }
             return written;
-        }
-
-        /**
-         * DuckDB's Appender takes a decimal only at the column's exact scale (DECIMAL(38, 9) for
-         * ownstack's DECIMAL); values are widened to it, as the engine would on insert.
-         */
-        private static void rescaleDecimals(Object[] row) {
-            for (int i = 0; i < row.length; i++) {
-                if (row[i] instanceof BigDecimal decimal && decimal.scale() != DUCKDB_DECIMAL_SCALE) {
-                    row[i] = decimal.setScale(DUCKDB_DECIMAL_SCALE, RoundingMode.HALF_EVEN);
-                }
-            }
         }
 
         private long count(TableName target) {

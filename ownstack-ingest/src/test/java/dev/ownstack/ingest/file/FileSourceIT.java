@@ -115,6 +115,6 @@ class FileSourceIT {
 
         load("orders.parquet", OnError.FAIL);
 
-        assertEquals(List.of("[1, 1.25, 1]", "[2, 2.50, 2]"), rows("SELECT id, amount, attributes->>'k' FROM raw.orders ORDER BY id"));
+        assertEquals(List.of("[1, 1.250000000, 1]", "[2, 2.500000000, 2]"), rows("SELECT id, amount, attributes->>'k' FROM raw.orders ORDER BY id"));
     }
 }

@@ -307,7 +307,7 @@ class FileSourceTest {
         write("export.dat", "id\n1\n");
 
         OwnstackException error = assertThrows(OwnstackException.class, () -> load(source("export.dat", Map.of(), OnError.FAIL)));
-        LoadResult result = load(FileSource.oneOff("export.dat", TABLE, Optional.of(FileFormat.CSV)));
+        LoadResult result = load(FileSource.oneOff("export.dat", TABLE, Optional.of(FileFormat.CSV), OnError.FAIL));
 
         assertTrue(error.getMessage().contains("set sources.orders.format to csv, jsonl or parquet"), error.getMessage());
         assertEquals(1, result.rowsLoaded());
