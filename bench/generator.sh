@@ -39,12 +39,21 @@ wall="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): *//p' "$measure
 peak_kilobytes="$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$measurements")"
 seconds="$(awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }' <<< "$wall")"
 
+bytes="$(du -sb "$output" | cut -f1)"
+# The raw limit in the same run: writing the same number of bytes with dd (no generation at all).
+megabytes=$(( bytes / 1048576 + 1 ))
+dd_start=$(date +%s.%N)
+dd if=/dev/zero of="$output/.raw-write" bs=1M count="$megabytes" conv=fdatasync status=none
+dd_seconds="$(awk -v a="$dd_start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')"
+rm -f "$output/.raw-write"
+
 awk -v customers="$customers" -v rows="$rows" -v seconds="$seconds" -v peak="$peak_kilobytes" \
-    -v bytes="$(du -sb "$output" | cut -f1)" 'BEGIN {
+    -v bytes="$bytes" -v dd="$dd_seconds" 'BEGIN {
   printf "customers        %d\n", customers
   printf "rows             %d\n", rows
   printf "output           %.1f MB\n", bytes / 1e6
   printf "wall time        %.1f s\n", seconds
   printf "rows per second  %d\n", (seconds > 0 ? rows / seconds : rows)
   printf "peak RSS         %.0f MB\n", peak / 1024
+  printf "write throughput %.1f MB/s; dd writing the same bytes %.1f MB/s (the generator takes %.2fx the time of the raw write)\n", bytes / 1e6 / seconds, bytes / 1e6 / dd, seconds / dd
 }'

@@ -141,7 +141,8 @@ class CommandLineTest {
     void unknown_options_are_usage_errors() {
         Cli.Result result = Cli.run("sql", "--formt", "csv", "select 1");
         assertEquals(ExitCodes.USER_ERROR, result.exitCode());
-        assertTrue(result.err().contains("Unknown option: '--formt'"), result.err());
+        assertTrue(result.err().contains("'--formt'"), result.err());
+        assertTrue(result.err().contains("Possible solutions: --format"), result.err());
     }
 
     @Test
