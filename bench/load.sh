@@ -4,6 +4,8 @@
 #   bench/load.sh retail            # Online Retail, 305 CSV files, 541,909 rows
 #   bench/load.sh events [CUSTOMERS] # generated events.jsonl (default 250000 customers)
 #
+#   BENCH_ENGINES="duckdb" bench/load.sh ...   # only some engines (default: duckdb postgres)
+#
 # Needs PostgreSQL on 127.0.0.1:5432 (postgres/postgres; .ci/run starts one) and psql.
 # Prints one line per measurement: engine, path, rows, seconds, rows/s, and the ratio to the engine's own path.
 set -euo pipefail
@@ -11,6 +13,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 ownstack="$root/bin/ownstack"
 work="${BENCH_DIR:-$root/bench/out}"
 what="${1:-retail}"
+engines="${BENCH_ENGINES:-duckdb postgres}"
 export PGPASSWORD="${OWNSTACK_TEST_PG_PASSWORD:-postgres}"
 pg() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
@@ -47,7 +50,7 @@ retail)
   rows=541909
   columns='InvoiceNo text, StockCode text, Description text, Quantity bigint, InvoiceDate timestamp, UnitPrice double precision, CustomerID double precision, Country text'
 
-  # DuckDB: read_csv into a table, then ownstack ingest
+  if [[ $engines == *duckdb* ]]; then
   project "$work/duck-native" "  type: duckdb"
   t0=$(now); "$ownstack" sql -p "$work/duck-native" "CREATE TABLE retail AS SELECT * FROM read_csv('$glob', header = true)" 2>/dev/null
   native=$(since "$t0")
@@ -55,8 +58,9 @@ retail)
   project "$work/duck-ownstack" "  type: duckdb"
   t0=$(now); "$ownstack" ingest -p "$work/duck-ownstack" --file "$glob" --into retail >/dev/null 2>&1
   report duckdb "ownstack ingest" $rows "$(since "$t0")" "$native"
+  fi
 
-  # PostgreSQL: COPY of each file from psql, then ownstack ingest
+  if [[ $engines == *postgres* ]]; then
   pg -d postgres -c "DROP DATABASE IF EXISTS bench_native WITH (FORCE)" -c "CREATE DATABASE bench_native"
   pg -d bench_native -c "CREATE TABLE retail ($columns)"
   script="$work/copy.sql"; : > "$script"
@@ -67,6 +71,7 @@ retail)
   pg_project "$work/pg-ownstack" bench_ownstack
   t0=$(now); "$ownstack" ingest -p "$work/pg-ownstack" --file "$glob" --into retail >/dev/null 2>&1
   report postgres "ownstack ingest" $rows "$(since "$t0")" "$native"
+  fi
   ;;
 events)
   customers="${2:-250000}"
@@ -80,6 +85,7 @@ events)
   file="$gen/events.jsonl"
   rows=$(wc -l < "$file")
 
+  if [[ $engines == *duckdb* ]]; then
   project "$work/duck-native" "  type: duckdb"
   t0=$(now); "$ownstack" sql -p "$work/duck-native" "CREATE TABLE events AS SELECT * FROM read_json('$file', format = 'newline_delimited')" 2>/dev/null
   native=$(since "$t0")
@@ -87,7 +93,9 @@ events)
   project "$work/duck-ownstack" "  type: duckdb"
   t0=$(now); "$ownstack" ingest -p "$work/duck-ownstack" --file "$file" --into events >/dev/null 2>&1
   report duckdb "ownstack ingest" "$rows" "$(since "$t0")" "$native"
+  fi
 
+  if [[ $engines == *postgres* ]]; then
   # PostgreSQL has no JSON-lines reader: its own path is COPY of each line into one jsonb column
   # (quote and delimiter set to bytes that never occur in the file), i.e. no flattening at all.
   pg -d postgres -c "DROP DATABASE IF EXISTS bench_native WITH (FORCE)" -c "CREATE DATABASE bench_native"
@@ -98,6 +106,7 @@ events)
   pg_project "$work/pg-ownstack" bench_ownstack
   t0=$(now); "$ownstack" ingest -p "$work/pg-ownstack" --file "$file" --into events >/dev/null 2>&1
   report postgres "ownstack ingest" "$rows" "$(since "$t0")" "$native"
+  fi
   ;;
 *)
   echo "usage: bench/load.sh retail | events [CUSTOMERS]" >&2; exit 2 ;;

@@ -6,10 +6,7 @@ import dev.ownstack.cli.generate.GeneratorSummary;
 import dev.ownstack.cli.output.FormatOption;
 import dev.ownstack.cli.output.Progress;
 import dev.ownstack.cli.output.TablePrinter;
-import dev.ownstack.core.error.ErrorCode;
-import dev.ownstack.core.error.OwnstackException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +49,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        GeneratorSummary summary = run(new GeneratorOptions(checked(customers), seed, project.resolve(out)), spec.commandLine().getErr());
+        GeneratorSummary summary = run(new GeneratorOptions(customers, seed, project.resolve(out)), spec.commandLine().getErr());
         TablePrinter printer = new TablePrinter(format.format, stdout);
         printer.columns(List.of("file", "rows"));
         for (Map.Entry<String, Long> entry : summary.rowsByFile().entrySet()) {
@@ -62,30 +59,20 @@ public final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static long checked(long customers) {
-        if (customers < 1) {
-            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "--customers must be at least 1, got " + customers);
-        }
-        return customers;
-    }
-
     /** Runs the generator with a progress line; shared with {@code demo}. */
     static GeneratorSummary run(GeneratorOptions options, PrintWriter err) {
         Progress progress = Progress.onStderr(err);
+        GeneratorSummary summary;
         try {
-            GeneratorSummary summary = new DataGenerator().generate(options, (done, total, rows) ->
+            summary = new DataGenerator().generate(options, (done, total, rows) ->
                     progress.show(String.format("generating: %,d of %,d customers, %,d rows", done, total, rows)));
+        } finally {
             progress.done();
-            double seconds = Math.max(summary.elapsed().toMillis() / 1000.0, 0.001);
-            err.printf("Generated %,d rows for %,d customers in %s in %.1f s (%,.0f rows/s).%n", summary.totalRows(),
-                    options.customers(), options.outputDirectory(), seconds, summary.totalRows() / seconds);
-            err.flush();
-            return summary;
-        } catch (IllegalArgumentException e) {
-            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw new OwnstackException(ErrorCode.IO_FAILED, "cannot write generated data to " + options.outputDirectory() + ": "
-                    + e.getCause().getMessage(), e);
         }
+        double seconds = Math.max(summary.elapsed().toMillis() / 1000.0, 0.001);
+        err.printf("Generated %,d rows for %,d customers in %s in %.1f s (%,.0f rows/s).%n", summary.totalRows(),
+                options.customers(), options.outputDirectory(), seconds, summary.totalRows() / seconds);
+        err.flush();
+        return summary;
     }
 }

@@ -1,24 +1,24 @@
 package dev.ownstack.cli.generate;
 
+import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.OwnstackException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * The two kinds of failure a run reports, made in one place so that they can move to the shared
- * error type of ownstack-core without touching the generator: a bad option (the user fixes it) and
- * a file that cannot be written (the disk or the directory is at fault).
+ * The two kinds of failure a run reports: a bad option (the user fixes it) and a file that cannot
+ * be written (the disk or the directory is at fault).
  */
 final class GeneratorErrors {
 
     private GeneratorErrors() {
     }
 
-    static IllegalArgumentException badOption(String message) {
-        return new IllegalArgumentException(message);
+    static OwnstackException badOption(String message) {
+        return new OwnstackException(ErrorCode.ARGUMENT_INVALID, message);
     }
 
-    static UncheckedIOException cannot(String action, Path path, IOException cause) {
-        return new UncheckedIOException("cannot " + action + " " + path + ": " + cause.getMessage(), cause);
+    static OwnstackException cannot(String action, Path path, IOException cause) {
+        return new OwnstackException(ErrorCode.IO_FAILED, "cannot " + action + " " + path + ": " + cause.getMessage(), cause);
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import dev.ownstack.core.error.OwnstackException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,7 +105,7 @@ class DataGeneratorTest {
         // A non-empty directory where a data file goes makes the final rename fail.
         Files.delete(directory.resolve(OutputFiles.ORDERS));
         Files.createDirectories(directory.resolve(OutputFiles.ORDERS).resolve("blocker"));
-        UncheckedIOException error = assertThrows(UncheckedIOException.class, () -> new DataGenerator()
+        OwnstackException error = assertThrows(OwnstackException.class, () -> new DataGenerator()
                 .generate(new GeneratorOptions(60, 1, directory), ProgressListener.silent()));
         assertTrue(error.getMessage().contains(OutputFiles.ORDERS), error.getMessage());
         assertFalse(Files.exists(directory.resolve(Manifest.FILE_NAME)));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.ownstack.core.error.OwnstackException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,35 +19,35 @@ class GeneratorOptionsTest {
 
     @Test
     void zero_customers_is_rejected_with_the_value() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        OwnstackException error = assertThrows(OwnstackException.class,
                 () -> new GeneratorOptions(0, 42, temporary));
         assertEquals("--customers must be at least 1, got 0", error.getMessage());
     }
 
     @Test
     void negative_customers_is_rejected_with_the_value() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        OwnstackException error = assertThrows(OwnstackException.class,
                 () -> new GeneratorOptions(-5, 42, temporary));
         assertEquals("--customers must be at least 1, got -5", error.getMessage());
     }
 
     @Test
     void too_many_customers_is_rejected_with_the_limit_and_the_value() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        OwnstackException error = assertThrows(OwnstackException.class,
                 () -> new GeneratorOptions(1_000_000_001L, 42, temporary));
         assertEquals("--customers must be at most 1000000000, got 1000000001", error.getMessage());
     }
 
     @Test
     void missing_output_directory_is_rejected() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        OwnstackException error = assertThrows(OwnstackException.class,
                 () -> new GeneratorOptions(10, 42, null));
         assertEquals("--out must name a directory, got nothing", error.getMessage());
     }
 
     @Test
     void empty_output_directory_is_rejected() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        OwnstackException error = assertThrows(OwnstackException.class,
                 () -> new GeneratorOptions(10, 42, Path.of("")));
         assertEquals("--out must name a directory, got an empty path", error.getMessage());
     }
@@ -59,7 +60,7 @@ class GeneratorOptionsTest {
     @Test
     void output_that_is_a_file_is_rejected_with_its_path_and_nothing_is_written() throws IOException {
         Path file = Files.writeString(temporary.resolve("not-a-directory"), "x");
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        OwnstackException error = assertThrows(OwnstackException.class,
                 () -> new DataGenerator().generate(new GeneratorOptions(10, 42, file), ProgressListener.silent()));
         assertEquals("--out must be a directory, got a file: " + file, error.getMessage());
         assertEquals("x", Files.readString(file));

@@ -49,6 +49,7 @@ public final class FileSource implements BatchSource {
 
     private final SourceConfig.Files config;
     private final Path projectDirectory;
+    private final Map<FileFormat, RecordReader> readers = new java.util.EnumMap<>(FileFormat.class);
 
     public FileSource(SourceConfig.Files config, Path projectDirectory) {
         this.config = Objects.requireNonNull(config, "config");
@@ -196,7 +197,7 @@ public final class FileSource implements BatchSource {
                 FileFingerprint file = batch.get(i);
                 target.progress().update(name(), displayName(file.path()), rows);
                 FileLoad load = new FileLoad(target, tableColumns, writer, file, displayName(file.path()), loadedAt, rows);
-                RecordReader.of(format(file.path()), config.csv()).read(file.path(), Long.MAX_VALUE, load);
+                reader(file.path()).read(file.path(), Long.MAX_VALUE, load);
                 file.requireUnchanged();
                 loads.add(load);
                 rows += load.rows();
@@ -225,7 +226,7 @@ public final class FileSource implements BatchSource {
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i).path();
             long limit = Math.min(budget, i == 0 ? FIRST_FILE_SAMPLE : OTHER_FILE_SAMPLE);
-            RecordReader reader = RecordReader.of(format(file), config.csv());
+            RecordReader reader = reader(file);
             long before = inference.records();
             reader.read(file, limit, inference.visitor(reader.textTyping()));
             budget -= inference.records() - before;
@@ -265,6 +266,11 @@ public final class FileSource implements BatchSource {
         return String.format(Locale.ROOT, "types were inferred from %,d sampled rows: the first %,d of the first file and up to %,d of each"
                         + " other; set sources.%s.columns.%s: string to override", inference.records(), FIRST_FILE_SAMPLE,
                 OTHER_FILE_SAMPLE, name(), column);
+    }
+
+    /** One reader per format for this source, so what a reader learns of a file (its JSON keys) is learnt once. */
+    private RecordReader reader(Path file) {
+        return readers.computeIfAbsent(format(file), format -> RecordReader.of(format, config.csv()));
     }
 
     private FileFormat format(Path file) {

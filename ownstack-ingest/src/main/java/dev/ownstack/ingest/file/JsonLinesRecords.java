@@ -13,7 +13,9 @@ import dev.ownstack.ingest.file.RecordVisitor.SourceColumn;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,13 +25,20 @@ import java.util.Set;
 
 /**
  * JSON lines: one object per line, its keys are the columns. Nested objects and arrays are kept
- * as JSON text. Blank lines are skipped; a line that is not a JSON object is malformed. The file
- * is read twice: once for the keys of every line (so the columns are known before the first
- * record), once for the values.
+ * as JSON text. Blank lines are skipped; a line that is not a JSON object is malformed. A file's
+ * keys are scanned once per reader (so the columns are known before the first record) and
+ * remembered while the file's size and modification time stay the same; each read then parses
+ * the values. Not thread-safe: one reader belongs to one load.
  */
 final class JsonLinesRecords implements RecordReader {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    private final Map<Path, ScannedKeys> scanned = new HashMap<>();
+
+    /** The keys of a file as of its size and modification time when scanned. */
+    private record ScannedKeys(long size, FileTime modified, List<String> keys) {
+    }
 
     @Override
     public TextTyping textTyping() {
@@ -39,7 +48,7 @@ final class JsonLinesRecords implements RecordReader {
     @Override
     public void read(Path file, long limit, RecordVisitor visitor) {
         try {
-            List<String> keys = List.copyOf(keys(file));
+            List<String> keys = scannedKeys(file);
             Map<String, Integer> positions = new HashMap<>();
             for (int i = 0; i < keys.size(); i++) {
                 positions.put(keys.get(i), i);
@@ -49,6 +58,17 @@ final class JsonLinesRecords implements RecordReader {
         } catch (IOException e) {
             throw new OwnstackException(ErrorCode.IO_FAILED, "cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private List<String> scannedKeys(Path file) throws IOException {
+        long size = Files.size(file);
+        FileTime modified = Files.getLastModifiedTime(file);
+        ScannedKeys known = scanned.get(file);
+        if (known == null || known.size() != size || !known.modified().equals(modified)) {
+            known = new ScannedKeys(size, modified, List.copyOf(keys(file)));
+            scanned.put(file, known);
+        }
+        return known.keys();
     }
 
     /** The top-level keys of every object in the file, in order of first appearance; values are skipped, not built. */
