@@ -1,12 +1,10 @@
 package dev.ownstack.ingest.file;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.ingest.file.RecordVisitor.SourceColumn;
@@ -31,8 +29,7 @@ import java.util.Set;
  * the values. Not thread-safe: one reader belongs to one load.
  */
 final class JsonLinesRecords implements RecordReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private final Map<Path, ScannedKeys> scanned = new HashMap<>();
 
@@ -116,26 +113,43 @@ final class JsonLinesRecords implements RecordReader {
                     continue;
                 }
                 count++;
-                JsonNode node;
-                try {
-                    node = MAPPER.readTree(text);
-                } catch (JsonProcessingException e) {
-                    visitor.malformed(line, "not valid JSON: " + e.getOriginalMessage(), text);
-                    continue;
-                }
-                if (!node.isObject()) {
-                    visitor.malformed(line, "expected a JSON object, found " + kind(node), text);
-                    continue;
-                }
                 Object[] values = new Object[positions.size()];
-                for (Map.Entry<String, JsonNode> field : node.properties()) {
-                    Integer position = positions.get(field.getKey());
-                    if (position != null) {
-                        values[position] = value(field.getValue());
-                    }
+                String problem;
+                try {
+                    problem = parseObject(text, positions, values);
+                } catch (JsonProcessingException e) {
+                    problem = "not valid JSON: " + e.getOriginalMessage();
                 }
-                visitor.record(line, values);
+                if (problem == null) {
+                    visitor.record(line, values);
+                } else {
+                    visitor.malformed(line, problem, text);
+                }
             }
+        }
+    }
+
+    /**
+     * Streams one line's object into {@code values} by key position, without building a tree:
+     * nested objects and arrays are kept as their exact text. Returns why the line is not an
+     * object, or null.
+     */
+    private static String parseObject(String text, Map<String, Integer> positions, Object[] values) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                return "expected a JSON object, found " + kind(first);
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                Integer position = positions.get(parser.currentName());
+                JsonToken token = parser.nextToken();
+                if (position == null) {
+                    parser.skipChildren();
+                } else {
+                    values[position] = value(parser, token, text);
+                }
+            }
+            return parser.nextToken() == null ? null : "not valid JSON: more content after the object";
         }
     }
 
@@ -143,33 +157,36 @@ final class JsonLinesRecords implements RecordReader {
         return !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
     }
 
-    private static Object value(JsonNode node) {
-        if (node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isIntegralNumber()) {
-            return node.canConvertToLong() ? (Object) node.longValue() : new BigDecimal(node.bigIntegerValue());
-        }
-        if (node.isNumber()) {
-            return node.isBigDecimal() ? node.decimalValue() : (Object) node.doubleValue();
-        }
-        return new JsonText(node.toString());
+    private static Object value(JsonParser parser, JsonToken token, String text) throws IOException {
+        return switch (token) {
+            case VALUE_NULL -> null;
+            case VALUE_STRING -> parser.getText();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? new BigDecimal(parser.getBigIntegerValue()) : (Object) parser.getLongValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case START_OBJECT, START_ARRAY -> {
+                int start = (int) parser.currentTokenLocation().getCharOffset();
+                parser.skipChildren();
+                int end = (int) parser.currentLocation().getCharOffset();
+                yield new JsonText(text.substring(start, end));
+            }
+            default -> throw new JsonParseException(parser, "unexpected " + token);
+        };
     }
 
-    private static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    private static String kind(JsonToken token) {
+        if (token == null) {
+            return "nothing";
+        }
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.asString();
         };
     }
 }
