@@ -83,7 +83,7 @@ public final class ProjectConfigLoader {
         Map<String, SourceConfig> sources = new LinkedHashMap<>();
         Map<TableName, String> tableOwners = new HashMap<>();
         for (Map.Entry<String, ConfigNode> entry : top.entries("sources").entrySet()) {
-            readSource(entry.getKey(), entry.getValue()).ifPresent(source -> {
+            readSource(entry.getKey(), entry.getValue(), projectDirectory).ifPresent(source -> {
                 sources.put(entry.getKey(), source);
                 for (TableName table : targetTables(source)) {
                     String previous = tableOwners.putIfAbsent(table, source.name());
@@ -147,7 +147,7 @@ public final class ProjectConfigLoader {
         return config;
     }
 
-    private Optional<SourceConfig> readSource(String name, ConfigNode node) {
+    private Optional<SourceConfig> readSource(String name, ConfigNode node, Path projectDirectory) {
         if (!Identifiers.isValid(name)) {
             node.problems().add(node.path(), "source name '" + name + "' must use letters, digits and _ only");
         }
@@ -162,7 +162,7 @@ public final class ProjectConfigLoader {
         Optional<SourceConfig> source = type.map(t -> switch (t) {
             case "file" -> readFileSource(name, node);
             case "jdbc" -> readJdbcSource(name, node);
-            default -> readSingerSource(name, node);
+            default -> readSingerSource(name, node, projectDirectory);
         });
         if (source.isPresent()) {
             node.finish(); // without a known type the other keys can't be judged
@@ -216,7 +216,8 @@ public final class ProjectConfigLoader {
     private SourceConfig readJdbcSource(String name, ConfigNode node) {
         String url = node.requiredString("url").orElse("jdbc:invalid");
         if (!url.startsWith("jdbc:")) {
-            node.problems().add(node.path() + ".url", "must be a JDBC URL starting with jdbc:, got '" + url + "'");
+            // the value is not quoted: a URL written by hand may carry credentials
+            node.problems().add(node.path() + ".url", "must be a JDBC URL starting with jdbc:, such as jdbc:postgresql://host:5432/database");
         }
         if (url.contains("password=")) {
             node.problems().add(node.path() + ".url", "must not contain a password; put it under 'password' as ${env:NAME}");
@@ -244,7 +245,7 @@ public final class ProjectConfigLoader {
         return new SourceConfig.Jdbc(name, url, user, password, tables);
     }
 
-    private SourceConfig readSingerSource(String name, ConfigNode node) {
+    private SourceConfig readSingerSource(String name, ConfigNode node, Path projectDirectory) {
         List<String> command = node.stringList("command");
         if (command.isEmpty()) {
             node.problems().add(node.path() + ".command", "is required: the tap's executable and its arguments, for example [tap-csv]");
@@ -255,7 +256,8 @@ public final class ProjectConfigLoader {
                 node.problems().add(node.path() + ".config", "must be a mapping (it is written as the tap's config.json)");
             }
         });
-        Optional<String> catalog = node.string("catalog");
+        Optional<String> catalog = node.string("catalog")
+                .map(path -> projectDirectory.resolve(path).toAbsolutePath().normalize().toString());
         String prefix = node.string("table-prefix").orElse(name + "_");
         if (!prefix.isEmpty() && !Identifiers.isValid(prefix)) {
             node.problems().add(node.path() + ".table-prefix", "must use letters, digits and _ only, got '" + prefix + "'");

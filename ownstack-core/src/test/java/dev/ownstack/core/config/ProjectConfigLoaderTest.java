@@ -68,6 +68,7 @@ class ProjectConfigLoaderTest {
                     type: singer
                     command: [tap-hubspot, --verbose]
                     config: {token: "${env:TAP_TOKEN}", start_date: "2024-01-01"}
+                    catalog: taps/catalog.json
                     table-prefix: hubspot_
                 """);
         WarehouseConfig.Postgres warehouse = assertInstanceOf(WarehouseConfig.Postgres.class, config.warehouse());
@@ -92,6 +93,7 @@ class ProjectConfigLoaderTest {
         SourceConfig.Singer crm = assertInstanceOf(SourceConfig.Singer.class, config.sources().get("crm"));
         assertEquals(SECRET, crm.tapConfig().orElseThrow().get("token").asText());
         assertEquals("hubspot_", crm.tablePrefix());
+        assertEquals(Optional.of(PROJECT.resolve("taps/catalog.json").toAbsolutePath().normalize().toString()), crm.catalog());
     }
 
     @Test
