@@ -34,18 +34,7 @@ class OnlineRetailTest {
     @Test
     void loads_every_row_of_the_305_daily_files_once_and_nothing_on_a_second_run() {
         try (Warehouse warehouse = DuckDbWarehouse.open(folder.resolve("warehouse.duckdb").toString(), Duration.ofSeconds(10), message -> { })) {
-            FileSource source = new FileSource(config(OnError.FAIL), folder);
-
-            LoadResult first = source.load(warehouse, (name, step, rows) -> { });
-            System.out.printf("Online Retail on DuckDB: %d rows in %d ms (%.0f rows/s)%n", first.rowsLoaded(), first.elapsed().toMillis(),
-                    first.rowsLoaded() * 1000.0 / Math.max(1, first.elapsed().toMillis()));
-            LoadResult second = source.load(warehouse, (name, step, rows) -> { });
-
-            assertEquals(SharedData.ONLINE_RETAIL_ROWS, first.rowsLoaded());
-            assertEquals(0, first.rowsRejected());
-            assertEquals(0, second.rowsLoaded());
-            assertTrue(second.notes().contains(SharedData.ONLINE_RETAIL_FILES + " files already loaded"), second.notes().toString());
-            assertEquals(SharedData.ONLINE_RETAIL_ROWS, ((Number) warehouse.queryAll("SELECT count(*) FROM raw.online_retail").singleValue()).longValue());
+            loadsOnceAndNothingOnASecondRun(warehouse, folder);
             assertEquals(List.of(
                     new Column("invoiceno", ColumnType.STRING),
                     new Column("stockcode", ColumnType.STRING),
@@ -59,5 +48,27 @@ class OnlineRetailTest {
                     new Column(Lineage.LINE, ColumnType.BIGINT),
                     new Column(Lineage.LOADED_AT, ColumnType.TIMESTAMPTZ)), warehouse.describe(TABLE).orElseThrow());
         }
+    }
+
+    /** Loads the 305 files twice into the warehouse and checks: every row once, nothing the second time. */
+    static void loadsOnceAndNothingOnASecondRun(Warehouse warehouse, Path projectFolder) {
+        FileSource source = new FileSource(config(OnError.FAIL), projectFolder);
+
+        LoadResult first = source.load(warehouse, (name, step, rows) -> { });
+        LoadResult second = source.load(warehouse, (name, step, rows) -> { });
+
+        assertEquals(SharedData.ONLINE_RETAIL_ROWS, first.rowsLoaded());
+        assertEquals(0, first.rowsRejected());
+        assertEquals(0, second.rowsLoaded());
+        assertTrue(second.notes().contains(SharedData.ONLINE_RETAIL_FILES + " files already loaded"), second.notes().toString());
+        assertEquals(SharedData.ONLINE_RETAIL_ROWS, count(warehouse, "SELECT count(*) FROM raw.online_retail"));
+        assertEquals(0, count(warehouse, "SELECT count(*) FROM (SELECT _ownstack_file, _ownstack_line FROM raw.online_retail"
+                + " GROUP BY _ownstack_file, _ownstack_line HAVING count(*) > 1) duplicates"));
+        assertEquals(-80995, count(warehouse, "SELECT min(quantity) FROM raw.online_retail"));
+        assertEquals(9288, count(warehouse, "SELECT count(*) FROM raw.online_retail WHERE invoiceno LIKE 'C%'"));
+    }
+
+    private static long count(Warehouse warehouse, String sql) {
+        return ((Number) warehouse.queryAll(sql).singleValue()).longValue();
     }
 }
