@@ -262,7 +262,7 @@ public final class ProjectConfigLoader {
         if (!prefix.isEmpty() && !Identifiers.isValid(prefix)) {
             node.problems().add(node.path() + ".table-prefix", "must use letters, digits and _ only, got '" + prefix + "'");
         }
-        return new SourceConfig.Singer(name, command, tapConfig.map(config -> resolveEnvironment(config, node.path() + ".config", node.problems())), catalog, prefix, readOnError(node));
+        return new SourceConfig.Singer(name, command, projectDirectory, tapConfig.map(config -> resolveEnvironment(config, node.path() + ".config", node.problems())), catalog, prefix, readOnError(node));
     }
 
     /** Resolves {@code ${env:NAME}} inside a tap's free-form configuration. */

@@ -56,15 +56,16 @@ public sealed interface SourceConfig permits SourceConfig.Files, SourceConfig.Jd
     }
 
     /**
-     * A Singer tap: a command that prints SCHEMA, RECORD and STATE messages. Its configuration is
-     * written to a private file for the tap; {@link #toString()} leaves it out since it usually
-     * holds credentials.
+     * A Singer tap: a command that prints SCHEMA, RECORD and STATE messages, run in the project
+     * folder. Its configuration is written to a private file for the tap; {@link #toString()}
+     * leaves it out since it usually holds credentials.
      */
-    record Singer(String name, List<String> command, Optional<JsonNode> tapConfig, Optional<String> catalog,
-                  String tablePrefix, OnError onError) implements SourceConfig {
+    record Singer(String name, List<String> command, java.nio.file.Path workingDirectory, Optional<JsonNode> tapConfig,
+                  Optional<String> catalog, String tablePrefix, OnError onError) implements SourceConfig {
         public Singer {
             Objects.requireNonNull(name, "name");
             command = List.copyOf(command);
+            Objects.requireNonNull(workingDirectory, "workingDirectory");
             Objects.requireNonNull(tapConfig, "tapConfig");
             Objects.requireNonNull(catalog, "catalog");
             Objects.requireNonNull(tablePrefix, "tablePrefix");

@@ -64,7 +64,8 @@ final class TapProcess implements AutoCloseable {
                 command.add("--catalog");
                 command.add(Path.of(config.catalog().get()).toAbsolutePath().toString());
             }
-            ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(config.workingDirectory().toFile())
+                    .redirectInput(ProcessBuilder.Redirect.PIPE);
             Process process = builder.start();
             process.getOutputStream().close();
             return new TapProcess(config.name(), process, files, mask);

@@ -196,13 +196,30 @@ class SingerSourceTest {
 
     @Test
     void a_tap_command_that_cannot_start_is_an_external_error_naming_the_source() {
-        SourceConfig.Singer missing = new SourceConfig.Singer("shop", List.of("/nonexistent/tap-shop"), Optional.of(Taps.tapConfig()),
+        SourceConfig.Singer missing = new SourceConfig.Singer("shop", List.of("/nonexistent/tap-shop"), Path.of("."), Optional.of(Taps.tapConfig()),
                 Optional.empty(), "shop_", OnError.FAIL);
 
         OwnstackException failure = assertThrows(OwnstackException.class, () -> new SingerSource(missing).load(warehouse, LoadProgress.NONE));
 
         assertEquals(ErrorCode.SOURCE_FAILED, failure.code());
         assertTrue(failure.getMessage().startsWith("cannot start the tap of source 'shop' (/nonexistent/tap-shop)"), failure.getMessage());
+    }
+
+    @Test
+    void the_tap_runs_in_the_project_folder_so_relative_commands_work(@TempDir Path project) throws java.io.IOException {
+        Path tap = project.resolve("tap-where.sh");
+        java.nio.file.Files.writeString(tap, """
+                #!/bin/sh
+                echo '{"type":"SCHEMA","stream":"where","schema":{"properties":{"folder":{"type":"string"}}},"key_properties":[]}'
+                echo "{\\"type\\":\\"RECORD\\",\\"stream\\":\\"where\\",\\"record\\":{\\"folder\\":\\"$(pwd -P)\\"}}"
+                """);
+        java.nio.file.Files.setPosixFilePermissions(tap, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        SourceConfig.Singer where = new SourceConfig.Singer("where", List.of("./tap-where.sh"), project, Optional.empty(),
+                Optional.empty(), "", OnError.FAIL);
+
+        new SingerSource(where).load(warehouse, LoadProgress.NONE);
+
+        assertEquals(project.toRealPath().toString(), warehouse.queryAll("SELECT folder FROM raw.\"where\"").singleValue());
     }
 
     private static Warehouse complete() {

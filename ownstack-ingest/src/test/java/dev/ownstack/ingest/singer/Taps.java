@@ -20,7 +20,7 @@ final class Taps {
     }
 
     static SourceConfig.Singer source(String recording, OnError onError, String... options) {
-        return new SourceConfig.Singer("shop", command(recording, options), Optional.of(tapConfig()), Optional.empty(), "shop_", onError);
+        return new SourceConfig.Singer("shop", command(recording, options), Path.of("."), Optional.of(tapConfig()), Optional.empty(), "shop_", onError);
     }
 
     static List<String> command(String recording, String... options) {
