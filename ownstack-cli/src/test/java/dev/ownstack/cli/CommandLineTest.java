@@ -28,6 +28,7 @@ class CommandLineTest {
         assertEquals(0, validate.exitCode(), validate.all());
         assertTrue(validate.err().contains("is valid: project 'acme', warehouse duckdb"), validate.err());
         assertTrue(validate.out().contains("orders | file"), validate.out());
+        assertTrue(validate.err().contains("note: sources.orders: no file matches 'data/orders*.csv' in folder"), validate.err());
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.ownstack.cli.output.TablePrinter;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.config.SourceConfig;
 import dev.ownstack.core.config.WarehouseConfig;
+import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.ingest.file.FileSource;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Spec;
             "path and the offending value, for example:",
             "  sources.orders.on-error: must be one of fail, skip, got 'ignore'",
             "Environment variables named by ${env:NAME} must be set. Secrets are never printed.",
+            "File sources whose paths match no file yet are noted (the files may arrive later).",
             "On success, lists the warehouse and the sources."})
 public final class ValidateCommand implements Callable<Integer> {
     @Spec
@@ -38,6 +41,16 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         config.notes().forEach(note -> err.println("note: " + note));
+        for (SourceConfig source : config.sources().values()) {
+            if (source instanceof SourceConfig.Files files) {
+                try {
+                    new FileSource(files, config.directory()).files();
+                } catch (OwnstackException e) {
+                    // files may arrive later: worth saying, not a broken configuration
+                    err.println("note: sources." + files.name() + ": " + e.getMessage());
+                }
+            }
+        }
         err.println(config.directory().resolve(ProjectConfig.FILE_NAME) + " is valid: project '" + config.name() + "', "
                 + describe(config.warehouse()) + ", " + config.sources().size() + (config.sources().size() == 1 ? " source" : " sources"));
         err.flush();

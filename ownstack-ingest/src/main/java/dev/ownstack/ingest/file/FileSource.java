@@ -70,10 +70,19 @@ public final class FileSource implements BatchSource {
         return config.name();
     }
 
+    /**
+     * The files the source would load now, in load order.
+     *
+     * @throws OwnstackException NOT_FOUND naming the pattern and folder when an entry matches nothing
+     */
+    public List<Path> files() {
+        return FilePaths.resolve(config.paths(), projectDirectory);
+    }
+
     @Override
     public LoadResult load(Warehouse warehouse, LoadProgress progress) {
         Instant started = Instant.now();
-        List<Path> files = FilePaths.resolve(config.paths(), projectDirectory);
+        List<Path> files = files();
         Map<String, String> loaded = FileManifest.loadedFiles(warehouse, config.table());
         List<FileFingerprint> pending = new ArrayList<>();
         Set<String> changed = new LinkedHashSet<>();
