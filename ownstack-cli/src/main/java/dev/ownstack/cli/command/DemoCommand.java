@@ -4,17 +4,19 @@ import dev.ownstack.cli.ProjectOption;
 import dev.ownstack.cli.generate.GeneratorOptions;
 import dev.ownstack.cli.generate.GeneratorSummary;
 import dev.ownstack.cli.output.Progress;
-import dev.ownstack.cli.output.TablePrinter;
 import dev.ownstack.cli.output.OutputFormat;
+import dev.ownstack.cli.output.TablePrinter;
 import dev.ownstack.core.config.FileFormat;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.config.ProjectConfigLoader;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Identifiers;
+import dev.ownstack.core.table.TableName;
 import dev.ownstack.ingest.LoadResult;
 import dev.ownstack.ingest.Sources;
 import dev.ownstack.warehouse.QueryResult;
+import dev.ownstack.warehouse.ResultColumn;
 import dev.ownstack.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -69,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         List<String> files = generated.rowsByFile().keySet().stream().filter(name -> !NOT_LOADED.contains(name)).sorted().toList();
         Files.writeString(directory.resolve(ProjectConfig.FILE_NAME), projectFile(files));
-        ProjectConfig config = new ProjectConfigLoader(name -> java.util.Optional.ofNullable(System.getenv(name))).load(directory);
+        ProjectConfig config = ProjectConfigLoader.withSystemEnvironment().load(directory);
         out.println("2/3  Wrote " + directory.resolve(ProjectConfig.FILE_NAME) + " with " + config.sources().size()
                 + " file sources; loading them into " + ValidateCommand.describe(config.warehouse()).replace("warehouse ", ""));
         out.flush();
@@ -95,6 +97,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void prepareFolder() throws IOException {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "--dir " + directory + " is a file, not a folder");
+        }
         if (Files.isDirectory(directory)) {
             boolean empty;
             try (Stream<Path> entries = Files.list(directory)) {
@@ -142,7 +147,7 @@ public final class DemoCommand implements Callable<Integer> {
         TablePrinter printer = new TablePrinter(OutputFormat.TABLE, out);
         printer.columns(List.of("table", "rows", "columns"));
         for (Object[] row : tables.rows()) {
-            var name = new dev.ownstack.core.table.TableName((String) row[0], (String) row[1]);
+            TableName name = new TableName((String) row[0], (String) row[1]);
             Object count = warehouse.queryAll("SELECT count(*) FROM " + warehouse.dialect().table(name)).singleValue();
             int columns = warehouse.describe(name).map(List::size).orElse(0);
             printer.row(new Object[] {name.toString(), count, columns});
@@ -156,7 +161,7 @@ public final class DemoCommand implements Callable<Integer> {
         QueryResult sample = warehouse.queryAll("SELECT customer_id, count(*) AS orders, min(ordered_at) AS first_order,"
                 + " max(ordered_at) AS last_order FROM raw.orders GROUP BY customer_id ORDER BY orders DESC, customer_id LIMIT 5");
         TablePrinter printer = new TablePrinter(OutputFormat.TABLE, out);
-        printer.columns(sample.columns().stream().map(column -> column.name()).toList());
+        printer.columns(sample.columns().stream().map(ResultColumn::name).toList());
         sample.rows().forEach(printer::row);
         printer.finish();
     }
