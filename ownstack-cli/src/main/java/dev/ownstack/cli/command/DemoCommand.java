@@ -14,7 +14,6 @@ import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Identifiers;
 import dev.ownstack.core.table.TableName;
 import dev.ownstack.ingest.LoadResult;
-import dev.ownstack.ingest.Sources;
 import dev.ownstack.warehouse.QueryResult;
 import dev.ownstack.warehouse.ResultColumn;
 import dev.ownstack.warehouse.Warehouse;
@@ -78,12 +77,8 @@ public final class DemoCommand implements Callable<Integer> {
 
         Progress progress = Progress.onStderr(err);
         try (Warehouse warehouse = ProjectOption.openWarehouse(config, err)) {
-            long rows = 0;
-            for (var source : config.sources().values()) {
-                LoadResult result = Sources.create(source, config.directory()).load(warehouse,
-                        (name, step, count) -> progress.show("loading " + name + ": " + String.format("%,d", count) + " rows"));
-                rows += result.rowsLoaded();
-            }
+            long rows = IngestCommand.load(List.copyOf(config.sources().values()), config.directory(), warehouse, progress)
+                    .stream().mapToLong(LoadResult::rowsLoaded).sum();
             progress.done();
             out.printf("3/3  Loaded %,d rows. What is in the warehouse now:%n%n", rows);
             showTables(warehouse, out);

@@ -16,6 +16,7 @@ import dev.ownstack.ingest.Sources;
 import dev.ownstack.ingest.file.FileSource;
 import dev.ownstack.warehouse.Warehouse;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,17 +81,24 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.onStderr(err);
-        List<LoadResult> results = new ArrayList<>();
+        List<LoadResult> results;
         try (Warehouse warehouse = ProjectOption.openWarehouse(config, err)) {
-            for (SourceConfig source : sources) {
-                results.add(Sources.create(source, config.directory()).load(warehouse,
-                        (name, step, rows) -> progress.show(name + ": " + step + ", " + String.format("%,d", rows) + " rows")));
-            }
+            results = load(sources, config.directory(), warehouse, progress);
         } finally {
             progress.done();
         }
         printSummary(results, out, err);
         return 0;
+    }
+
+    /** Runs the sources one after the other, showing progress; shared with {@code demo}. */
+    static List<LoadResult> load(List<SourceConfig> sources, Path projectDirectory, Warehouse warehouse, Progress progress) {
+        List<LoadResult> results = new ArrayList<>();
+        for (SourceConfig source : sources) {
+            results.add(Sources.create(source, projectDirectory).load(warehouse,
+                    (name, step, rows) -> progress.show(name + ": " + step + ", " + String.format("%,d", rows) + " rows")));
+        }
+        return results;
     }
 
     private SourceConfig.Files oneOffSource() {

@@ -1,7 +1,9 @@
 package dev.ownstack.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -238,6 +240,42 @@ public final class ConfigNode {
     /** The raw tree under {@code key}, for free-form maps handed to an external program. */
     public Optional<JsonNode> raw(String key) {
         return Optional.ofNullable(take(key));
+    }
+
+    /**
+     * The tree under {@code key} with {@code ${env:NAME}} resolved in every text value, for a
+     * free-form mapping handed to an external program (a Singer tap's config). Its values may be
+     * secrets: callers keep the result out of messages.
+     */
+    public Optional<JsonNode> resolvedTree(String key) {
+        return raw(key).map(tree -> {
+            JsonNode copy = tree.deepCopy();
+            resolveInPlace(copy, pathOf(key));
+            return copy;
+        });
+    }
+
+    private void resolveInPlace(JsonNode tree, String at) {
+        if (tree instanceof ObjectNode object) {
+            for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                JsonNode child = object.get(key);
+                if (child.isTextual()) {
+                    object.put(key, expand(at + "." + key, child.asText()).orElse(""));
+                } else {
+                    resolveInPlace(child, at + "." + key);
+                }
+            }
+        } else if (tree instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                String element = at + "[" + i + "]";
+                if (array.get(i).isTextual()) {
+                    array.set(i, array.textNode(expand(element, array.get(i).asText()).orElse("")));
+                } else {
+                    resolveInPlace(array.get(i), element);
+                }
+            }
+        }
     }
 
     /** Expands {@code ${env:NAME}} references inside an ordinary (non-secret) value. */

@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code ownstack.yml} into a {@link ProjectConfig}. Strict: unknown keys, wrong types,
@@ -32,7 +30,6 @@ import java.util.regex.Pattern;
  */
 public final class ProjectConfigLoader {
     public static final int CURRENT_VERSION = 1;
-    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Set<String> OWNED_SCHEMAS = Set.of("ownstack", "identity", "model");
 
     private final Function<String, Optional<String>> environment;
@@ -250,7 +247,7 @@ public final class ProjectConfigLoader {
         if (command.isEmpty()) {
             node.problems().add(node.path() + ".command", "is required: the tap's executable and its arguments, for example [tap-csv]");
         }
-        Optional<JsonNode> tapConfig = node.raw("config");
+        Optional<JsonNode> tapConfig = node.resolvedTree("config");
         tapConfig.ifPresent(config -> {
             if (!config.isObject()) {
                 node.problems().add(node.path() + ".config", "must be a mapping (it is written as the tap's config.json)");
@@ -262,50 +259,7 @@ public final class ProjectConfigLoader {
         if (!prefix.isEmpty() && !Identifiers.isValid(prefix)) {
             node.problems().add(node.path() + ".table-prefix", "must use letters, digits and _ only, got '" + prefix + "'");
         }
-        return new SourceConfig.Singer(name, command, projectDirectory, tapConfig.map(config -> resolveEnvironment(config, node.path() + ".config", node.problems())), catalog, prefix, readOnError(node));
-    }
-
-    /** Resolves {@code ${env:NAME}} inside a tap's free-form configuration. */
-    private JsonNode resolveEnvironment(JsonNode config, String path, ConfigProblems problems) {
-        JsonNode copy = config.deepCopy();
-        resolveInPlace(copy, path, problems);
-        return copy;
-    }
-
-    private void resolveInPlace(JsonNode node, String path, ConfigProblems problems) {
-        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-            object.fieldNames().forEachRemaining(key -> {
-                JsonNode child = object.get(key);
-                if (child.isTextual()) {
-                    object.put(key, resolveText(child.asText(), path + "." + key, problems));
-                } else {
-                    resolveInPlace(child, path + "." + key, problems);
-                }
-            });
-        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                String at = path + "[" + i + "]";
-                if (array.get(i).isTextual()) {
-                    array.set(i, array.textNode(resolveText(array.get(i).asText(), at, problems)));
-                } else {
-                    resolveInPlace(array.get(i), at, problems);
-                }
-            }
-        }
-    }
-
-    private String resolveText(String text, String path, ConfigProblems problems) {
-        Matcher matcher = ENV_REFERENCE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            Optional<String> value = environment.apply(matcher.group(1));
-            if (value.isEmpty()) {
-                problems.add(path, "environment variable " + matcher.group(1) + " is not set");
-            }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value.orElse("")));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+        return new SourceConfig.Singer(name, command, projectDirectory, tapConfig, catalog, prefix, readOnError(node));
     }
 
     private OnError readOnError(ConfigNode node) {

@@ -44,17 +44,7 @@ final class TextValues {
                 return ColumnType.BOOLEAN;
             }
         }
-        Object temporal = parseTemporal(value);
-        if (temporal instanceof LocalDate) {
-            return ColumnType.DATE;
-        }
-        if (temporal instanceof LocalDateTime) {
-            return ColumnType.TIMESTAMP;
-        }
-        if (temporal instanceof OffsetDateTime) {
-            return ColumnType.TIMESTAMPTZ;
-        }
-        return ColumnType.STRING;
+        return TypeInference.valueType(parseTemporal(value));
     }
 
     /** An optional sign and digits, without leading zeros: "007" is a code, not the number 7. */

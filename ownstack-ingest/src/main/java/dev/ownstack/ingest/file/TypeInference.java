@@ -96,34 +96,36 @@ final class TypeInference {
         }
 
         private ColumnType typeOf(Object value) {
-            if (value instanceof String text) {
-                return TextValues.detect(text, typing);
-            }
-            if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-                return ColumnType.BIGINT;
-            }
-            if (value instanceof Double || value instanceof Float) {
-                return ColumnType.DOUBLE;
-            }
-            if (value instanceof BigDecimal) {
-                return ColumnType.DECIMAL;
-            }
-            if (value instanceof Boolean) {
-                return ColumnType.BOOLEAN;
-            }
-            if (value instanceof LocalDate) {
-                return ColumnType.DATE;
-            }
-            if (value instanceof LocalDateTime) {
-                return ColumnType.TIMESTAMP;
-            }
-            if (value instanceof OffsetDateTime) {
-                return ColumnType.TIMESTAMPTZ;
-            }
-            if (value instanceof JsonText) {
-                return ColumnType.JSON;
-            }
-            return ColumnType.STRING;
+            return value instanceof String text ? TextValues.detect(text, typing) : valueType(value);
         }
+    }
+
+    /** The column type a read value calls for; text that is not a date or time is a string. */
+    static ColumnType valueType(Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ColumnType.BIGINT;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return ColumnType.DOUBLE;
+        }
+        if (value instanceof BigDecimal) {
+            return ColumnType.DECIMAL;
+        }
+        if (value instanceof Boolean) {
+            return ColumnType.BOOLEAN;
+        }
+        if (value instanceof LocalDate) {
+            return ColumnType.DATE;
+        }
+        if (value instanceof LocalDateTime) {
+            return ColumnType.TIMESTAMP;
+        }
+        if (value instanceof OffsetDateTime) {
+            return ColumnType.TIMESTAMPTZ;
+        }
+        if (value instanceof JsonText) {
+            return ColumnType.JSON;
+        }
+        return ColumnType.STRING;
     }
 }
