@@ -1,12 +1,14 @@
 package dev.ownstack.ingest;
 
 import dev.ownstack.core.config.SourceConfig;
+import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.ingest.file.FileSource;
 import dev.ownstack.ingest.jdbc.JdbcSource;
 import dev.ownstack.ingest.singer.SingerSource;
 import java.nio.file.Path;
 
-/** Builds the batch source a configuration entry describes. */
+/** Builds the batch source a configuration entry describes (event sources are not batch sources). */
 public final class Sources {
     private Sources() {
     }
@@ -18,6 +20,10 @@ public final class Sources {
         if (config instanceof SourceConfig.Jdbc jdbc) {
             return new JdbcSource(jdbc);
         }
-        return new SingerSource((SourceConfig.Singer) config);
+        if (config instanceof SourceConfig.Singer singer) {
+            return new SingerSource(singer);
+        }
+        throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "source '" + config.name()
+                + "' is an event source; ownstack serve loads its events, ingest does not");
     }
 }

@@ -77,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         Progress progress = Progress.onStderr(err);
         try (Warehouse warehouse = ProjectOption.openWarehouse(config, err)) {
-            long rows = IngestCommand.load(List.copyOf(config.sources().values()), config.directory(), warehouse, progress)
+            long rows = IngestCommand.load(config.batchSources(), config.directory(), warehouse, progress)
                     .stream().mapToLong(LoadResult::rowsLoaded).sum();
             progress.done();
             out.printf("3/3  Loaded %,d rows. What is in the warehouse now:%n%n", rows);

@@ -131,16 +131,22 @@ public final class IngestCommand implements Callable<Integer> {
             throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "--into and --format go with --file");
         }
         if (sourceNames.isEmpty()) {
-            if (config.sources().isEmpty()) {
-                throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "ownstack.yml declares no sources; add one under sources: "
-                        + "or load files once with --file PATH --into TABLE");
+            if (config.batchSources().isEmpty()) {
+                throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "ownstack.yml declares no batch sources; add one under sources: "
+                        + "or load files once with --file PATH --into TABLE"
+                        + (config.eventSources().isEmpty() ? "" : " (event sources are loaded by ownstack serve)"));
             }
-            return List.copyOf(config.sources().values());
+            return config.batchSources();
         }
         List<SourceConfig> selected = new ArrayList<>();
         for (String name : sourceNames) {
-            selected.add(config.source(name).orElseThrow(() -> new OwnstackException(ErrorCode.ARGUMENT_INVALID,
-                    "no source named '" + name + "' in ownstack.yml; sources are: " + String.join(", ", config.sources().keySet()))));
+            SourceConfig source = config.source(name).orElseThrow(() -> new OwnstackException(ErrorCode.ARGUMENT_INVALID,
+                    "no source named '" + name + "' in ownstack.yml; sources are: " + String.join(", ", config.sources().keySet())));
+            if (source instanceof SourceConfig.Events) {
+                throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "source '" + name
+                        + "' is an event source: its events are loaded by ownstack serve as they arrive, not by ingest");
+            }
+            selected.add(source);
         }
         return selected;
     }

@@ -80,6 +80,10 @@ public final class ValidateCommand implements Callable<Integer> {
             String into = String.join(", ", jdbc.tables().stream().map(table -> table.into().toString()).toList());
             return new Object[] {jdbc.name(), "jdbc", tables, into};
         }
+        if (source instanceof SourceConfig.Events events) {
+            return new Object[] {events.name(), "events", events.writeKeys().size() + (events.writeKeys().size() == 1 ? " write key" : " write keys")
+                    + " via ownstack serve", "raw.events"};
+        }
         SourceConfig.Singer singer = (SourceConfig.Singer) source;
         return new Object[] {singer.name(), "singer", String.join(" ", singer.command()), "raw." + singer.tablePrefix() + "<stream>"};
     }

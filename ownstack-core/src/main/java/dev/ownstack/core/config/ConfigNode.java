@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * checked in one pass. Keys that were never read are reported as unknown by {@link #finish()}.
  */
 public final class ConfigNode {
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)?");
+    private static final Pattern BYTE_SIZE = Pattern.compile("(\\d{1,15})\\s*([KMGkmg][iI]?[Bb]|[Bb])?");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final JsonNode node;
@@ -215,11 +217,13 @@ public final class ConfigNode {
      */
     public Optional<Secret> secret(String key) {
         JsonNode value = take(key);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!value.isValueNode()) {
-            problems.add(pathOf(key), "must be a text value such as ${env:NAME}, got a " + value.getNodeType().name().toLowerCase());
+        return value == null ? Optional.empty() : secretValue(pathOf(key), value);
+    }
+
+    private Optional<Secret> secretValue(String at, JsonNode value) {
+        if (!value.isValueNode() || value.isNull()) {
+            problems.add(at, "must be a text value such as ${env:NAME}, got " + (value.isNull() ? "nothing"
+                    : "a " + value.getNodeType().name().toLowerCase()));
             return Optional.empty();
         }
         String text = value.asText();
@@ -228,13 +232,95 @@ public final class ConfigNode {
             String name = matcher.group(1);
             Optional<String> resolved = environment.apply(name);
             if (resolved.isEmpty()) {
-                problems.add(pathOf(key), "environment variable " + name + " is not set");
+                problems.add(at, "environment variable " + name + " is not set");
                 return Optional.empty();
             }
             return Optional.of(Secret.fromEnvironment(name, resolved.get()));
         }
-        problems.note(pathOf(key), "secret written in the file; prefer ${env:NAME} so it stays out of version control");
+        problems.note(at, "secret written in the file; prefer ${env:NAME} so it stays out of version control");
         return Optional.of(Secret.literal(text));
+    }
+
+    /** A list of secrets, also accepting a single one; each element read as {@link #secret(String)} reads one. */
+    public List<Secret> secretList(String key) {
+        JsonNode value = node.get(key);
+        if (value != null && value.isValueNode() && !value.isNull()) {
+            return secret(key).map(List::of).orElse(List.of());
+        }
+        List<Secret> secrets = new ArrayList<>();
+        JsonNode array = take(key);
+        if (array == null) {
+            return secrets;
+        }
+        if (!array.isArray()) {
+            problems.add(pathOf(key), "must be a list of values such as ${env:NAME}, got " + describe(array));
+            return secrets;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            secretValue(pathOf(key) + "[" + i + "]", array.get(i)).ifPresent(secrets::add);
+        }
+        return secrets;
+    }
+
+    /**
+     * A duration such as {@code 500ms}, {@code 5s}, {@code 10m}, {@code 24h} or {@code 7d}; a bare
+     * number means seconds.
+     */
+    public java.time.Duration duration(String key, java.time.Duration defaultValue, java.time.Duration min) {
+        JsonNode value = take(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        String text = value.isValueNode() ? expand(pathOf(key), value.asText()).orElse("").trim() : "";
+        Matcher matcher = DURATION.matcher(text);
+        if (!matcher.matches()) {
+            problems.add(pathOf(key), "must be a duration such as 500ms, 5s, 10m, 24h or 7d, got " + describe(value));
+            return defaultValue;
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        java.time.Duration parsed = switch (unit) {
+            case "ms" -> java.time.Duration.ofMillis(amount);
+            case "m" -> java.time.Duration.ofMinutes(amount);
+            case "h" -> java.time.Duration.ofHours(amount);
+            case "d" -> java.time.Duration.ofDays(amount);
+            default -> java.time.Duration.ofSeconds(amount);
+        };
+        if (parsed.compareTo(min) < 0) {
+            problems.add(pathOf(key), "must be at least " + min.toMillis() + "ms, got " + describe(value));
+            return defaultValue;
+        }
+        return parsed;
+    }
+
+    /**
+     * A size in bytes such as {@code 32KB}, {@code 500 KB}, {@code 1GB} (powers of 1,024, as HTTP
+     * limits are usually meant) or a bare number of bytes.
+     */
+    public long byteSize(String key, long defaultValue, long min, long max) {
+        JsonNode value = take(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        String text = value.isValueNode() ? expand(pathOf(key), value.asText()).orElse("").trim() : "";
+        Matcher matcher = BYTE_SIZE.matcher(text);
+        if (!matcher.matches()) {
+            problems.add(pathOf(key), "must be a size such as 32KB, 500KB, 2MB or 1GB, got " + describe(value));
+            return defaultValue;
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "B" : matcher.group(2).toUpperCase().replace("I", "");
+        long parsed = switch (unit) {
+            case "KB" -> amount << 10;
+            case "MB" -> amount << 20;
+            case "GB" -> amount << 30;
+            default -> amount;
+        };
+        if (parsed < min || parsed > max) {
+            problems.add(pathOf(key), "must be between " + min + " and " + max + " bytes, got " + describe(value));
+            return defaultValue;
+        }
+        return parsed;
     }
 
     /** The raw tree under {@code key}, for free-form maps handed to an external program. */

@@ -13,7 +13,7 @@ import java.util.Optional;
  * knows their names so that the file format never has to break.
  */
 public record ProjectConfig(Path directory, String name, WarehouseConfig warehouse, Map<String, SourceConfig> sources,
-                            List<String> notes) {
+                            ServerConfig server, CollectorConfig collector, List<String> notes) {
     public static final String FILE_NAME = "ownstack.yml";
     public static final List<String> RESERVED_SECTIONS = List.of("identity", "models", "audiences", "destinations", "syncs");
 
@@ -21,11 +21,23 @@ public record ProjectConfig(Path directory, String name, WarehouseConfig warehou
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(warehouse, "warehouse");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(collector, "collector");
         sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         notes = List.copyOf(notes);
     }
 
     public Optional<SourceConfig> source(String sourceName) {
         return Optional.ofNullable(sources.get(sourceName));
+    }
+
+    /** The sources {@code ownstack ingest} loads: files, JDBC tables and Singer taps. */
+    public List<SourceConfig> batchSources() {
+        return sources.values().stream().filter(source -> !(source instanceof SourceConfig.Events)).toList();
+    }
+
+    /** The event sources the collector of {@code ownstack serve} accepts traffic for. */
+    public List<SourceConfig.Events> eventSources() {
+        return sources.values().stream().filter(SourceConfig.Events.class::isInstance).map(SourceConfig.Events.class::cast).toList();
     }
 }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code ownstack.yml} into a {@link ProjectConfig}. Strict: unknown keys, wrong types,
@@ -31,6 +33,10 @@ import java.util.function.Function;
 public final class ProjectConfigLoader {
     public static final int CURRENT_VERSION = 1;
     private static final Set<String> OWNED_SCHEMAS = Set.of("ownstack", "identity", "model");
+    /** Where every event source lands. */
+    public static final TableName EVENTS_TABLE = new TableName(TableName.RAW_SCHEMA, "events");
+    private static final Pattern ADDRESS_OR_RANGE = Pattern.compile("[0-9A-Fa-f:.]+(/\\d{1,3})?");
+    private static final Pattern ORIGIN = Pattern.compile("https?://[^/\\s:]+(:\\d{1,5})?");
 
     private final Function<String, Optional<String>> environment;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
@@ -91,6 +97,11 @@ public final class ProjectConfigLoader {
                 }
             });
         }
+        List<SourceConfig.Events> eventSources = sources.values().stream().filter(SourceConfig.Events.class::isInstance)
+                .map(SourceConfig.Events.class::cast).toList();
+        checkEventSources(eventSources, tableOwners, problems);
+        ServerConfig server = readServer(top.object("server"));
+        CollectorConfig collector = readCollector(top.object("collector"), projectDirectory);
         for (String section : ProjectConfig.RESERVED_SECTIONS) {
             if (top.raw(section).filter(node -> !node.isEmpty()).isPresent()) {
                 problems.note(section, "reserved for a later version of ownstack; ignored for now");
@@ -101,7 +112,103 @@ public final class ProjectConfigLoader {
         if (version != CURRENT_VERSION) {
             throw new OwnstackException(ErrorCode.INTERNAL, "unexpected version " + version);
         }
-        return new ProjectConfig(projectDirectory, name, warehouse, sources, problems.notes());
+        return new ProjectConfig(projectDirectory, name, warehouse, sources, server, collector, problems.notes());
+    }
+
+    private static void checkEventSources(List<SourceConfig.Events> eventSources, Map<TableName, String> tableOwners,
+                                          ConfigProblems problems) {
+        if (eventSources.isEmpty()) {
+            return;
+        }
+        String owner = tableOwners.get(EVENTS_TABLE);
+        if (owner != null) {
+            problems.add("sources." + owner, "loads into " + EVENTS_TABLE + ", where event sources ("
+                    + eventSources.get(0).name() + ") land; give it another table");
+        }
+        Map<String, String> keyOwners = new HashMap<>();
+        for (SourceConfig.Events source : eventSources) {
+            for (String key : source.writeKeys()) {
+                String previous = keyOwners.putIfAbsent(key, source.name());
+                if (previous != null && !previous.equals(source.name())) {
+                    problems.add("sources." + source.name() + ".write-keys", "a write key is also used by source '" + previous
+                            + "'; each key must name one source");
+                }
+            }
+        }
+    }
+
+    private ServerConfig readServer(ConfigNode node) {
+        String bind = node.string("bind").orElse(ServerConfig.DEFAULT.bind());
+        int port = node.integer("port", ServerConfig.DEFAULT_PORT, 1, 65535);
+        List<Secret> apiKeys = node.secretList("api-keys");
+        for (int i = 0; i < apiKeys.size(); i++) {
+            if (apiKeys.get(i).reveal().length() < 16) {
+                node.problems().add(node.path() + ".api-keys[" + i + "]", "must be at least 16 characters long (it guards the REST API)");
+            }
+        }
+        List<String> proxies = node.stringList("trusted-proxies");
+        for (int i = 0; i < proxies.size(); i++) {
+            if (!ADDRESS_OR_RANGE.matcher(proxies.get(i)).matches()) {
+                node.problems().add(node.path() + ".trusted-proxies[" + i + "]", "must be an IP address or a range such as 10.0.0.0/8, got '"
+                        + proxies.get(i) + "'");
+            }
+        }
+        node.finish();
+        return new ServerConfig(bind, port, apiKeys, proxies);
+    }
+
+    private CollectorConfig readCollector(ConfigNode node, Path projectDirectory) {
+        CollectorConfig defaults = CollectorConfig.defaults(projectDirectory);
+        Path log = node.string("log-directory").map(path -> projectDirectory.resolve(path).toAbsolutePath().normalize())
+                .orElse(defaults.logDirectory());
+        Duration loadInterval = node.duration("load-interval", defaults.loadInterval(), Duration.ofMillis(10));
+        int loadBatch = node.integer("load-batch-events", defaults.loadBatchEvents(), 1, 10_000_000);
+        Duration dedupWindow = node.duration("dedup-window", defaults.dedupWindow(), Duration.ZERO);
+        int maxEvent = (int) node.byteSize("max-event-size", defaults.maxEventBytes(), 1 << 10, 16 << 20);
+        int maxRequest = (int) node.byteSize("max-request-size", defaults.maxRequestBytes(), 1 << 10, 256 << 20);
+        int maxBatch = node.integer("max-batch-events", defaults.maxBatchEvents(), 1, 1_000_000);
+        long maxBacklog = node.byteSize("max-backlog", defaults.maxBacklogBytes(), 1 << 20, Long.MAX_VALUE);
+        if (maxEvent > maxRequest) {
+            node.problems().add(node.path() + ".max-event-size", "must not be larger than max-request-size (" + maxRequest + " bytes)");
+        }
+        Optional<CollectorConfig.Kafka> kafka = Optional.empty();
+        if (node.has("kafka")) {
+            ConfigNode kafkaNode = node.object("kafka");
+            String servers = kafkaNode.requiredString("bootstrap-servers").orElse("");
+            String topic = kafkaNode.string("topic").orElse("ownstack-events");
+            Map<String, String> properties = new LinkedHashMap<>();
+            for (Map.Entry<String, ConfigNode> entry : kafkaNode.entries("properties").entrySet()) {
+                entry.getValue().asString().ifPresent(value -> properties.put(entry.getKey(), value));
+            }
+            kafkaNode.finish();
+            kafka = Optional.of(new CollectorConfig.Kafka(servers, topic, properties));
+        } else {
+            node.raw("kafka");
+        }
+        node.finish();
+        return new CollectorConfig(log, loadInterval, loadBatch, dedupWindow, maxEvent, maxRequest, maxBatch, maxBacklog, kafka);
+    }
+
+    private SourceConfig readEventSource(String name, ConfigNode node) {
+        List<String> writeKeys = node.stringList("write-keys");
+        if (writeKeys.isEmpty()) {
+            node.problems().add(node.path() + ".write-keys", "is required: the keys SDKs send, for example [${env:WEB_WRITE_KEY}]");
+        }
+        for (int i = 0; i < writeKeys.size(); i++) {
+            String key = writeKeys.get(i);
+            if (key.isBlank() || key.contains(":") || key.chars().anyMatch(Character::isWhitespace)) {
+                node.problems().add(node.path() + ".write-keys[" + i + "]", "must be non-empty, without spaces or ':'");
+            }
+        }
+        List<String> origins = node.has("allowed-origins") ? node.stringList("allowed-origins") : List.of("*");
+        for (int i = 0; i < origins.size(); i++) {
+            String origin = origins.get(i);
+            if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
+                node.problems().add(node.path() + ".allowed-origins[" + i + "]", "must be * or an origin such as https://www.example.com"
+                        + " (scheme, host and optional port; no path), got '" + origin + "'");
+            }
+        }
+        return new SourceConfig.Events(name, writeKeys, origins);
     }
 
     private static List<TableName> targetTables(SourceConfig source) {
@@ -153,12 +260,13 @@ public final class ProjectConfigLoader {
             return Optional.empty();
         }
         if (!node.has("type")) {
-            node.problems().add(node.path() + ".type", "is required: file, jdbc or singer");
+            node.problems().add(node.path() + ".type", "is required: file, jdbc, singer or events");
         }
-        Optional<String> type = node.choice("type", linked("file", "jdbc", "singer"));
+        Optional<String> type = node.choice("type", linked("file", "jdbc", "singer", "events"));
         Optional<SourceConfig> source = type.map(t -> switch (t) {
             case "file" -> readFileSource(name, node);
             case "jdbc" -> readJdbcSource(name, node);
+            case "events" -> readEventSource(name, node);
             default -> readSingerSource(name, node, projectDirectory);
         });
         if (source.isPresent()) {

@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A batch source declared under {@code sources:} in {@code ownstack.yml}. */
-public sealed interface SourceConfig permits SourceConfig.Files, SourceConfig.Jdbc, SourceConfig.Singer {
+/**
+ * A source declared under {@code sources:} in {@code ownstack.yml}: a batch source (files, JDBC,
+ * Singer) that {@code ownstack ingest} loads, or an event source that SDKs send to through the
+ * collector of {@code ownstack serve}.
+ */
+public sealed interface SourceConfig permits SourceConfig.Files, SourceConfig.Jdbc, SourceConfig.Singer, SourceConfig.Events {
 
     String name();
 
@@ -75,6 +79,31 @@ public sealed interface SourceConfig permits SourceConfig.Files, SourceConfig.Jd
         @Override
         public String toString() {
             return "Singer[name=" + name + ", command=" + command + ", tablePrefix=" + tablePrefix + "]";
+        }
+    }
+
+    /**
+     * Segment-compatible event traffic: SDKs authenticate with one of the write keys (Basic auth
+     * user or {@code writeKey} in the body) and their events land in {@code raw.events} with this
+     * source's name. Write keys identify a source the way Segment's do: they ship inside web pages
+     * and apps, so they are not secrets that grant reads; they are still left out of
+     * {@link #toString()}. {@code allowedOrigins} are the browser origins CORS admits, {@code *}
+     * for any.
+     */
+    record Events(String name, List<String> writeKeys, List<String> allowedOrigins) implements SourceConfig {
+        public Events {
+            Objects.requireNonNull(name, "name");
+            writeKeys = List.copyOf(writeKeys);
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
+
+        public boolean allowsOrigin(String origin) {
+            return allowedOrigins.contains("*") || allowedOrigins.contains(origin);
+        }
+
+        @Override
+        public String toString() {
+            return "Events[name=" + name + ", writeKeys=" + writeKeys.size() + ", allowedOrigins=" + allowedOrigins + "]";
         }
     }
 }

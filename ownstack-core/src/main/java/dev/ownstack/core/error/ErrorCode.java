@@ -12,6 +12,12 @@ public enum ErrorCode {
     WAREHOUSE_BUSY(ErrorKind.EXTERNAL),
     SOURCE_FAILED(ErrorKind.EXTERNAL),
     IO_FAILED(ErrorKind.EXTERNAL),
+    /** A queue or backlog is full; the caller should retry later (HTTP 429/503 with Retry-After). */
+    OVERLOADED(ErrorKind.EXTERNAL),
+    /** A request without valid credentials (HTTP 401). */
+    UNAUTHORIZED(ErrorKind.USER),
+    /** A request or body over a configured limit (HTTP 413). */
+    TOO_LARGE(ErrorKind.USER),
     INTERNAL(ErrorKind.INTERNAL);
 
     private final ErrorKind kind;
