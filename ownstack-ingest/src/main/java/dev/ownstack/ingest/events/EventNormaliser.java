@@ -118,66 +118,65 @@ final class EventNormaliser {
 
     /** Why the event is rejected, or {@code null} when it is good; fills {@code times} on the way. */
     private String problem(int index, ObjectNode event, int bytes, Endpoint endpoint, Batch batch, Times times) {
-        String prefix = "event " + index + " ";
         long size = (long) bytes + batch.mergedBytes();
         if (size > limits.maxEventBytes()) {
-            return prefix + "is " + grouped(size) + " bytes" + (batch.mergedBytes() > 0 ? " with the batch's context and integrations" : "")
+            return prefix(index) + "is " + grouped(size) + " bytes" + (batch.mergedBytes() > 0 ? " with the batch's context and integrations" : "")
                     + "; the limit is " + grouped(limits.maxEventBytes());
         }
         if (batch.problem() != null) {
-            return prefix + batch.problem();
+            return prefix(index) + batch.problem();
         }
         String badText = StorableText.badTextPath(event);
         if (badText != null) {
-            return prefix + "has a NUL character or an unpaired surrogate in " + StorableText.clean(badText) + ", which cannot be stored";
+            return prefix(index) + "has a NUL character or an unpaired surrogate in " + StorableText.clean(badText) + ", which cannot be stored";
         }
         String type = type(event, endpoint);
         if (type == null) {
-            return prefix + "has no valid type (" + quote(event.get("type")) + "; expected " + TYPE_LIST + ")";
+            return prefix(index) + "has no valid type (" + quote(event.get("type")) + "; expected " + TYPE_LIST + ")";
         }
         JsonNode messageId = event.get("messageId");
         if (present(messageId)) {
             if (!messageId.isTextual()) {
-                return prefix + "has messageId " + quote(messageId) + ": " + describe(messageId) + ", not a string";
+                return prefix(index) + "has messageId " + quote(messageId) + ": " + describe(messageId) + ", not a string";
             }
             if (messageId.textValue().length() > MAX_MESSAGE_ID_LENGTH) {
-                return prefix + "has a messageId of " + messageId.textValue().length() + " characters; at most "
+                return prefix(index) + "has a messageId of " + messageId.textValue().length() + " characters; at most "
                         + MAX_MESSAGE_ID_LENGTH + " are accepted";
             }
         }
         for (String field : TEXT_FIELDS) {
-            String wrong = wrongTextType(prefix, field, event.get(field));
+            String wrong = wrongTextType(index, field, event.get(field));
             if (wrong != null) {
                 return wrong;
             }
         }
         if (!hasId(event.get("userId")) && !hasId(event.get("anonymousId"))) {
-            return prefix + "has neither userId nor anonymousId";
+            return prefix(index) + "has neither userId nor anonymousId";
         }
         JsonNode name = event.get("event");
         if (type.equals("track")) {
             if (present(name) && !name.isTextual()) {
-                return prefix + "is a track whose event is " + quote(name) + ": " + describe(name) + ", not a string";
+                return prefix(index) + "is a track whose event is " + quote(name) + ": " + describe(name) + ", not a string";
             }
             if (!present(name) || name.textValue().isEmpty()) {
-                return prefix + "is a track without an event name";
+                return prefix(index) + "is a track without an event name";
             }
         } else {
-            String wrong = wrongTextType(prefix, "event", name);
+            String wrong = wrongTextType(index, "event", name);
             if (wrong != null) {
                 return wrong;
             }
         }
         if (type.equals("alias") && !hasId(event.get("previousId"))) {
-            return prefix + "is an alias without previousId";
+            return prefix(index) + "is an alias without previousId";
         }
         if (type.equals("group") && !hasId(event.get("groupId"))) {
-            return prefix + "is a group without groupId";
+            return prefix(index) + "is a group without groupId";
         }
         for (String field : OBJECT_FIELDS) {
             JsonNode value = event.get(field);
             if (present(value) && !value.isObject()) {
-                return prefix + "has " + field + " " + quote(value) + ": " + describe(value) + ", not an object";
+                return prefix(index) + "has " + field + " " + quote(value) + ": " + describe(value) + ", not an object";
             }
         }
         JsonNode original = event.get("timestamp");
@@ -190,7 +189,7 @@ final class EventNormaliser {
             times.original = original;
             times.originalAt = time(original);
             if (times.originalAt == null) {
-                return prefix + "has " + originalField + " " + quote(original) + ", which is not an ISO-8601 time";
+                return prefix(index) + "has " + originalField + " " + quote(original) + ", which is not an ISO-8601 time";
             }
         }
         JsonNode sentAt = event.get("sentAt");
@@ -202,7 +201,7 @@ final class EventNormaliser {
             times.sentAt = sentAt;
             times.sentAtTime = time(sentAt);
             if (times.sentAtTime == null) {
-                return prefix + (sentAtFromBatch ? "has the batch's sentAt " : "has sentAt ") + quote(sentAt)
+                return prefix(index) + (sentAtFromBatch ? "has the batch's sentAt " : "has sentAt ") + quote(sentAt)
                         + ", which is not an ISO-8601 time";
             }
         }
@@ -313,11 +312,15 @@ final class EventNormaliser {
     }
 
     /** The reason when a text field holds something other than a string, a number or null. */
-    private static String wrongTextType(String prefix, String field, JsonNode value) {
+    private static String wrongTextType(int index, String field, JsonNode value) {
         if (!present(value) || value.isTextual() || value.isNumber()) {
             return null;
         }
-        return prefix + "has " + field + " " + quote(value) + ": " + describe(value) + ", not a string";
+        return prefix(index) + "has " + field + " " + quote(value) + ": " + describe(value) + ", not a string";
+    }
+
+    private static String prefix(int index) {
+        return "event " + index + " ";
     }
 
     private static boolean hasId(JsonNode id) {
