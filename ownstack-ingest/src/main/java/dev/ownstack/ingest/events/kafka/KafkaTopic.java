@@ -113,7 +113,7 @@ final class KafkaTopic {
         } catch (ExecutionException e) {
             throw new OwnstackException(ErrorCode.IO_FAILED, "cannot " + doing + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new OwnstackException(ErrorCode.IO_FAILED, "cannot " + doing + ": no answer within " + settings.timeout(), e);
+            throw new OwnstackException(ErrorCode.IO_FAILED, "cannot " + doing + ": no answer within " + settings.timeoutMillis() + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OwnstackException(ErrorCode.IO_FAILED, "interrupted while trying to " + doing, e);
@@ -122,7 +122,7 @@ final class KafkaTopic {
 
     private OwnstackException failure(String doing, Throwable cause) {
         String reason = cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException
-                ? "no answer within " + settings.timeout() : String.valueOf(cause.getMessage());
+                ? "no answer within " + settings.timeoutMillis() + " ms" : String.valueOf(cause.getMessage());
         return new OwnstackException(ErrorCode.IO_FAILED, "cannot " + doing + " Kafka topic " + kafka.topic() + " at "
                 + kafka.bootstrapServers() + ": " + reason, cause);
     }

@@ -176,6 +176,27 @@ class KafkaEventLogIT {
     }
 
     @Test
+    void an_append_after_the_cluster_stopped_fails_with_io_failed_within_the_delivery_timeout() throws Exception {
+        KafkaTestCluster stopping = KafkaTestCluster.start();
+        try {
+            Map<String, String> properties = Map.of("delivery.timeout.ms", "3000", "request.timeout.ms", "1000", "linger.ms", "0");
+            KafkaLogSettings settings = new KafkaLogSettings(1, 1 << 20, Duration.ofSeconds(3));
+            try (KafkaEventLog log = KafkaEventLog.open(new CollectorConfig.Kafka(stopping.bootstrapServers(), "events", properties), settings)) {
+                log.append(records("before", 3)).get(30, TimeUnit.SECONDS);
+                stopping.close();
+
+                ExecutionException failed = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(ExecutionException.class,
+                        () -> log.append(records("after", 3)).get(30, TimeUnit.SECONDS)));
+                OwnstackException failure = assertInstanceOf(OwnstackException.class, failed.getCause());
+                assertEquals(ErrorCode.IO_FAILED, failure.code());
+                assertTrue(failure.getMessage().contains(stopping.bootstrapServers()), failure.getMessage());
+            }
+        } finally {
+            stopping.close();
+        }
+    }
+
+    @Test
     void a_position_past_the_end_of_the_topic_is_an_error_not_a_silent_jump() throws Exception {
         try (KafkaEventLog log = KafkaEventLog.open(kafka(newTopic()))) {
             log.append(records("only", 5)).get(30, TimeUnit.SECONDS);

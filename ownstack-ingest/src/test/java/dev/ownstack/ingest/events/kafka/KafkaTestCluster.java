@@ -6,6 +6,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 /** A one-node Kafka cluster (broker and KRaft controller in one) inside the test's JVM. */
 final class KafkaTestCluster implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
+    private boolean closed;
 
     private KafkaTestCluster(KafkaClusterTestKit cluster) {
         this.cluster = cluster;
@@ -39,8 +40,13 @@ final class KafkaTestCluster implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
+    /** Stops the cluster; a second call does nothing (the test kit's own close may not be repeated). */
     @Override
     public void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
         cluster.close();
     }
 }
