@@ -206,7 +206,8 @@ public final class KafkaEventLog implements EventLog {
 
     /**
      * The records after {@code loaded} times the mean size of the records this process appended
-     * or read (an estimate: sizes vary, and records already removed by retention are counted).
+     * or read (an estimate: sizes vary, records already removed by retention are counted, and
+     * partitions added to the topic after {@link #open} are not).
      * Asks the cluster for the topic's end offsets, so call it at most every second or so.
      */
     @Override

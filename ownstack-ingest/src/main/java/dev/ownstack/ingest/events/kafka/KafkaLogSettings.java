@@ -1,5 +1,6 @@
 package dev.ownstack.ingest.events.kafka;
 
+import dev.ownstack.core.config.CollectorConfig;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,6 +15,12 @@ import java.util.Objects;
  */
 public record KafkaLogSettings(int partitions, long maxPendingBytes, Duration timeout) {
     public static final KafkaLogSettings DEFAULTS = new KafkaLogSettings(3, 32L << 20, Duration.ofSeconds(10));
+
+    /** The defaults, with room for at least four of the collector's largest requests waiting for acknowledgement. */
+    public static KafkaLogSettings forCollector(CollectorConfig collector) {
+        return new KafkaLogSettings(DEFAULTS.partitions(), Math.max(DEFAULTS.maxPendingBytes(), 4L * collector.maxRequestBytes()),
+                DEFAULTS.timeout());
+    }
 
     public KafkaLogSettings {
         Objects.requireNonNull(timeout, "timeout");
