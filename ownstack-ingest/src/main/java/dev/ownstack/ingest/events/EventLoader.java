@@ -177,24 +177,22 @@ public final class EventLoader implements AutoCloseable {
         long staged = 0;
         warehouse.execute(EventTables.clearStage(warehouse.dialect()));
         try (RowWriter stage = warehouse.append(EventTables.STAGE, EventTables.names(EventTables.STAGE_COLUMNS))) {
-            Object[] row = new Object[EventTables.STAGE_COLUMNS.size()];
             for (LogEntry entry : entries) {
                 LogRecord record = entry.record();
                 if (record.kind() == LogRecord.Kind.REJECT) {
                     rejectRows.add(withLoadTime(EventRows.reject(record.source(), record.json()), now));
                     continue;
                 }
-                Object[] event;
+                Object[] row;
                 try {
-                    event = EventRows.event(record.source(), record.json());
+                    row = EventRows.stage(staged, record.source(), record.json());
                 } catch (OwnstackException e) {
                     rejectRows.add(withLoadTime(EventRows.unloadableRow(record.source(), record.json(),
                             "event record at log offset " + entry.offset() + " " + e.getMessage()), now));
                     continue;
                 }
-                System.arraycopy(event, 0, row, 0, event.length);
-                row[event.length] = staged++;
                 stage.write(row);
+                staged++;
             }
         }
         long inserted = 0;
