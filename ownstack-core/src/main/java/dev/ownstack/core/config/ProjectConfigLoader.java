@@ -192,7 +192,7 @@ public final class ProjectConfigLoader {
     private SourceConfig readEventSource(String name, ConfigNode node) {
         List<String> writeKeys = node.stringList("write-keys");
         if (writeKeys.isEmpty()) {
-            node.problems().add(node.path() + ".write-keys", "is required: the keys SDKs send, for example [${env:WEB_WRITE_KEY}]");
+            node.problems().add(node.path() + ".write-keys", "is required: the keys SDKs send, for example [\"${env:WEB_WRITE_KEY}\"]");
         }
         for (int i = 0; i < writeKeys.size(); i++) {
             String key = writeKeys.get(i);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class ProjectConfigLoaderTest {
     private static final String SECRET = "s3cr3t-Pa55word";
-    private static final Map<String, String> ENVIRONMENT = Map.of("PG_PASSWORD", SECRET, "SHOP_PASSWORD", SECRET, "TAP_TOKEN", SECRET);
+    private static final Map<String, String> ENVIRONMENT = Map.of("PG_PASSWORD", SECRET, "SHOP_PASSWORD", SECRET, "TAP_TOKEN", SECRET,
+            "API_KEY", "0123456789abcdef-api", "WEB_KEY", "web-write-key");
     private static final Path PROJECT = Path.of("/projects/acme");
 
     private final ProjectConfigLoader loader = new ProjectConfigLoader(name -> Optional.ofNullable(ENVIRONMENT.get(name)));
@@ -200,6 +201,96 @@ class ProjectConfigLoaderTest {
     void reports_a_missing_warehouse_and_source_type() {
         OwnstackException error = failure("sources:\n  orders: {path: x.csv}\n");
         assertEquals(List.of("warehouse: is required (for example: warehouse: {type: duckdb, path: warehouse.duckdb})",
-                "sources.orders.type: is required: file, jdbc or singer"), error.details());
+                "sources.orders.type: is required: file, jdbc, singer or events"), error.details());
+    }
+
+    @Test
+    void reads_event_sources_the_server_and_the_collector() {
+        ProjectConfig config = parse("""
+                warehouse: {type: duckdb}
+                sources:
+                  web:
+                    type: events
+                    write-keys: ["${env:WEB_KEY}", second-key]
+                    allowed-origins: [https://www.acme.com, "http://localhost:3000"]
+                  backend: {type: events, write-keys: server-key}
+                  orders: {type: file, path: data/orders.csv}
+                server:
+                  port: 9090
+                  api-keys: ["${env:API_KEY}"]
+                  trusted-proxies: [10.0.0.0/8, "::1"]
+                collector:
+                  load-interval: 500ms
+                  dedup-window: 2d
+                  max-event-size: 64KB
+                  max-request-size: 1 MB
+                  max-batch-events: 5000
+                  max-backlog: 10GB
+                  kafka: {bootstrap-servers: "k1:9092,k2:9092", topic: events, properties: {security.protocol: SSL}}
+                """);
+        SourceConfig.Events web = assertInstanceOf(SourceConfig.Events.class, config.source("web").orElseThrow());
+        assertEquals(List.of("web-write-key", "second-key"), web.writeKeys());
+        assertTrue(web.allowsOrigin("http://localhost:3000"));
+        assertFalse(web.allowsOrigin("https://evil.example"));
+        assertTrue(((SourceConfig.Events) config.source("backend").orElseThrow()).allowsOrigin("https://any.example"));
+        assertFalse(web.toString().contains("web-write-key"), web.toString());
+        assertEquals(List.of("orders"), config.batchSources().stream().map(SourceConfig::name).toList());
+        assertEquals(List.of("web", "backend"), config.eventSources().stream().map(SourceConfig::name).toList());
+        assertEquals(9090, config.server().port());
+        assertEquals("0123456789abcdef-api", config.server().apiKeys().get(0).reveal());
+        assertEquals(List.of("10.0.0.0/8", "::1"), config.server().trustedProxies());
+        CollectorConfig collector = config.collector();
+        assertEquals(java.time.Duration.ofMillis(500), collector.loadInterval());
+        assertEquals(java.time.Duration.ofDays(2), collector.dedupWindow());
+        assertEquals(64 << 10, collector.maxEventBytes());
+        assertEquals(1 << 20, collector.maxRequestBytes());
+        assertEquals(5000, collector.maxBatchEvents());
+        assertEquals(10L << 30, collector.maxBacklogBytes());
+        assertEquals(PROJECT.resolve(".ownstack/events").toAbsolutePath().normalize(), collector.logDirectory());
+        assertEquals(new CollectorConfig.Kafka("k1:9092,k2:9092", "events", Map.of("security.protocol", "SSL")), collector.kafka().orElseThrow());
+    }
+
+    @Test
+    void defaults_the_server_and_the_collector() {
+        ProjectConfig config = parse("warehouse: {type: duckdb}\n");
+        assertEquals(ServerConfig.DEFAULT, config.server());
+        assertEquals(CollectorConfig.defaults(PROJECT), config.collector());
+        assertEquals(5, config.collector().loadInterval().toSeconds());
+        assertEquals(32 * 1024, config.collector().maxEventBytes());
+        assertEquals(500 * 1024, config.collector().maxRequestBytes());
+        assertEquals(2500, config.collector().maxBatchEvents());
+    }
+
+    @Test
+    void reports_every_mistake_in_event_sources_server_and_collector() {
+        OwnstackException error = failure("""
+                warehouse: {type: duckdb}
+                sources:
+                  web: {type: events, allowed-origins: ["https://acme.com/shop"]}
+                  app: {type: events, write-keys: ["has space", shared]}
+                  api: {type: events, write-keys: [shared]}
+                  history: {type: file, path: e.jsonl, table: events}
+                server:
+                  api-keys: [short]
+                  trusted-proxies: [proxy.internal]
+                  prot: 80
+                collector:
+                  load-interval: soon
+                  max-event-size: 2MB
+                  max-request-size: 1MB
+                """);
+        List<String> problems = error.details();
+        assertEquals(List.of(
+                "sources.web.write-keys: is required: the keys SDKs send, for example [\"${env:WEB_WRITE_KEY}\"]",
+                "sources.web.allowed-origins[0]: must be * or an origin such as https://www.example.com (scheme, host and optional port;"
+                        + " no path), got 'https://acme.com/shop'",
+                "sources.app.write-keys[0]: must be non-empty, without spaces or ':'",
+                "sources.history: loads into raw.events, where event sources (web) land; give it another table",
+                "sources.api.write-keys: a write key is also used by source 'app'; each key must name one source",
+                "server.api-keys[0]: must be at least 16 characters long (it guards the REST API)",
+                "server.trusted-proxies[0]: must be an IP address or a range such as 10.0.0.0/8, got 'proxy.internal'",
+                "server.prot: unknown key (did you mean 'port'?)",
+                "collector.load-interval: must be a duration such as 500ms, 5s, 10m, 24h or 7d, got 'soon'",
+                "collector.max-event-size: must not be larger than max-request-size (1048576 bytes)"), problems);
     }
 }

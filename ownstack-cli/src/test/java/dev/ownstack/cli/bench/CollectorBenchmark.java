@@ -1,0 +1,317 @@
+package dev.ownstack.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Durable events per second through {@code ownstack serve}, next to the raw limit of the machine
+ * measured in the same run: a minimal program that parses the same bodies with Jackson and appends
+ * them to a file with the same group-commit fsync policy. Not a test; see docs/BENCHMARKS.md.
+ *
+ * <pre>
+ * java -cp ... dev.ownstack.cli.bench.CollectorBenchmark JAR [SECONDS] [CLIENTS] [BATCH] [EVENT_BYTES]
+ * </pre>
+ */
+public final class CollectorBenchmark {
+    private static final String WRITE_KEY = "bench-write-key";
+    private static final String API_KEY = "bench-api-key-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CollectorBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]);
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+        int eventBytes = args.length > 4 ? Integer.parseInt(args[4]) : 400;
+        Path work = Files.createTempDirectory("ownstack-collector-bench");
+        System.out.printf("machine: %d cores, %s; %d clients, batches of %d events of ~%d bytes, %d s per phase%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), clients, batch, eventBytes, seconds);
+        byte[] sample = new Bodies(batch, eventBytes, "sample").next();
+        System.out.printf("body: %,d bytes for %d events (%,d bytes per event)%n", sample.length, batch, sample.length / batch);
+
+        Result raw = rawLimit(work.resolve("raw.log"), seconds, clients, batch, eventBytes);
+        System.out.println("raw limit   " + raw);
+
+        Path project = work.resolve("project");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("ownstack.yml"), """
+                version: 1
+                warehouse: {type: duckdb, path: warehouse.duckdb}
+                sources:
+                  bench: {type: events, write-keys: [%s]}
+                server: {bind: 127.0.0.1, api-keys: [%s]}
+                """.formatted(WRITE_KEY, API_KEY));
+        int port = freePort();
+        Process server = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString(), "serve", "--project", project.toString(),
+                "--port", Integer.toString(port)).redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
+        try {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            awaitHealthy(http, port);
+            PeakMemory memory = PeakMemory.watch(server.pid());
+            Result collector = collector(http, port, seconds, clients, batch, eventBytes);
+            System.out.println("collector   " + collector);
+            System.out.printf("ratio       %.2fx the raw limit%n", collector.eventsPerSecond() / raw.eventsPerSecond());
+            long drainStart = System.nanoTime();
+            long backlog = awaitLoaded(http, port);
+            double drain = (System.nanoTime() - drainStart) / 1e9;
+            System.out.printf("loader      backlog after the run drained in %.1f s (left: %,d bytes)%n", drain, backlog);
+            System.out.printf("memory      server peak RSS %,d MiB (-Xmx1g)%n", memory.stop() >> 20);
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + project.resolve("warehouse.duckdb"));
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT count(*), count(DISTINCT message_id) FROM raw.events")) {
+            rows.next();
+            System.out.printf("landed      %,d rows in raw.events, %,d distinct message ids%n", rows.getLong(1), rows.getLong(2));
+        }
+    }
+
+    /** The same bodies parsed with Jackson, each event re-serialised, appended with one fsync per group. */
+    static Result rawLimit(Path file, int seconds, int clients, int batch, int eventBytes) throws Exception {
+        record Pending(List<byte[]> events, CompletableFuture<Void> done) {
+        }
+        BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(clients * 2);
+        Thread writer = new Thread(() -> {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                List<Pending> group = new ArrayList<>();
+                while (true) {
+                    group.add(queue.take());
+                    queue.drainTo(group);
+                    List<ByteBuffer> buffers = new ArrayList<>();
+                    for (Pending pending : group) {
+                        for (byte[] event : pending.events()) {
+                            buffers.add(ByteBuffer.allocate(4).putInt(0, event.length));
+                            buffers.add(ByteBuffer.wrap(event));
+                        }
+                    }
+                    ByteBuffer[] array = buffers.toArray(ByteBuffer[]::new);
+                    long remaining = Arrays.stream(array).mapToLong(ByteBuffer::remaining).sum();
+                    while (remaining > 0) {
+                        remaining -= channel.write(array);
+                    }
+                    channel.force(false);
+                    group.forEach(pending -> pending.done().complete(null));
+                    group.clear();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        }, "raw-writer");
+        writer.setDaemon(true);
+        writer.start();
+        return run(seconds, clients, batch, eventBytes, (body) -> {
+            JsonNode tree = JSON.readTree(body);
+            List<byte[]> events = new ArrayList<>();
+            for (JsonNode event : tree.get("batch")) {
+                events.add(JSON.writeValueAsBytes(event));
+            }
+            Pending pending = new Pending(events, new CompletableFuture<>());
+            queue.put(pending);
+            pending.done().join();
+            return true;
+        });
+    }
+
+    static Result collector(HttpClient http, int port, int seconds, int clients, int batch, int eventBytes) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + port + "/v1/batch");
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8));
+        return run(seconds, clients, batch, eventBytes, body -> {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .header("Authorization", auth).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        });
+    }
+
+    interface Sender {
+        boolean send(byte[] body) throws Exception;
+    }
+
+    record Result(long events, long refused, double seconds, long p50Micros, long p99Micros) {
+        double eventsPerSecond() {
+            return events / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%,12.0f events/s  (%,d events in %.1f s; %,d requests refused; latency p50 %.2f ms, p99 %.2f ms)",
+                    eventsPerSecond(), events, seconds, refused, p50Micros / 1000.0, p99Micros / 1000.0);
+        }
+    }
+
+    static Result run(int seconds, int clients, int batch, int eventBytes, Sender sender) throws Exception {
+        // a short warm-up so the JIT has compiled the hot paths of both programs
+        runFor(Math.max(2, seconds / 5), clients, batch, eventBytes, sender, "warm");
+        return runFor(seconds, clients, batch, eventBytes, sender, "run");
+    }
+
+    private static Result runFor(int seconds, int clients, int batch, int eventBytes, Sender sender, String phase) throws Exception {
+        AtomicLong events = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        long[][] latencies = new long[clients][];
+        int[] counts = new int[clients];
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            latencies[c] = new long[1 << 20];
+            Thread thread = new Thread(() -> {
+                Bodies bodies = new Bodies(batch, eventBytes, phase + "-" + client + "-" + System.nanoTime());
+                try {
+                    while (System.nanoTime() < deadline) {
+                        byte[] body = bodies.next();
+                        long sent = System.nanoTime();
+                        if (sender.send(body)) {
+                            events.addAndGet(batch);
+                        } else {
+                            refused.incrementAndGet();
+                        }
+                        if (counts[client] < latencies[client].length) {
+                            latencies[client][counts[client]++] = (System.nanoTime() - sent) / 1000;
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] all = new long[Arrays.stream(counts).sum()];
+        int at = 0;
+        for (int c = 0; c < clients; c++) {
+            System.arraycopy(latencies[c], 0, all, at, counts[c]);
+            at += counts[c];
+        }
+        Arrays.sort(all);
+        long p50 = all.length == 0 ? 0 : all[all.length / 2];
+        long p99 = all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) (all.length * 0.99))];
+        return new Result(events.get(), refused.get(), elapsed, p50, p99);
+    }
+
+    /** Batch bodies as analytics-node sends them, with unique message ids, each event about {@code eventBytes} long. */
+    static final class Bodies {
+        private final int batch;
+        private final String prefix;
+        private final String padding;
+        private long counter;
+
+        Bodies(int batch, int eventBytes, String prefix) {
+            this.batch = batch;
+            this.prefix = prefix;
+            this.padding = "x".repeat(Math.max(0, eventBytes - 330));
+        }
+
+        byte[] next() {
+            StringBuilder body = new StringBuilder(batch * 450 + 100).append("{\"batch\":[");
+            for (int i = 0; i < batch; i++) {
+                long n = counter++;
+                if (i > 0) {
+                    body.append(',');
+                }
+                body.append("{\"type\":\"track\",\"event\":\"Product Viewed\",\"userId\":\"user-").append(n % 10_000)
+                        .append("\",\"messageId\":\"").append(prefix).append('-').append(n)
+                        .append("\",\"timestamp\":\"2026-11-26T10:00:00.000Z\",\"properties\":{\"sku\":\"SKU-").append(n % 977)
+                        .append("\",\"price\":19.99,\"currency\":\"EUR\",\"note\":\"").append(padding)
+                        .append("\"},\"context\":{\"library\":{\"name\":\"@segment/analytics-node\",\"version\":\"3.1.0\"}},")
+                        .append("\"integrations\":{}}");
+            }
+            return body.append("],\"sentAt\":\"2026-11-26T10:00:00.100Z\"}").toString().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Samples the server process's peak resident memory (VmHWM) from /proc. */
+    static final class PeakMemory {
+        private final long pid;
+
+        private PeakMemory(long pid) {
+            this.pid = pid;
+        }
+
+        static PeakMemory watch(long pid) {
+            return new PeakMemory(pid);
+        }
+
+        long stop() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            return -1;
+        }
+    }
+
+    private static void awaitHealthy(HttpClient http, int port) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the server did not become healthy within 60 s");
+    }
+
+    /** Waits until the loader's backlog is empty (from /api/v1/status); returns what is left after 10 minutes. */
+    private static long awaitLoaded(HttpClient http, int port) throws Exception {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        long backlog = -1;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/status"))
+                    .header("Authorization", "Bearer " + API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+            backlog = JSON.readTree(status.body()).at("/log/backlogBytes").asLong(-1);
+            if (backlog == 0) {
+                return 0;
+            }
+            Thread.sleep(200);
+        }
+        return backlog;
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
