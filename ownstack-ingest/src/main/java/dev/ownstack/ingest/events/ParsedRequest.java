@@ -1,21 +1,54 @@
 package dev.ownstack.ingest.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.OwnstackException;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** A parsed body of the tracking API, before the write key has been checked. */
+/**
+ * A parsed body of the tracking API, before the write key has been checked. Belongs to one
+ * request and its thread; {@link #normalise} is called once.
+ */
 public final class ParsedRequest {
+    private final EventNormaliser normaliser;
+    private final Endpoint endpoint;
+    private final ObjectNode envelope;
+    private final int envelopeMergedBytes;
+    private final List<ObjectNode> events;
+    private final int[] eventBytes;
+    private final Optional<String> bodyWriteKey;
+    private boolean normalised;
 
-    ParsedRequest() {
+    /**
+     * @param envelope a batch's fields other than {@code batch} (empty for a single event)
+     * @param envelopeMergedBytes the size, as sent, of the envelope's {@code context} and {@code integrations}
+     * @param eventBytes the size of each event as sent
+     */
+    ParsedRequest(EventNormaliser normaliser, Endpoint endpoint, ObjectNode envelope, int envelopeMergedBytes,
+                  List<ObjectNode> events, int[] eventBytes) {
+        this.normaliser = Objects.requireNonNull(normaliser, "normaliser");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.envelope = Objects.requireNonNull(envelope, "envelope");
+        this.envelopeMergedBytes = envelopeMergedBytes;
+        this.events = List.copyOf(events);
+        this.eventBytes = eventBytes.clone();
+        if (this.eventBytes.length != this.events.size()) {
+            throw new IllegalArgumentException(eventBytes.length + " sizes for " + events.size() + " events");
+        }
+        this.bodyWriteKey = writeKey(envelope).or(() -> this.events.isEmpty() ? Optional.empty() : writeKey(this.events.get(0)));
     }
 
     /** The write key in the body: the envelope's {@code writeKey}, else the first event's. */
     public Optional<String> bodyWriteKey() {
-        throw new UnsupportedOperationException("ParsedRequest is being written");
+        return bodyWriteKey;
     }
 
     /** How many events the body carries. */
     public int eventCount() {
-        throw new UnsupportedOperationException("ParsedRequest is being written");
+        return events.size();
     }
 
     /**
@@ -23,6 +56,18 @@ public final class ParsedRequest {
      * source: good events become EVENT records, bad ones REJECT records with their reason.
      */
     public NormalisedRequest normalise(String source, RequestMetadata metadata) {
-        throw new UnsupportedOperationException("ParsedRequest is being written");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(metadata, "metadata");
+        if (normalised) {
+            // The events are normalised in place, so a second pass would see its own output.
+            throw new OwnstackException(ErrorCode.INTERNAL, "a ParsedRequest is normalised once; this one already was");
+        }
+        normalised = true;
+        return normaliser.normalise(endpoint, envelope, envelopeMergedBytes, events, eventBytes, source, metadata);
+    }
+
+    private static Optional<String> writeKey(ObjectNode node) {
+        JsonNode key = node.get("writeKey");
+        return key != null && key.isTextual() && !key.textValue().isEmpty() ? Optional.of(key.textValue()) : Optional.empty();
     }
 }
