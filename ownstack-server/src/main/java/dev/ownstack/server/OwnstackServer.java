@@ -3,6 +3,9 @@ package dev.ownstack.server;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.ingest.events.EventLoader;
+import dev.ownstack.ingest.events.EventLog;
+import dev.ownstack.ingest.events.FileEventLog;
 import dev.ownstack.server.api.HealthEndpoint;
 import dev.ownstack.server.api.StatusEndpoint;
 import dev.ownstack.server.collector.CollectorCors;
@@ -15,14 +18,18 @@ import dev.ownstack.server.http.ApiKeys;
 import dev.ownstack.server.http.ClientAddress;
 import dev.ownstack.server.http.HttpErrors;
 import dev.ownstack.server.metrics.MetricRegistry;
+import dev.ownstack.warehouse.Warehouse;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -59,7 +66,7 @@ public final class OwnstackServer implements AutoCloseable {
     public static OwnstackServer start(ServerSettings settings) {
         QUIET_LOGGERS.forEach(logger -> logger.setLevel(Level.WARNING));
         ProjectConfig config = settings.config();
-        LoaderStatus loader = settings.loader().<LoaderStatus>map(l -> l).orElse(LoaderStatus.NONE);
+        LoaderStatus loader = settings.loader().map(LoaderStatus::of).orElse(LoaderStatus.NONE);
         MetricRegistry registry = new MetricRegistry();
         CollectorMetrics collectorMetrics = new CollectorMetrics(registry, loader);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -93,7 +100,41 @@ public final class OwnstackServer implements AutoCloseable {
             throw new OwnstackException(ErrorCode.IO_FAILED, "cannot listen on " + config.server().bind() + ":" + config.server().port()
                     + ": " + e.getMessage(), e);
         }
-        return new OwnstackServer(app, settings, registry);
+        OwnstackServer server = new OwnstackServer(app, settings, registry);
+        try {
+            settings.loader().ifPresent(EventLoader::start);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /**
+     * Starts the collector the way {@code ownstack serve} runs it: the local event log
+     * ({@link FileEventLog} in {@code collector.log-directory}), a loader that moves its events into
+     * the warehouse (opening one from {@code warehouses} for each batch and closing it after), and
+     * the system clock.
+     */
+    public static OwnstackServer serve(ProjectConfig config, Supplier<Warehouse> warehouses) {
+        if (config.collector().kafka().isPresent()) {
+            throw new OwnstackException(ErrorCode.CONFIG_INVALID,
+                    "collector.kafka is set, but this server only runs the local event log; remove collector.kafka");
+        }
+        return serve(config, new FileEventLog(config.collector().logDirectory()), warehouses);
+    }
+
+    /** Starts the collector on a given event log, with a loader into the warehouse and the system clock. */
+    public static OwnstackServer serve(ProjectConfig config, EventLog log, Supplier<Warehouse> warehouses) {
+        Clock clock = Clock.systemUTC();
+        EventLoader loader;
+        try {
+            loader = new EventLoader(log, warehouses, EventLoader.Options.from(config.collector()), clock);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
+        return start(new ServerSettings(config, log, Optional.of(loader), clock));
     }
 
     /** The port the server listens on. */

@@ -3,23 +3,30 @@ package dev.ownstack.server;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.ingest.events.EventLog;
 import dev.ownstack.ingest.events.EventLogReader;
+import dev.ownstack.ingest.events.LogEntry;
 import dev.ownstack.ingest.events.LogPosition;
 import dev.ownstack.ingest.events.LogRecord;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * An event log in memory for HTTP tests: keeps what was appended, or fails every append with the
- * exception it was told to.
+ * exception it was told to, and reports the backlog it was told to.
  */
 public final class RecordingEventLog implements EventLog {
     private final List<LogRecord> records = new ArrayList<>();
     private volatile OwnstackException failure;
     private volatile boolean closed;
+    private volatile long backlogBytes;
 
     public void failWith(OwnstackException exception) {
         this.failure = exception;
+    }
+
+    public void backlog(long bytes) {
+        this.backlogBytes = bytes;
     }
 
     public synchronized List<LogRecord> records() {
@@ -45,14 +52,34 @@ public final class RecordingEventLog implements EventLog {
         return CompletableFuture.completedFuture(LogPosition.START.with(0, records.size()));
     }
 
+    /** A reader that never finds a record: what HTTP tests append is checked here, not loaded. */
     @Override
     public EventLogReader reader(LogPosition from) {
-        throw new IllegalStateException("HTTP tests do not read the log");
+        return new EventLogReader() {
+            @Override
+            public List<LogEntry> poll(int maxRecords, Duration wait) {
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return List.of();
+            }
+
+            @Override
+            public LogPosition position() {
+                return from;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Override
     public long backlogBytes(LogPosition loaded) {
-        return 0;
+        return backlogBytes;
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.ownstack.core.config.Secret;
 import dev.ownstack.core.config.ServerConfig;
 import dev.ownstack.core.config.SourceConfig;
 import dev.ownstack.core.config.WarehouseConfig;
+import dev.ownstack.ingest.events.EventLoader;
+import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,11 +29,13 @@ public final class TestServer implements AutoCloseable {
     public static final String SERVER_KEY = "srv-write-key-2";
 
     public final RecordingEventLog log = new RecordingEventLog();
-    public final FixedLoader loader = new FixedLoader();
+    public final EventLoader loader;
     public final OwnstackServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestServer(ProjectConfig config) {
+        // The loader runs against a fresh in-memory warehouse; the recording log gives it nothing to load.
+        this.loader = new EventLoader(log, DuckDbWarehouse::inMemory, EventLoader.Options.from(config.collector()), Clock.systemUTC());
         this.server = OwnstackServer.start(new ServerSettings(config, log, Optional.of(loader), Clock.systemUTC()));
     }
 

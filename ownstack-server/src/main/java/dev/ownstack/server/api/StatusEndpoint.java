@@ -59,6 +59,7 @@ public final class StatusEndpoint {
         loaderNode.put("running", loaderRunsHere);
         loaderNode.put("eventsLoaded", loader.eventsLoaded());
         loader.lastLoadAt().ifPresentOrElse(at -> loaderNode.put("lastLoadAt", at.toString()), () -> loaderNode.putNull("lastLoadAt"));
+        loader.lastError().ifPresentOrElse(error -> loaderNode.put("lastError", error), () -> loaderNode.putNull("lastError"));
         ObjectNode collector = root.putObject("collector");
         collector.put("eventsAccepted", metrics.eventsAccepted());
         collector.put("eventsRejected", metrics.eventsRejected());
