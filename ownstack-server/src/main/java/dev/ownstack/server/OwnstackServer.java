@@ -1,11 +1,14 @@
 package dev.ownstack.server;
 
+import dev.ownstack.core.config.CollectorConfig;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.ingest.events.EventLoader;
 import dev.ownstack.ingest.events.EventLog;
 import dev.ownstack.ingest.events.FileEventLog;
+import dev.ownstack.ingest.events.kafka.KafkaEventLog;
+import dev.ownstack.ingest.events.kafka.KafkaLogSettings;
 import dev.ownstack.server.api.HealthEndpoint;
 import dev.ownstack.server.api.StatusEndpoint;
 import dev.ownstack.server.collector.CollectorCors;
@@ -32,6 +35,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -45,6 +50,7 @@ public final class OwnstackServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OwnstackServer.class.getName());
     /** How long {@link #close()} lets requests in flight finish. */
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+    private static final Duration IDLE_CONNECTION_SHUTDOWN = Duration.ofMillis(100);
     /** Jetty and Javalin report every start and stop at INFO; only their warnings matter here. */
     private static final List<Logger> QUIET_LOGGERS = List.of(Logger.getLogger("org.eclipse.jetty"), Logger.getLogger("io.javalin"));
 
@@ -111,17 +117,17 @@ public final class OwnstackServer implements AutoCloseable {
     }
 
     /**
-     * Starts the collector the way {@code ownstack serve} runs it: the local event log
-     * ({@link FileEventLog} in {@code collector.log-directory}), a loader that moves its events into
-     * the warehouse (opening one from {@code warehouses} for each batch and closing it after), and
-     * the system clock.
+     * Starts the collector the way {@code ownstack serve} runs it: the event log of the
+     * configuration (the Kafka topic of {@code collector.kafka} when set, else the local log in
+     * {@code collector.log-directory}), a loader that moves its events into the warehouse (opening
+     * one from {@code warehouses} for each batch and closing it after), and the system clock.
      */
     public static OwnstackServer serve(ProjectConfig config, Supplier<Warehouse> warehouses) {
-        if (config.collector().kafka().isPresent()) {
-            throw new OwnstackException(ErrorCode.CONFIG_INVALID,
-                    "collector.kafka is set, but this server only runs the local event log; remove collector.kafka");
-        }
-        return serve(config, new FileEventLog(config.collector().logDirectory()), warehouses);
+        CollectorConfig collector = config.collector();
+        EventLog log = collector.kafka()
+                .<EventLog>map(kafka -> KafkaEventLog.open(kafka, KafkaLogSettings.forCollector(collector)))
+                .orElseGet(() -> new FileEventLog(collector.logDirectory()));
+        return serve(config, log, warehouses);
     }
 
     /** Starts the collector on a given event log, with a loader into the warehouse and the system clock. */
@@ -157,6 +163,12 @@ public final class OwnstackServer implements AutoCloseable {
         }
         closed = true;
         try {
+            for (Connector connector : app.jettyServer().server().getConnectors()) {
+                if (connector instanceof AbstractConnector jetty) {
+                    // Idle keep-alive connections need not hold the stop up for Jetty's default second.
+                    jetty.setShutdownIdleTimeout(IDLE_CONNECTION_SHUTDOWN.toMillis());
+                }
+            }
             app.stop();
         } finally {
             closeQuietly(settings);

@@ -108,9 +108,10 @@ public final class RequestBody {
 
     private byte[] readAll(InputStream in, int knownLength) throws IOException {
         if (knownLength >= 0) {
-            byte[] body = in.readNBytes(knownLength);
-            if (body.length < knownLength) {
-                throw new EOFException("body ended after " + body.length + " of " + knownLength + " bytes");
+            byte[] body = new byte[knownLength];
+            int read = in.readNBytes(body, 0, knownLength);
+            if (read < knownLength) {
+                throw new EOFException("body ended after " + read + " of " + knownLength + " bytes");
             }
             return body;
         }
