@@ -55,14 +55,14 @@ public final class OwnstackServer implements AutoCloseable {
     private static final List<Logger> QUIET_LOGGERS = List.of(Logger.getLogger("org.eclipse.jetty"), Logger.getLogger("io.javalin"));
 
     private final Javalin app;
+    private final GracefulHandler inFlight;
     private final ServerSettings settings;
-    private final MetricRegistry metrics;
     private boolean closed;
 
-    private OwnstackServer(Javalin app, ServerSettings settings, MetricRegistry metrics) {
+    private OwnstackServer(Javalin app, GracefulHandler inFlight, ServerSettings settings) {
         this.app = app;
+        this.inFlight = inFlight;
         this.settings = settings;
-        this.metrics = metrics;
     }
 
     /**
@@ -87,6 +87,7 @@ public final class OwnstackServer implements AutoCloseable {
                 new StatusEndpoint(config.eventSources(), settings.log(), loader, settings.loader().isPresent(), collectorMetrics, health),
                 new ApiKeys(config.server().apiKeys()),
                 registry);
+        GracefulHandler inFlight = new GracefulHandler();
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -95,7 +96,7 @@ public final class OwnstackServer implements AutoCloseable {
             javalin.router.ignoreTrailingSlashes = true;
             javalin.jetty.modifyServer(server -> {
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());
-                server.setHandler(new GracefulHandler());
+                server.setHandler(inFlight);
             });
             routes.register(javalin.routes);
         });
@@ -106,7 +107,7 @@ public final class OwnstackServer implements AutoCloseable {
             throw new OwnstackException(ErrorCode.IO_FAILED, "cannot listen on " + config.server().bind() + ":" + config.server().port()
                     + ": " + e.getMessage(), e);
         }
-        OwnstackServer server = new OwnstackServer(app, settings, registry);
+        OwnstackServer server = new OwnstackServer(app, inFlight, settings);
         try {
             settings.loader().ifPresent(EventLoader::start);
         } catch (RuntimeException e) {
@@ -148,8 +149,9 @@ public final class OwnstackServer implements AutoCloseable {
         return app.port();
     }
 
-    MetricRegistry metrics() {
-        return metrics;
+    /** Requests being served now. */
+    long inFlightRequests() {
+        return inFlight.getCurrentRequestCount();
     }
 
     /**

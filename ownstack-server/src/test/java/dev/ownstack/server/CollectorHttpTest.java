@@ -431,6 +431,23 @@ class CollectorHttpTest {
     }
 
     @Test
+    void finishes_requests_in_flight_before_it_closes_the_log() throws Exception {
+        test.log.delayAppends(java.time.Duration.ofMillis(700));
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> inFlight =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> post("/v1/batch", BATCH));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (test.server.inFlightRequests() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, test.server.inFlightRequests(), "the request is being served");
+        test.close();
+        assertSuccess(inFlight.get());
+        assertEquals(2, test.log.records().size());
+        assertTrue(test.log.closed());
+        assertFalse(test.log.closedWithAppendPending(), "the log closed only after the acknowledged append");
+    }
+
+    @Test
     void closes_the_log_when_it_closes() {
         test.close();
         assertTrue(test.log.closed());

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An event log in memory for HTTP tests: keeps what was appended, or fails every append with the
@@ -20,9 +22,22 @@ public final class RecordingEventLog implements EventLog {
     private volatile OwnstackException failure;
     private volatile boolean closed;
     private volatile long backlogBytes;
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile Duration appendDelay = Duration.ZERO;
+    private volatile boolean closedWithAppendPending;
 
     public void failWith(OwnstackException exception) {
         this.failure = exception;
+    }
+
+    /** Makes each append complete only after this delay, on another thread, as a slow disk would. */
+    public void delayAppends(Duration delay) {
+        this.appendDelay = delay;
+    }
+
+    /** Whether {@link #close()} came while an append had not completed. */
+    public boolean closedWithAppendPending() {
+        return closedWithAppendPending;
     }
 
     public void backlog(long bytes) {
@@ -43,13 +58,23 @@ public final class RecordingEventLog implements EventLog {
     }
 
     @Override
-    public synchronized CompletableFuture<LogPosition> append(List<LogRecord> appended) {
+    public CompletableFuture<LogPosition> append(List<LogRecord> appended) {
         OwnstackException current = failure;
         if (current != null) {
             return CompletableFuture.failedFuture(current);
         }
+        Duration delay = appendDelay;
+        if (delay.isZero()) {
+            return CompletableFuture.completedFuture(store(appended));
+        }
+        pending.incrementAndGet();
+        return CompletableFuture.supplyAsync(() -> store(appended), CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
+                .whenComplete((position, error) -> pending.decrementAndGet());
+    }
+
+    private synchronized LogPosition store(List<LogRecord> appended) {
         records.addAll(appended);
-        return CompletableFuture.completedFuture(LogPosition.START.with(0, records.size()));
+        return LogPosition.START.with(0, records.size());
     }
 
     /** A reader that never finds a record: what HTTP tests append is checked here, not loaded. */
@@ -88,6 +113,7 @@ public final class RecordingEventLog implements EventLog {
 
     @Override
     public void close() {
+        closedWithAppendPending |= pending.get() > 0;
         closed = true;
     }
 }
