@@ -2,6 +2,7 @@ package dev.ownstack.server;
 
 import dev.ownstack.core.config.CollectorConfig;
 import dev.ownstack.core.config.ProjectConfig;
+import dev.ownstack.core.config.ServerConfig;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.ingest.events.EventLoader;
@@ -42,7 +43,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 /**
  * The one HTTP server of {@code ownstack serve}: the Segment-compatible collector under
  * {@code /v1/}, {@code /health}, {@code /metrics} and the REST API under {@code /api/}, which need
- * an API key. Every route is registered in {@link #routes}. {@link #close()} stops gracefully:
+ * an API key. Every route is registered in {@code Routes.register}. {@link #close()} stops gracefully:
  * no new connections, requests in flight finish (their events become durable and are
  * acknowledged), then the loader and the log are closed.
  */
@@ -71,6 +72,30 @@ public final class OwnstackServer implements AutoCloseable {
      */
     public static OwnstackServer start(ServerSettings settings) {
         QUIET_LOGGERS.forEach(logger -> logger.setLevel(Level.WARNING));
+        GracefulHandler inFlight = new GracefulHandler();
+        Javalin app;
+        try {
+            app = create(settings, inFlight);
+            app.start(settings.config().server().bind(), settings.config().server().port());
+        } catch (RuntimeException e) {
+            closeQuietly(settings);
+            if (e instanceof OwnstackException) {
+                throw e;
+            }
+            ServerConfig server = settings.config().server();
+            throw new OwnstackException(ErrorCode.IO_FAILED, "cannot listen on " + server.bind() + ":" + server.port() + ": " + e.getMessage(), e);
+        }
+        OwnstackServer server = new OwnstackServer(app, inFlight, settings);
+        try {
+            settings.loader().ifPresent(EventLoader::start);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private static Javalin create(ServerSettings settings, GracefulHandler inFlight) {
         ProjectConfig config = settings.config();
         LoaderStatus loader = settings.loader().map(LoaderStatus::of).orElse(LoaderStatus.NONE);
         MetricRegistry registry = new MetricRegistry();
@@ -87,8 +112,7 @@ public final class OwnstackServer implements AutoCloseable {
                 new StatusEndpoint(config.eventSources(), settings.log(), loader, settings.loader().isPresent(), collectorMetrics, health),
                 new ApiKeys(config.server().apiKeys()),
                 registry);
-        GracefulHandler inFlight = new GracefulHandler();
-        Javalin app = Javalin.create(javalin -> {
+        return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
             // Bodies are read by RequestBody with its own limit; Javalin's must never be the one users see.
@@ -100,21 +124,6 @@ public final class OwnstackServer implements AutoCloseable {
             });
             routes.register(javalin.routes);
         });
-        try {
-            app.start(config.server().bind(), config.server().port());
-        } catch (RuntimeException e) {
-            closeQuietly(settings);
-            throw new OwnstackException(ErrorCode.IO_FAILED, "cannot listen on " + config.server().bind() + ":" + config.server().port()
-                    + ": " + e.getMessage(), e);
-        }
-        OwnstackServer server = new OwnstackServer(app, inFlight, settings);
-        try {
-            settings.loader().ifPresent(EventLoader::start);
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        return server;
     }
 
     /**

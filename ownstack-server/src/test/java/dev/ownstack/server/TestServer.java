@@ -44,12 +44,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(List<String> trustedProxies, List<Secret> apiKeys, CollectorConfig collector) {
+        return new TestServer(config(0, trustedProxies, apiKeys, collector));
+    }
+
+    /** Sources {@code web} (admits one origin) and {@code backend} (admits none), on 127.0.0.1. */
+    public static ProjectConfig config(int port, List<String> trustedProxies, List<Secret> apiKeys, CollectorConfig collector) {
         Map<String, SourceConfig> sources = new LinkedHashMap<>();
         sources.put("web", new SourceConfig.Events("web", List.of(WEB_KEY), List.of("https://shop.example.com")));
         sources.put("backend", new SourceConfig.Events("backend", List.of(SERVER_KEY), List.of()));
-        ProjectConfig config = new ProjectConfig(Path.of("/tmp/unused"), "test", new WarehouseConfig.DuckDb(WarehouseConfig.DuckDb.IN_MEMORY),
-                sources, new ServerConfig("127.0.0.1", 0, apiKeys, trustedProxies), collector, List.of());
-        return new TestServer(config);
+        return new ProjectConfig(Path.of("/tmp/unused"), "test", new WarehouseConfig.DuckDb(WarehouseConfig.DuckDb.IN_MEMORY),
+                sources, new ServerConfig("127.0.0.1", port, apiKeys, trustedProxies), collector, List.of());
     }
 
     public URI uri(String path) {
