@@ -52,6 +52,8 @@ public final class OwnstackServer implements AutoCloseable {
     /** How long {@link #close()} lets requests in flight finish. */
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
     private static final Duration IDLE_CONNECTION_SHUTDOWN = Duration.ofMillis(100);
+    /** How stale the loader's backlog may be when a request checks it against collector.max-backlog. */
+    private static final Duration BACKLOG_REFRESH = Duration.ofMillis(200);
     /** Jetty and Javalin report every start and stop at INFO; only their warnings matter here. */
     private static final List<Logger> QUIET_LOGGERS = List.of(Logger.getLogger("org.eclipse.jetty"), Logger.getLogger("io.javalin"));
 
@@ -97,7 +99,7 @@ public final class OwnstackServer implements AutoCloseable {
 
     private static Javalin create(ServerSettings settings, GracefulHandler inFlight) {
         ProjectConfig config = settings.config();
-        LoaderStatus loader = settings.loader().map(LoaderStatus::of).orElse(LoaderStatus.NONE);
+        LoaderStatus loader = settings.loader().map(l -> LoaderStatus.of(l, BACKLOG_REFRESH)).orElse(LoaderStatus.NONE);
         MetricRegistry registry = new MetricRegistry();
         CollectorMetrics collectorMetrics = new CollectorMetrics(registry, loader);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

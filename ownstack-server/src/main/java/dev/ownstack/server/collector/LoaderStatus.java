@@ -1,8 +1,10 @@
 package dev.ownstack.server.collector;
 
 import dev.ownstack.ingest.events.EventLoader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the collector reads of the loader that drains its log into the warehouse: how far behind it
@@ -23,12 +25,25 @@ public interface LoaderStatus {
     /** Why the last batch failed, while the loader retries it; empty when the last one succeeded. */
     Optional<String> lastError();
 
-    /** The status of a loader running in this process. */
-    static LoaderStatus of(EventLoader loader) {
+    /**
+     * The status of a loader running in this process. Its backlog is read from the log at most
+     * every {@code backlogRefresh} (a Kafka log asks the cluster for it), by one request while the
+     * others use the value before.
+     */
+    static LoaderStatus of(EventLoader loader, Duration backlogRefresh) {
         return new LoaderStatus() {
+            private final long refreshNanos = backlogRefresh.toNanos();
+            private final AtomicLong readAt = new AtomicLong(System.nanoTime() - refreshNanos);
+            private volatile long backlog;
+
             @Override
             public long backlogBytes() {
-                return loader.backlogBytes();
+                long last = readAt.get();
+                long now = System.nanoTime();
+                if (now - last >= refreshNanos && readAt.compareAndSet(last, now)) {
+                    backlog = loader.backlogBytes();
+                }
+                return backlog;
             }
 
             @Override
