@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,6 +91,7 @@ public final class CollectorEndpoint {
     }
 
     private void collect(Context context, Endpoint endpoint) {
+        Instant receivedAt = clock.instant();
         long backlog = loader.backlogBytes();
         if (backlog > maxBacklogBytes) {
             HttpErrors.write(context, HttpErrors.backlogFull(String.format(Locale.ROOT,
@@ -113,7 +115,7 @@ public final class CollectorEndpoint {
         CollectorCors.allowIfAdmitted(context, source);
 
         String ip = clientAddress.resolve(context.req().getRemoteAddr(), context.req().getHeaders("X-Forwarded-For"));
-        NormalisedRequest normalised = parsed.normalise(source.name(), new RequestMetadata(clock.instant(), ip));
+        NormalisedRequest normalised = parsed.normalise(source.name(), new RequestMetadata(receivedAt, ip));
         if (!normalised.records().isEmpty()) {
             append(normalised);
         }
