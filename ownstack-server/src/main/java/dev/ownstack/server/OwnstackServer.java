@@ -1,0 +1,256 @@
+package dev.ownstack.server;
+
+import dev.ownstack.core.config.CollectorConfig;
+import dev.ownstack.core.config.ProjectConfig;
+import dev.ownstack.core.config.ServerConfig;
+import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.ingest.events.EventLoader;
+import dev.ownstack.ingest.events.EventLog;
+import dev.ownstack.ingest.events.FileEventLog;
+import dev.ownstack.ingest.events.kafka.KafkaEventLog;
+import dev.ownstack.ingest.events.kafka.KafkaLogSettings;
+import dev.ownstack.server.api.HealthEndpoint;
+import dev.ownstack.server.api.StatusEndpoint;
+import dev.ownstack.server.collector.CollectorCors;
+import dev.ownstack.server.collector.CollectorEndpoint;
+import dev.ownstack.server.collector.CollectorMetrics;
+import dev.ownstack.server.collector.LoaderStatus;
+import dev.ownstack.server.collector.LogHealth;
+import dev.ownstack.server.collector.WriteKeys;
+import dev.ownstack.server.http.ApiKeys;
+import dev.ownstack.server.http.ClientAddress;
+import dev.ownstack.server.http.HttpErrors;
+import dev.ownstack.server.metrics.MetricRegistry;
+import dev.ownstack.warehouse.Warehouse;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * The one HTTP server of {@code ownstack serve}: the Segment-compatible collector under
+ * {@code /v1/}, {@code /health}, {@code /metrics} and the REST API under {@code /api/}, which need
+ * an API key. Every route is registered in {@code Routes.register}. {@link #close()} stops gracefully:
+ * no new connections, requests in flight finish (their events become durable and are
+ * acknowledged), then the loader and the log are closed.
+ */
+public final class OwnstackServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(OwnstackServer.class.getName());
+    /** How long {@link #close()} lets requests in flight finish. */
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+    private static final Duration IDLE_CONNECTION_SHUTDOWN = Duration.ofMillis(100);
+    /** How stale the loader's backlog may be when a request checks it against collector.max-backlog. */
+    private static final Duration BACKLOG_REFRESH = Duration.ofMillis(200);
+    /** Jetty and Javalin report every start and stop at INFO; only their warnings matter here. */
+    private static final List<Logger> QUIET_LOGGERS = List.of(Logger.getLogger("org.eclipse.jetty"), Logger.getLogger("io.javalin"));
+
+    private final Javalin app;
+    private final GracefulHandler inFlight;
+    private final ServerSettings settings;
+    private boolean closed;
+
+    private OwnstackServer(Javalin app, GracefulHandler inFlight, ServerSettings settings) {
+        this.app = app;
+        this.inFlight = inFlight;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts serving on {@code server.bind}:{@code server.port} of the configuration (port 0 picks
+     * a free one; see {@link #port()}). On failure the log and the loader are closed.
+     */
+    public static OwnstackServer start(ServerSettings settings) {
+        QUIET_LOGGERS.forEach(logger -> logger.setLevel(Level.WARNING));
+        GracefulHandler inFlight = new GracefulHandler();
+        Javalin app;
+        try {
+            app = create(settings, inFlight);
+            app.start(settings.config().server().bind(), settings.config().server().port());
+        } catch (RuntimeException e) {
+            closeQuietly(settings);
+            if (e instanceof OwnstackException) {
+                throw e;
+            }
+            ServerConfig server = settings.config().server();
+            throw new OwnstackException(ErrorCode.IO_FAILED, "cannot listen on " + server.bind() + ":" + server.port() + ": " + e.getMessage(), e);
+        }
+        OwnstackServer server = new OwnstackServer(app, inFlight, settings);
+        try {
+            settings.loader().ifPresent(EventLoader::start);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private static Javalin create(ServerSettings settings, GracefulHandler inFlight) {
+        ProjectConfig config = settings.config();
+        LoaderStatus loader = settings.loader().map(l -> LoaderStatus.of(l, BACKLOG_REFRESH)).orElse(LoaderStatus.NONE);
+        MetricRegistry registry = new MetricRegistry();
+        CollectorMetrics collectorMetrics = new CollectorMetrics(registry, loader);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        registry.gauge("jvm_memory_heap_used_bytes", "Heap memory in use.", () -> memory.getHeapMemoryUsage().getUsed());
+        LogHealth health = new LogHealth();
+        Routes routes = new Routes(
+                new CollectorEndpoint(config.collector(), new WriteKeys(config.eventSources()),
+                        new ClientAddress(config.server().trustedProxies()), settings.log(), loader, settings.clock(),
+                        collectorMetrics, health),
+                new CollectorCors(config.eventSources()),
+                new HealthEndpoint(health),
+                new StatusEndpoint(config.eventSources(), settings.log(), loader, settings.loader().isPresent(), collectorMetrics, health),
+                new ApiKeys(config.server().apiKeys()),
+                registry);
+        return Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            // Bodies are read by RequestBody with its own limit; Javalin's must never be the one users see.
+            javalin.http.maxRequestSize = 2L * config.collector().maxRequestBytes() + (1 << 20);
+            javalin.router.ignoreTrailingSlashes = true;
+            javalin.jetty.modifyServer(server -> {
+                server.setStopTimeout(GRACEFUL_STOP.toMillis());
+                server.setHandler(inFlight);
+            });
+            routes.register(javalin.routes);
+        });
+    }
+
+    /**
+     * Starts the collector the way {@code ownstack serve} runs it: the event log of the
+     * configuration (the Kafka topic of {@code collector.kafka} when set, else the local log in
+     * {@code collector.log-directory}), a loader that moves its events into the warehouse (opening
+     * one from {@code warehouses} for each batch and closing it after), and the system clock.
+     */
+    public static OwnstackServer serve(ProjectConfig config, Supplier<Warehouse> warehouses) {
+        CollectorConfig collector = config.collector();
+        EventLog log = collector.kafka()
+                .<EventLog>map(kafka -> KafkaEventLog.open(kafka, KafkaLogSettings.forCollector(collector)))
+                .orElseGet(() -> new FileEventLog(collector.logDirectory()));
+        return serve(config, log, warehouses);
+    }
+
+    /** Starts the collector on a given event log, with a loader into the warehouse and the system clock. */
+    public static OwnstackServer serve(ProjectConfig config, EventLog log, Supplier<Warehouse> warehouses) {
+        Clock clock = Clock.systemUTC();
+        EventLoader loader;
+        try {
+            loader = new EventLoader(log, warehouses, EventLoader.Options.from(config.collector()), clock);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
+        return start(new ServerSettings(config, log, Optional.of(loader), clock));
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** Requests being served now. */
+    long inFlightRequests() {
+        return inFlight.getCurrentRequestCount();
+    }
+
+    /**
+     * Stops accepting connections, lets requests in flight finish (up to 30 s), then closes the
+     * loader and the log. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            for (Connector connector : app.jettyServer().server().getConnectors()) {
+                if (connector instanceof AbstractConnector jetty) {
+                    // Idle keep-alive connections need not hold the stop up for Jetty's default second.
+                    jetty.setShutdownIdleTimeout(IDLE_CONNECTION_SHUTDOWN.toMillis());
+                }
+            }
+            app.stop();
+        } finally {
+            closeQuietly(settings);
+        }
+    }
+
+    private static void closeQuietly(ServerSettings settings) {
+        List<RuntimeException> failures = new ArrayList<>();
+        settings.loader().ifPresent(loader -> {
+            try {
+                loader.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        });
+        try {
+            settings.log().close();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+        for (RuntimeException failure : failures) {
+            LOG.log(System.Logger.Level.ERROR, "closing the collector failed", failure);
+        }
+    }
+
+    /** Every route of the server, in one place. */
+    private record Routes(CollectorEndpoint collector, CollectorCors cors, HealthEndpoint health, StatusEndpoint status,
+                          ApiKeys apiKeys, MetricRegistry metrics) {
+
+        void register(io.javalin.config.RoutesConfig routes) {
+            routes.post("/v1/{endpoint}", collector::handle);
+            routes.options("/v1/{endpoint}", context -> {
+                CollectorEndpoint.endpoint(context.pathParam("endpoint"));
+                cors.preflight(context);
+            });
+            routes.get("/health", health::handle);
+
+            routes.before("/metrics", this::requireApiKey);
+            routes.before("/api/*", this::requireApiKey);
+            routes.get("/metrics", context -> context.contentType(MetricRegistry.CONTENT_TYPE).result(metrics.scrape()));
+            routes.get("/api/v1/status", status::handle);
+
+            routes.exception(OwnstackException.class, (e, context) -> HttpErrors.write(context, e));
+            routes.exception(HttpResponseException.class, (e, context) -> HttpErrors.write(context, fromJavalin(e.getStatus(), e.getMessage())));
+            routes.exception(Exception.class, (e, context) -> {
+                LOG.log(System.Logger.Level.ERROR, "request " + context.method() + " " + context.path() + " failed", e);
+                HttpErrors.write(context, new OwnstackException(ErrorCode.INTERNAL, "the server failed: " + e.getClass().getSimpleName()));
+            });
+            routes.error(404, context -> {
+                if (context.resultInputStream() == null) {
+                    HttpErrors.write(context, new OwnstackException(ErrorCode.NOT_FOUND,
+                            "nothing is served at " + context.method() + " " + context.path()));
+                }
+            });
+        }
+
+        private void requireApiKey(Context context) {
+            apiKeys.check(context.header("Authorization"));
+        }
+
+        private static OwnstackException fromJavalin(int status, String message) {
+            ErrorCode code = switch (status) {
+                case 401 -> ErrorCode.UNAUTHORIZED;
+                case 404 -> ErrorCode.NOT_FOUND;
+                case 413 -> ErrorCode.TOO_LARGE;
+                case 503 -> ErrorCode.OVERLOADED;
+                default -> status >= 500 ? ErrorCode.INTERNAL : ErrorCode.INPUT_INVALID;
+            };
+            return new OwnstackException(code, message);
+        }
+    }
+}
