@@ -4,6 +4,7 @@ import dev.ownstack.cli.command.DemoCommand;
 import dev.ownstack.cli.command.GenerateCommand;
 import dev.ownstack.cli.command.IngestCommand;
 import dev.ownstack.cli.command.InitCommand;
+import dev.ownstack.cli.command.ServeCommand;
 import dev.ownstack.cli.command.SqlCommand;
 import dev.ownstack.cli.command.ValidateCommand;
 import dev.ownstack.core.error.ErrorKind;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
             IngestCommand.class,
             GenerateCommand.class,
             SqlCommand.class,
+            ServeCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP)

@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the module arrows of docs/ARCHITECTURE.md pointing one way: cli -> ingest -> warehouse -> core. */
+/** Keeps the module arrows of docs/ARCHITECTURE.md pointing one way: cli -> server -> ingest -> warehouse -> core. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -18,14 +18,24 @@ class ArchitectureTest {
     void layers_depend_only_downwards() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("dev.ownstack.cli..")
+                .layer("server").definedBy("dev.ownstack.server..")
                 .layer("ingest").definedBy("dev.ownstack.ingest..")
                 .layer("warehouse").definedBy("dev.ownstack.warehouse..")
                 .layer("core").definedBy("dev.ownstack.core..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("ingest").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("warehouse").mayOnlyBeAccessedByLayers("ingest", "cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("warehouse", "ingest", "cli")
+                .whereLayer("server").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("ingest").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("warehouse").mayOnlyBeAccessedByLayers("ingest", "server", "cli")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("warehouse", "ingest", "server", "cli")
                 .because("each layer builds on the ones below it; move shared code down into the lower module instead of importing upwards")
+                .check(CLASSES);
+    }
+
+    @Test
+    void only_the_server_module_speaks_http() {
+        noClasses().that().resideOutsideOfPackage("dev.ownstack.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..")
+                .because("routes and HTTP handling live in ownstack-server; other modules offer plain Java APIs it calls")
                 .check(CLASSES);
     }
 

@@ -9,11 +9,13 @@ import dev.ownstack.cli.output.TablePrinter;
 import dev.ownstack.core.config.FileFormat;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.config.ProjectConfigLoader;
+import dev.ownstack.core.config.ServerConfig;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Identifiers;
 import dev.ownstack.core.table.TableName;
 import dev.ownstack.ingest.LoadResult;
+import dev.ownstack.server.OwnstackServer;
 import dev.ownstack.warehouse.QueryResult;
 import dev.ownstack.warehouse.ResultColumn;
 import dev.ownstack.warehouse.Warehouse;
@@ -35,13 +37,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
             "Run ownstack end to end on generated data: create a project folder, generate customers, orders",
-            "and events, write an ownstack.yml for them, load everything into an embedded DuckDB warehouse",
-            "and show what is there. Running it again starts the demo folder afresh.",
+            "and events, write an ownstack.yml for them, load the files into an embedded DuckDB warehouse,",
+            "start the event collector for a moment and send the events through it over HTTP as an SDK would,",
+            "then show what landed. Running it again starts the demo folder afresh.",
             "",
-            "Afterwards, explore with:  ownstack sql --project ownstack-demo \"select * from raw.orders limit 5\""})
+            "Afterwards, explore with:  ownstack sql --project ownstack-demo \"select * from raw.orders limit 5\"",
+            "or run the collector:      ownstack serve --project ownstack-demo   (write key " + DemoCommand.WRITE_KEY + ")"})
 public final class DemoCommand implements Callable<Integer> {
     private static final String MARKER = ".ownstack-demo";
-    private static final Set<String> NOT_LOADED = Set.of("truth.csv", "manifest.json");
+    /** Sent through the collector instead of loaded as a file. */
+    private static final String EVENTS_FILE = "events.jsonl";
+    private static final Set<String> NOT_LOADED = Set.of("truth.csv", "manifest.json", EVENTS_FILE);
+    static final String WRITE_KEY = "demo-write-key";
+    static final int PORT = 8080;
 
     @Spec
     CommandSpec spec;
@@ -64,31 +72,68 @@ public final class DemoCommand implements Callable<Integer> {
         prepareFolder();
         Path data = directory.resolve("data");
 
-        out.println("1/3  Generating " + String.format("%,d", customers) + " customers (seed " + seed + ") into " + data);
+        out.println("1/4  Generating " + String.format("%,d", customers) + " customers (seed " + seed + ") into " + data);
         out.flush();
         GeneratorSummary generated = GenerateCommand.run(new GeneratorOptions(customers, seed, data), err);
 
         List<String> files = generated.rowsByFile().keySet().stream().filter(name -> !NOT_LOADED.contains(name)).sorted().toList();
         Files.writeString(directory.resolve(ProjectConfig.FILE_NAME), projectFile(files));
         ProjectConfig config = ProjectConfigLoader.withSystemEnvironment().load(directory);
-        out.println("2/3  Wrote " + directory.resolve(ProjectConfig.FILE_NAME) + " with " + config.sources().size()
-                + " file sources; loading them into " + ValidateCommand.describe(config.warehouse()).replace("warehouse ", ""));
+        out.println("2/4  Wrote " + directory.resolve(ProjectConfig.FILE_NAME) + " with " + config.batchSources().size()
+                + " file sources and the event source 'web'; loading the files into "
+                + ValidateCommand.describe(config.warehouse()).replace("warehouse ", ""));
         out.flush();
 
         Progress progress = Progress.onStderr(err);
+        long rows;
         try (Warehouse warehouse = ProjectOption.openWarehouse(config, err)) {
-            long rows = IngestCommand.load(config.batchSources(), config.directory(), warehouse, progress)
+            rows = IngestCommand.load(config.batchSources(), config.directory(), warehouse, progress)
                     .stream().mapToLong(LoadResult::rowsLoaded).sum();
             progress.done();
-            out.printf("3/3  Loaded %,d rows. What is in the warehouse now:%n%n", rows);
+        }
+        out.printf("     Loaded %,d rows from files.%n", rows);
+        sendEvents(config, data.resolve(EVENTS_FILE), out, err);
+
+        out.printf("4/4  What is in the warehouse now:%n%n");
+        try (Warehouse warehouse = ProjectOption.openWarehouse(config, err)) {
             showTables(warehouse, out);
             showSample(warehouse, out);
         }
         out.printf("%nDone in %.1f s. The project is in %s; try:%n", (System.nanoTime() - start) / 1e9, directory);
         out.println("  bin/ownstack sql --project " + directory + " \"select status, count(*) from raw.orders group by status\"");
         out.println("  bin/ownstack ingest --project " + directory + "      # again: adds nothing, loads are idempotent");
+        out.println("  bin/ownstack serve --project " + directory + "       # the collector on port " + PORT + "; then, in another terminal:");
+        out.println("  curl -u " + WRITE_KEY + ": http://127.0.0.1:" + PORT + "/v1/track -d '{\"userId\":\"u1\",\"event\":\"Signed Up\"}'");
         out.flush();
         return 0;
+    }
+
+    /**
+     * Starts the collector on a free port of 127.0.0.1, sends the generated events through it over
+     * HTTP, stops it (which loads what is left) and reports how long they took to land.
+     */
+    private static void sendEvents(ProjectConfig config, Path eventsFile, PrintWriter out, PrintWriter err) throws IOException {
+        ServerConfig local = new ServerConfig("127.0.0.1", 0, config.server().apiKeys(), config.server().trustedProxies());
+        ProjectConfig demo = config.withServer(local);
+        long start = System.nanoTime();
+        DemoEvents.Sent sent;
+        try (OwnstackServer server = OwnstackServer.serve(demo, () -> ProjectOption.openWarehouse(demo, err))) {
+            String url = "http://127.0.0.1:" + server.port();
+            out.printf("3/4  Started the collector on %s; sending the generated events to %s/v1/batch as an SDK would%n", url, url);
+            out.flush();
+            sent = DemoEvents.send(eventsFile, url, WRITE_KEY, Progress.onStderr(err));
+            out.printf("     %,d events acknowledged in %,d requests in %.1f s (%,.0f events/s, each durable on disk before its 200)%n",
+                    sent.events(), sent.requests(), sent.seconds(), sent.events() / Math.max(sent.seconds(), 1e-9));
+            out.flush();
+        }
+        long landed;
+        try (Warehouse warehouse = ProjectOption.openWarehouse(config, err)) {
+            landed = ((Number) warehouse.queryAll("SELECT count(*) FROM raw.events WHERE source = 'web'").singleValue()).longValue();
+        }
+        out.printf("     %,d events landed in raw.events, %.1f s after the first was sent%n", landed, (System.nanoTime() - start) / 1e9);
+        if (landed != sent.events()) {
+            throw new OwnstackException(ErrorCode.INTERNAL, "the demo sent " + sent.events() + " events but " + landed + " landed");
+        }
     }
 
     private void prepareFolder() throws IOException {
@@ -122,8 +167,17 @@ public final class DemoCommand implements Callable<Integer> {
                 warehouse:
                   type: duckdb
                   path: warehouse.duckdb
+                server:
+                  bind: 127.0.0.1              # 0.0.0.0 to accept SDKs from other machines
+                  port: %d
+                  api-keys: [demo-api-key-for-this-demo-only]   # for /metrics and /api; use ${env:NAME} for real keys
+                collector:
+                  load-interval: 1s
                 sources:
-                """);
+                  web:                         # SDKs send to ownstack serve with this write key
+                    type: events
+                    write-keys: [%s]
+                """.formatted(PORT, WRITE_KEY));
         for (String file : files) {
             String stem = file.substring(0, file.indexOf('.'));
             String format = FileFormat.fromFileName(file).orElse(FileFormat.CSV).configName();

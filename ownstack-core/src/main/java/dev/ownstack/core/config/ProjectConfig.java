@@ -31,6 +31,11 @@ public record ProjectConfig(Path directory, String name, WarehouseConfig warehou
         return Optional.ofNullable(sources.get(sourceName));
     }
 
+    /** This configuration with another {@code server:} section (for command-line overrides). */
+    public ProjectConfig withServer(ServerConfig newServer) {
+        return new ProjectConfig(directory, name, warehouse, sources, newServer, collector, notes);
+    }
+
     /** The sources {@code ownstack ingest} loads: files, JDBC tables and Singer taps. */
     public List<SourceConfig> batchSources() {
         return sources.values().stream().filter(source -> !(source instanceof SourceConfig.Events)).toList();

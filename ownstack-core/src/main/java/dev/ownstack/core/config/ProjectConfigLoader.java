@@ -139,7 +139,7 @@ public final class ProjectConfigLoader {
 
     private ServerConfig readServer(ConfigNode node) {
         String bind = node.string("bind").orElse(ServerConfig.DEFAULT.bind());
-        int port = node.integer("port", ServerConfig.DEFAULT_PORT, 1, 65535);
+        int port = node.integer("port", ServerConfig.DEFAULT_PORT, 0, 65535);
         List<Secret> apiKeys = node.secretList("api-keys");
         for (int i = 0; i < apiKeys.size(); i++) {
             if (apiKeys.get(i).reveal().length() < 16) {
