@@ -18,9 +18,13 @@ class DemoTest {
         Path demo = folder.resolve("demo");
         Cli.Result result = Cli.run("demo", "--dir", demo.toString(), "--customers", "300");
         assertEquals(0, result.exitCode(), result.all());
-        assertTrue(result.out().contains("3/3  Loaded"), result.out());
+        assertTrue(result.out().contains("Loaded"), result.out());
+        assertTrue(result.out().contains("3/4  Started the collector on http://127.0.0.1:"), result.out());
+        assertTrue(result.out().matches("(?s).*     ([0-9,]+) events acknowledged in .*     \\1 events landed in raw.events.*"),
+                "every event sent through the collector landed: " + result.out());
         assertTrue(result.out().contains("raw.orders"), result.out());
         assertTrue(result.out().contains("raw.events"), result.out());
+        assertTrue(result.out().contains("curl -u demo-write-key: http://127.0.0.1:8080/v1/track"), result.out());
         assertTrue(Files.exists(demo.resolve("warehouse.duckdb")));
 
         Cli.Result validate = Cli.run("validate", "-p", demo.toString());
