@@ -38,6 +38,8 @@ public final class CollectorEndpoint {
     private static final byte[] SUCCESS = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
     /** A log that has not confirmed an append by then is treated as failed; the client retries. */
     private static final Duration APPEND_TIMEOUT = Duration.ofSeconds(30);
+    /** How much of a refused, oversized body is read and thrown away so that its client sees the 413. */
+    private static final long MAX_DISCARDED_BYTES = 32L << 20;
 
     private final EventLog log;
     private final LoaderStatus loader;
@@ -81,12 +83,44 @@ public final class CollectorEndpoint {
             label = endpoint.longName();
             collect(context, endpoint);
         } catch (OwnstackException e) {
-            HttpErrors.write(context, e);
+            if (e.code() == ErrorCode.TOO_LARGE) {
+                answerThenDiscardBody(context, e);
+            } else {
+                HttpErrors.write(context, e);
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "collector request to " + context.path() + " failed", e);
             HttpErrors.write(context, new OwnstackException(ErrorCode.INTERNAL, "the collector failed: " + e.getClass().getSimpleName()));
         } finally {
             metrics.request(label, context.statusCode(), System.nanoTime() - started);
+        }
+    }
+
+    /**
+     * Sends the 413 at once, then reads and throws away what the client still sends (up to 32 MiB)
+     * before the connection closes. Closing a connection with unread data makes TCP reset it, and
+     * a client still uploading then loses the answer; draining lets it read why it was refused, as
+     * nginx's lingering close does. Memory stays bounded: one small buffer.
+     */
+    private static void answerThenDiscardBody(Context context, OwnstackException tooLarge) {
+        HttpErrors.Answer answer = HttpErrors.answer(tooLarge);
+        byte[] bytes = HttpErrors.body(answer.code(), answer.message());
+        try {
+            context.res().setStatus(answer.status());
+            context.res().setContentType("application/json");
+            context.res().setHeader("Connection", "close");
+            context.res().setContentLength(bytes.length);
+            context.res().getOutputStream().write(bytes);
+            context.res().flushBuffer();
+            java.io.InputStream rest = context.req().getInputStream();
+            byte[] buffer = new byte[64 << 10];
+            long discarded = 0;
+            int read;
+            while (discarded < MAX_DISCARDED_BYTES && (read = rest.read(buffer)) >= 0) {
+                discarded += read;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away or the body was cut off: the answer was already sent
         }
     }
 
