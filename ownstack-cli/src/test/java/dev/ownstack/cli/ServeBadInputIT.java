@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,12 +61,10 @@ class ServeBadInputIT {
                 server: {bind: 127.0.0.1}
                 collector: {load-interval: 200ms}
                 """.formatted(WRITE_KEY));
-        int port = freePort();
-        Path jar = Path.of("target", "ownstack.jar").toAbsolutePath();
-        Process server = new ProcessBuilder("java", "-Xmx128m", "-jar", jar.toString(), "serve", "--project", project.toString(),
-                "--port", Integer.toString(port)).redirectErrorStream(true).redirectOutput(project.resolve("server.log").toFile()).start();
+        int port = ServeProcess.freePort();
+        ServeProcess server = ServeProcess.start(ServeProcess.packagedJar(), project, port, List.of("-Xmx128m"),
+                project.resolve("server.log"));
         try {
-            awaitHealthy(port, server);
             List<Case> cases = cases();
             Map<String, String> wrong = new ConcurrentHashMap<>();
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -98,14 +95,13 @@ class ServeBadInputIT {
             assertEquals("{\"status\":\"ok\"}", http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
 
-            long peakResidentBytes = peakResidentBytes(server.pid());
+            long peakResidentBytes = server.peakResidentBytes();
             assertTrue(peakResidentBytes < 600L << 20, "a 128 MB heap keeps the whole process small; peak RSS was "
                     + (peakResidentBytes >> 20) + " MiB after " + ROUNDS * CLIENTS * cases.size() + " bad requests");
         } finally {
-            server.destroy();
-            server.waitFor();
+            server.close();
         }
-        String log = Files.readString(project.resolve("server.log"));
+        String log = server.log();
         assertTrue(!log.contains("OutOfMemoryError") && !log.contains("StackOverflowError"), log);
     }
 
@@ -177,45 +173,5 @@ class ServeBadInputIT {
             gzip.write(data);
         }
         return out.toByteArray();
-    }
-
-    private static long peakResidentBytes(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
-        }
-        throw new AssertionError("no VmHWM in /proc/" + pid + "/status");
-    }
-
-    private void awaitHealthy(int port, Process server) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertTrue(server.isAlive(), () -> "the server exited: " + readLog());
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the server did not become healthy: " + readLog());
-    }
-
-    private String readLog() {
-        try {
-            return Files.readString(project.resolve("server.log"));
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ownstack.warehouse.Warehouse;
 import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,8 +55,8 @@ class ServeCrashIT {
                 server: {bind: 127.0.0.1}
                 collector: {load-interval: 300ms}
                 """.formatted(WRITE_KEY));
-        int port = freePort();
-        Process server = startServer(port, 1);
+        int port = ServeProcess.freePort();
+        ServeProcess server = startServer(port, 1);
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
@@ -67,10 +66,10 @@ class ServeCrashIT {
         }
         try {
             awaitAcknowledged(30_000);
-            server = kill(server);
+            server.kill();
             server = startServer(port, 2);
             awaitAcknowledged(75_000);
-            server = kill(server);
+            server.kill();
             server = startServer(port, 3);
             for (Thread client : clients) {
                 client.join(Duration.ofMinutes(5).toMillis());
@@ -79,8 +78,7 @@ class ServeCrashIT {
             assertTrue(failedAttempts.get() > 0, "the kills must have hit requests in flight");
             awaitLanded(Duration.ofMinutes(3));
         } finally {
-            server.destroy();
-            server.waitFor();
+            server.close();
         }
         try (Warehouse warehouse = openWarehouse()) {
             assertEquals(0L, ((Number) warehouse.queryAll("SELECT count(*) FROM (SELECT message_id FROM raw.events"
@@ -133,40 +131,8 @@ class ServeCrashIT {
         }
     }
 
-    private Process startServer(int port, int run) throws IOException {
-        Path jar = Path.of("target", "ownstack.jar").toAbsolutePath();
-        assertTrue(Files.exists(jar), "the integration test runs the packaged jar " + jar);
-        Process process = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString(), "serve", "--project", project.toString(),
-                "--port", Integer.toString(port)).redirectErrorStream(true)
-                .redirectOutput(project.resolve("server-" + run + ".log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertTrue(process.isAlive(), () -> "the server exited: " + log(run));
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException | InterruptedException e) {
-                // not listening yet
-            }
-            sleep(100);
-        }
-        throw new AssertionError("the server did not become healthy: " + log(run));
-    }
-
-    private String log(int run) {
-        try {
-            return Files.readString(project.resolve("server-" + run + ".log"));
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static Process kill(Process server) throws InterruptedException {
-        server.destroyForcibly(); // SIGKILL: no shutdown hook runs
-        server.waitFor();
-        return server;
+    private ServeProcess startServer(int port, int run) throws IOException {
+        return ServeProcess.start(ServeProcess.packagedJar(), project, port, List.of("-Xmx512m"), project.resolve("server-" + run + ".log"));
     }
 
     private void awaitAcknowledged(long count) {
@@ -205,12 +171,6 @@ class ServeCrashIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import dev.ownstack.cli.ServeProcess;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -67,18 +68,14 @@ public final class CollectorBenchmark {
                 server: {bind: 127.0.0.1, api-keys: [%s]}
                 collector: %s
                 """.formatted(WRITE_KEY, API_KEY, System.getenv().getOrDefault("BENCH_COLLECTOR", "{}")));
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+        List<String> javaOptions = new ArrayList<>(List.of("-Xmx1g"));
         String extraOptions = System.getenv().getOrDefault("BENCH_SERVER_JAVA_OPTS", "");
         if (!extraOptions.isBlank()) {
-            command.addAll(List.of(extraOptions.trim().split("\\s+")));
+            javaOptions.addAll(List.of(extraOptions.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "serve", "--project", project.toString(), "--port", Integer.toString(port)));
-        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
-        try {
+        int port = ServeProcess.freePort();
+        try (ServeProcess server = ServeProcess.start(jar, project, port, javaOptions, work.resolve("server.log"))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-            awaitHealthy(http, port);
-            PeakMemory memory = PeakMemory.watch(server.pid());
             Result collector = collector(port, seconds, clients, batch, eventBytes);
             System.out.println("collector   " + collector);
             System.out.printf("ratio       %.2fx the raw limit%n", collector.eventsPerSecond() / raw.eventsPerSecond());
@@ -86,10 +83,7 @@ public final class CollectorBenchmark {
             long backlog = awaitLoaded(http, port);
             double drain = (System.nanoTime() - drainStart) / 1e9;
             System.out.printf("loader      backlog after the run drained in %.1f s (left: %,d bytes)%n", drain, backlog);
-            System.out.printf("memory      server peak RSS %,d MiB (-Xmx1g)%n", memory.stop() >> 20);
-        } finally {
-            server.destroy();
-            server.waitFor();
+            System.out.printf("memory      server peak RSS %,d MiB (%s)%n", server.peakResidentBytes() >> 20, String.join(" ", javaOptions));
         }
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + project.resolve("warehouse.duckdb"));
              ResultSet rows = connection.createStatement().executeQuery(
@@ -342,44 +336,6 @@ public final class CollectorBenchmark {
         }
     }
 
-    /** Samples the server process's peak resident memory (VmHWM) from /proc. */
-    static final class PeakMemory {
-        private final long pid;
-
-        private PeakMemory(long pid) {
-            this.pid = pid;
-        }
-
-        static PeakMemory watch(long pid) {
-            return new PeakMemory(pid);
-        }
-
-        long stop() throws IOException {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-            return -1;
-        }
-    }
-
-    private static void awaitHealthy(HttpClient http, int port) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the server did not become healthy within 60 s");
-    }
-
     /** Waits until the loader's backlog is empty (from /api/v1/status); returns what is left after 10 minutes. */
     private static long awaitLoaded(HttpClient http, int port) throws Exception {
         long deadline = System.nanoTime() + 600_000_000_000L;
@@ -394,11 +350,5 @@ public final class CollectorBenchmark {
             Thread.sleep(200);
         }
         return backlog;
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
