@@ -113,6 +113,14 @@ class AnalyticsJsBrowserIT {
             assertEquals(TRACKS + 2, sent.size());
             Map<String, SdkCollector.Row> rows = collector.awaitRows(sent.stream().map(e -> e.get("messageId").asText()).toList(),
                     Duration.ofSeconds(30));
+            Map<String, Long> requests = collector.requestsByEndpoint();
+            if (batching) {
+                assertTrue(requests.getOrDefault("batch", 0L) > 0 && requests.getOrDefault("batch", 0L) < sent.size(),
+                        "batching delivery posts several events per request to /v1/b: " + requests);
+            } else {
+                assertEquals(null, requests.get("batch"), "one request per event, to /v1/t, /v1/i and /v1/p: " + requests);
+                assertEquals((long) TRACKS, requests.get("track"), requests.toString());
+            }
             for (JsonNode event : sent) {
                 SdkCollector.Row row = rows.get(event.get("messageId").asText());
                 assertTrue(row.messageId().startsWith("ajs-next-"), row.messageId());

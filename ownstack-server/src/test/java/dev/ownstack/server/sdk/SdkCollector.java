@@ -30,6 +30,7 @@ import java.util.Optional;
  */
 final class SdkCollector implements AutoCloseable {
     static final String WRITE_KEY = "sdk-test-write-key";
+    private static final String API_KEY = "sdk-test-api-key-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PostgresTestDatabase database;
@@ -50,9 +51,9 @@ final class SdkCollector implements AutoCloseable {
                 warehouse: {type: postgres, host: %s, port: %d, database: %s, user: %s, password: "${env:PG_PASSWORD}"}
                 sources:
                   sdk: {type: events, write-keys: [%s], allowed-origins: [%s]}
-                server: {bind: 127.0.0.1, port: 0}
+                server: {bind: 127.0.0.1, port: 0, api-keys: [%s]}
                 collector: {load-interval: 200ms}
-                """.formatted(pg.host(), pg.port(), pg.database(), pg.user(), WRITE_KEY, origins));
+                """.formatted(pg.host(), pg.port(), pg.database(), pg.user(), WRITE_KEY, origins, API_KEY));
         ProjectConfig config = new ProjectConfigLoader(name -> name.equals("PG_PASSWORD")
                 ? Optional.of(database.password()) : Optional.empty()).load(folder);
         OwnstackServer server = OwnstackServer.serve(config, () -> openWarehouse(config));
@@ -69,6 +70,21 @@ final class SdkCollector implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + port();
+    }
+
+    /** How many collector requests went to each endpoint (by its long name, so /v1/b counts as batch). */
+    Map<String, Long> requestsByEndpoint() throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "/metrics")).header("Authorization", "Bearer " + API_KEY)
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        Map<String, Long> requests = new HashMap<>();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile(
+                "^ownstack_collector_requests_total\\{endpoint=\"(\\w+)\",status=\"200\"} (\\d+)", java.util.regex.Pattern.MULTILINE)
+                .matcher(metrics.body());
+        while (line.find()) {
+            requests.merge(line.group(1), Long.parseLong(line.group(2)), Long::sum);
+        }
+        return requests;
     }
 
     /**
