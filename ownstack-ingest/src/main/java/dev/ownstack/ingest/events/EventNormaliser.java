@@ -1,14 +1,20 @@
 package dev.ownstack.ingest.events;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,33 +47,113 @@ final class EventNormaliser {
         this.limits = limits;
     }
 
+    /**
+     * @param checkText whether to search the events' text for what cannot be stored; false only
+     *     when the body as sent cannot hold any ({@link StorableText#mayHoldUnstorable})
+     */
     NormalisedRequest normalise(Endpoint endpoint, ObjectNode envelope, int envelopeMergedBytes, List<ObjectNode> events,
-                                int[] eventBytes, String source, RequestMetadata metadata) {
+                                int[] eventBytes, boolean checkText, String source, RequestMetadata metadata) {
         String receivedAt = SegmentTimestamps.format(metadata.receivedAt());
-        Batch batch = new Batch(envelope, envelopeMergedBytes, envelopeProblem(envelope), receivedAt, metadata);
+        Batch batch = new Batch(envelope, envelopeMergedBytes, checkText, envelopeProblem(envelope, checkText), receivedAt, metadata);
         List<LogRecord> records = new ArrayList<>(events.size());
         Times times = new Times();
         int accepted = 0;
         String firstRejectReason = null;
-        for (int index = 0; index < events.size(); index++) {
-            ObjectNode event = events.get(index);
-            times.clear();
-            String reason = problem(index, event, eventBytes[index], endpoint, batch, times);
-            if (reason == null) {
-                records.add(new LogRecord(LogRecord.Kind.EVENT, source, normalised(event, endpoint, batch, times)));
-                accepted++;
-            } else {
-                records.add(new LogRecord(LogRecord.Kind.REJECT, source, reject(reason, event, batch)));
-                if (firstRejectReason == null) {
-                    firstRejectReason = reason;
+        try (RecordWriter writer = new RecordWriter()) {
+            for (int index = 0; index < events.size(); index++) {
+                ObjectNode event = events.get(index);
+                times.clear();
+                String reason = problem(index, event, eventBytes[index], endpoint, batch, times);
+                if (reason == null) {
+                    records.add(new LogRecord(LogRecord.Kind.EVENT, source, normalised(event, endpoint, batch, times, writer)));
+                    accepted++;
+                } else {
+                    records.add(new LogRecord(LogRecord.Kind.REJECT, source, reject(reason, event, batch, writer)));
+                    if (firstRejectReason == null) {
+                        firstRejectReason = reason;
+                    }
                 }
             }
         }
         return new NormalisedRequest(records, accepted, events.size() - accepted, Optional.ofNullable(firstRejectReason));
     }
 
+    /**
+     * Writes the records of one request with one generator, instead of setting one up per record
+     * as {@code writeValueAsBytes} does; the output is the same.
+     */
+    private final class RecordWriter implements AutoCloseable {
+        private final Output output = new Output();
+        private final SerializerProvider provider = mapper.getSerializerProviderInstance();
+        private final JsonGenerator generator;
+
+        RecordWriter() {
+            try {
+                generator = mapper.createGenerator(output);
+            } catch (IOException e) {
+                throw new OwnstackException(ErrorCode.INTERNAL, "could not set up JSON output: " + e.getMessage(), e);
+            }
+            // Each record is a document of its own: no separator before the next one.
+            generator.setRootValueSeparator(null);
+        }
+
+        byte[] write(JsonNode node) {
+            output.reset();
+            try {
+                ((JsonSerializable) node).serialize(generator, provider);
+                generator.flush();
+            } catch (IOException e) {
+                throw new OwnstackException(ErrorCode.INTERNAL, "could not write an event as JSON: " + e.getMessage(), e);
+            }
+            return output.toByteArray();
+        }
+
+        @Override
+        public void close() {
+            try {
+                generator.close();
+            } catch (IOException e) {
+                throw new OwnstackException(ErrorCode.INTERNAL, "could not finish JSON output: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A growable byte buffer without the locks of {@link java.io.ByteArrayOutputStream}. */
+    private static final class Output extends OutputStream {
+        private byte[] buffer = new byte[1024];
+        private int size;
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            buffer[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            ensure(length);
+            System.arraycopy(bytes, offset, buffer, size, length);
+            size += length;
+        }
+
+        private void ensure(int more) {
+            if (buffer.length - size < more) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, Math.addExact(size, more)));
+            }
+        }
+
+        void reset() {
+            size = 0;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buffer, size);
+        }
+    }
+
     /** What the batch envelope brings to each event; its problem, if any, rejects every event. */
-    private record Batch(ObjectNode envelope, int mergedBytes, String problem, String receivedAt, RequestMetadata metadata) {
+    private record Batch(ObjectNode envelope, int mergedBytes, boolean checkText, String problem, String receivedAt,
+                         RequestMetadata metadata) {
         JsonNode context() {
             return envelope.get("context");
         }
@@ -96,12 +182,15 @@ final class EventNormaliser {
         }
     }
 
-    private static String envelopeProblem(ObjectNode envelope) {
+    private static String envelopeProblem(ObjectNode envelope, boolean checkText) {
         for (String field : new String[] {"context", "integrations"}) {
             JsonNode value = envelope.get(field);
             if (present(value) && !value.isObject()) {
                 return "comes with a batch " + field + " " + quote(value) + ": " + describe(value) + ", not an object";
             }
+        }
+        if (!checkText) {
+            return null;
         }
         for (String field : new String[] {"context", "integrations", "sentAt"}) {
             JsonNode value = envelope.get(field);
@@ -126,7 +215,7 @@ final class EventNormaliser {
         if (batch.problem() != null) {
             return prefix(index) + batch.problem();
         }
-        String badText = StorableText.badTextPath(event);
+        String badText = batch.checkText() ? StorableText.badTextPath(event) : null;
         if (badText != null) {
             return prefix(index) + "has a NUL character or an unpaired surrogate in " + StorableText.clean(badText) + ", which cannot be stored";
         }
@@ -209,7 +298,7 @@ final class EventNormaliser {
     }
 
     /** The normalised event as UTF-8 JSON. */
-    private byte[] normalised(ObjectNode event, Endpoint endpoint, Batch batch, Times times) {
+    private byte[] normalised(ObjectNode event, Endpoint endpoint, Batch batch, Times times, RecordWriter writer) {
         event.remove("writeKey");
         // A single-event endpoint names the type; it wins over a different type in the body.
         endpoint.eventType().ifPresent(type -> event.put("type", type));
@@ -246,7 +335,7 @@ final class EventNormaliser {
         }
         event.put("receivedAt", batch.receivedAt());
         event.put("timestamp", SegmentTimestamps.format(correctedTimestamp(batch.metadata().receivedAt(), times)));
-        return bytes(event);
+        return writer.write(event);
     }
 
     /**
@@ -268,7 +357,7 @@ final class EventNormaliser {
         return storable ? corrected : times.originalAt;
     }
 
-    private byte[] reject(String reason, ObjectNode event, Batch batch) {
+    private byte[] reject(String reason, ObjectNode event, Batch batch, RecordWriter writer) {
         event.remove("writeKey");
         String payload = StorableText.clean(text(event));
         if (payload.length() > MAX_PAYLOAD_CHARS) {
@@ -286,7 +375,7 @@ final class EventNormaliser {
         record.put("receivedAt", batch.receivedAt());
         record.put("ip", batch.metadata().ip());
         record.put("payload", payload);
-        return bytes(record);
+        return writer.write(record);
     }
 
     /** {@code own} with the keys of {@code shared} it lacks; a new object when {@code own} is not one. */
@@ -366,14 +455,6 @@ final class EventNormaliser {
 
     private static String grouped(long number) {
         return String.format(Locale.ROOT, "%,d", number);
-    }
-
-    private byte[] bytes(JsonNode node) {
-        try {
-            return mapper.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new OwnstackException(ErrorCode.INTERNAL, "could not write an event as JSON: " + e.getOriginalMessage(), e);
-        }
     }
 
     private String text(JsonNode node) {

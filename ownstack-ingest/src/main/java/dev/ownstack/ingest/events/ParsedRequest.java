@@ -19,6 +19,7 @@ public final class ParsedRequest {
     private final int envelopeMergedBytes;
     private final List<ObjectNode> events;
     private final int[] eventBytes;
+    private final boolean checkText;
     private final Optional<String> bodyWriteKey;
     private boolean normalised;
 
@@ -26,15 +27,18 @@ public final class ParsedRequest {
      * @param envelope a batch's fields other than {@code batch} (empty for a single event)
      * @param envelopeMergedBytes the size, as sent, of the envelope's {@code context} and {@code integrations}
      * @param eventBytes the size of each event as sent
+     * @param checkText whether the body may hold text that cannot be stored
+     *     ({@link StorableText#mayHoldUnstorable}); when false, its strings are not searched again
      */
     ParsedRequest(EventNormaliser normaliser, Endpoint endpoint, ObjectNode envelope, int envelopeMergedBytes,
-                  List<ObjectNode> events, int[] eventBytes) {
+                  List<ObjectNode> events, int[] eventBytes, boolean checkText) {
         this.normaliser = Objects.requireNonNull(normaliser, "normaliser");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.envelope = Objects.requireNonNull(envelope, "envelope");
         this.envelopeMergedBytes = envelopeMergedBytes;
         this.events = List.copyOf(events);
         this.eventBytes = eventBytes.clone();
+        this.checkText = checkText;
         if (this.eventBytes.length != this.events.size()) {
             throw new IllegalArgumentException(eventBytes.length + " sizes for " + events.size() + " events");
         }
@@ -63,7 +67,7 @@ public final class ParsedRequest {
             throw new OwnstackException(ErrorCode.INTERNAL, "a ParsedRequest is normalised once; this one already was");
         }
         normalised = true;
-        return normaliser.normalise(endpoint, envelope, envelopeMergedBytes, events, eventBytes, source, metadata);
+        return normaliser.normalise(endpoint, envelope, envelopeMergedBytes, events, eventBytes, checkText, source, metadata);
     }
 
     private static Optional<String> writeKey(ObjectNode node) {

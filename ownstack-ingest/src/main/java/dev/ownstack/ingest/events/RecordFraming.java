@@ -29,7 +29,9 @@ final class RecordFraming {
         byte[][] sources = new byte[records.size()][];
         for (int i = 0; i < records.size(); i++) {
             LogRecord record = records.get(i);
-            sources[i] = record.source().getBytes(StandardCharsets.UTF_8);
+            // The records of one request share their source: encode its name once.
+            sources[i] = i > 0 && record.source().equals(records.get(i - 1).source())
+                    ? sources[i - 1] : record.source().getBytes(StandardCharsets.UTF_8);
             if (sources[i].length > Short.MAX_VALUE) {
                 throw new OwnstackException(ErrorCode.TOO_LARGE, "event source name of " + sources[i].length
                         + " bytes is too long for the event log (at most " + Short.MAX_VALUE + ")");

@@ -73,7 +73,7 @@ public final class SegmentParser {
             if (first != JsonToken.START_OBJECT) {
                 throw invalid("body must be a JSON object, not " + describe(first));
             }
-            ParsedRequest request = endpoint == Endpoint.BATCH ? parseBatch(parser) : parseSingle(endpoint, parser);
+            ParsedRequest request = endpoint == Endpoint.BATCH ? parseBatch(parser, body) : parseSingle(endpoint, parser, body);
             JsonToken after = parser.nextToken();
             if (after != null) {
                 throw invalid("body has " + describe(after) + " after its JSON object" + at(parser.currentTokenLocation()));
@@ -92,14 +92,15 @@ public final class SegmentParser {
         }
     }
 
-    private ParsedRequest parseSingle(Endpoint endpoint, JsonParser parser) throws IOException {
+    private ParsedRequest parseSingle(Endpoint endpoint, JsonParser parser, byte[] body) throws IOException {
         long start = offset(parser.currentTokenLocation());
         ObjectNode event = (ObjectNode) mapper.readTree(parser);
         long end = offset(parser.currentLocation());
-        return new ParsedRequest(normaliser, endpoint, mapper.createObjectNode(), 0, List.of(event), new int[] {(int) (end - start)});
+        return new ParsedRequest(normaliser, endpoint, mapper.createObjectNode(), 0, List.of(event), new int[] {(int) (end - start)},
+                StorableText.mayHoldUnstorable(body));
     }
 
-    private ParsedRequest parseBatch(JsonParser parser) throws IOException {
+    private ParsedRequest parseBatch(JsonParser parser, byte[] body) throws IOException {
         ObjectNode envelope = mapper.createObjectNode();
         List<ObjectNode> events = new ArrayList<>();
         int[] sizes = new int[16];
@@ -153,7 +154,7 @@ public final class SegmentParser {
             throw invalid("batch has " + count + " events; at most " + limits.maxBatchEvents() + " are accepted per request");
         }
         return new ParsedRequest(normaliser, Endpoint.BATCH, envelope, (int) Math.min(mergedBytes, Integer.MAX_VALUE),
-                events, Arrays.copyOf(sizes, count));
+                events, Arrays.copyOf(sizes, count), StorableText.mayHoldUnstorable(body));
     }
 
     /** Where a location is in the body, in bytes (characters for bodies the factory read as UTF-16 or UTF-32). */

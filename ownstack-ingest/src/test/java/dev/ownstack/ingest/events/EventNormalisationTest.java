@@ -426,6 +426,55 @@ class EventNormalisationTest {
                 normalise(Endpoint.TRACK, overlong).firstRejectReason());
     }
 
+    @Test
+    void rejects_unstorable_text_wherever_it_is_in_a_long_body() {
+        String clean = "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"e\",\"properties\":{\"note\":\"fine\"}}";
+        for (String escape : List.of("\\u0000", "\\U0000".toLowerCase(Locale.ROOT), "\\uD800", "\\udfff", "\\uDc00x")) {
+            for (int padding = 0; padding < 9; padding++) {
+                String bad = "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"e\",\"properties\":{\"note\":\""
+                        + "x".repeat(padding) + escape + "\"}}";
+                NormalisedRequest request = normalise(Endpoint.BATCH, "{\"batch\":[" + clean + "," + bad + "," + clean + "]}");
+                assertEquals(2, request.accepted(), bad);
+                assertEquals(Optional.of("event 1 has a NUL character or an unpaired surrogate in properties.note, which cannot be stored"),
+                        request.firstRejectReason(), bad);
+            }
+        }
+        assertEquals(Optional.of("event 0 comes with a batch whose context.x has a NUL character or an unpaired surrogate, which cannot be stored"),
+                normalise(Endpoint.BATCH, "{\"batch\":[" + clean + "],\"context\":{\"x\":\"\\uDE00\"}}").firstRejectReason());
+        // Three- and four-byte overlong forms that the UTF-8 decoder turns into NUL or half a pair.
+        for (byte[] overlong : List.of(new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0x80},
+                new byte[] {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0x80})) {
+            byte[] body = replaceQuestionMark("{\"userId\":\"u1\",\"event\":\"e?\"}".getBytes(UTF_8), overlong);
+            NormalisedRequest request = normalise(Endpoint.TRACK, body);
+            String text = json(request.records().get(0)).path("event").asText("");
+            assertTrue(request.rejected() == 1 || StorableText.isStorable(text), text);
+        }
+    }
+
+    @Test
+    void skipping_the_text_search_for_a_clean_body_changes_no_record() throws IOException {
+        EventNormaliser normaliser = new EventNormaliser(com.fasterxml.jackson.databind.json.JsonMapper.builder().build(), LIMITS);
+        for (String name : List.of("analytics-java-import.json", "analytics-node-batch.json", "rudderstack-batch.json")) {
+            byte[] body = fixture(name);
+            assertFalse(StorableText.mayHoldUnstorable(body), name);
+            List<List<String>> results = new ArrayList<>();
+            for (boolean checkText : new boolean[] {true, false}) {
+                com.fasterxml.jackson.databind.node.ObjectNode envelope =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(body);
+                List<com.fasterxml.jackson.databind.node.ObjectNode> events = new ArrayList<>();
+                envelope.remove("batch").forEach(event -> events.add((com.fasterxml.jackson.databind.node.ObjectNode) event));
+                NormalisedRequest request = normaliser.normalise(Endpoint.BATCH, envelope, 0, events, new int[events.size()],
+                        checkText, "web", METADATA);
+                List<String> records = new ArrayList<>();
+                for (LogRecord record : request.records()) {
+                    records.add(record.kind() + " " + new String(record.json(), UTF_8).replaceAll("ows-[0-9a-f-]{36}", "ows-generated"));
+                }
+                results.add(records);
+            }
+            assertEquals(results.get(0), results.get(1), name);
+        }
+    }
+
     private static byte[] replaceQuestionMark(byte[] text, byte[] replacement) {
         byte[] out = new byte[text.length - 1 + replacement.length];
         int o = 0;

@@ -69,6 +69,17 @@ class FileEventLogTest {
     }
 
     @Test
+    void records_of_several_sources_in_one_append_keep_their_own_source() {
+        try (FileEventLog log = new FileEventLog(directory)) {
+            LogRecord app = new LogRecord(LogRecord.Kind.EVENT, "app ü", "{\"messageId\":\"a\"}".getBytes(StandardCharsets.UTF_8));
+            log.append(List.of(event(1), event(2), app, app, event(3))).join();
+
+            assertEquals(List.of("web", "web", "app ü", "app ü", "web"),
+                    readAll(log, LogPosition.START).stream().map(entry -> entry.record().source()).toList());
+        }
+    }
+
+    @Test
     void appended_records_read_back_in_order_with_their_positions() {
         try (FileEventLog log = new FileEventLog(directory)) {
             LogRecord reject = new LogRecord(LogRecord.Kind.REJECT, "app ü", "{\"reason\":\"no user\"}".getBytes(StandardCharsets.UTF_8));
