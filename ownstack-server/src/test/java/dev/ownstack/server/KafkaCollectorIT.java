@@ -16,6 +16,7 @@ import dev.ownstack.ingest.events.kafka.KafkaLogSettings;
 import dev.ownstack.warehouse.PostgresTestDatabase;
 import dev.ownstack.warehouse.Warehouse;
 import dev.ownstack.warehouse.Warehouses;
+import dev.ownstack.ingest.events.kafka.KafkaTestCluster;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -4,7 +4,7 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /** A one-node Kafka cluster (broker and KRaft controller in one) inside the test's JVM. */
-final class KafkaTestCluster implements AutoCloseable {
+public final class KafkaTestCluster implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
     private boolean closed;
 
@@ -12,7 +12,7 @@ final class KafkaTestCluster implements AutoCloseable {
         this.cluster = cluster;
     }
 
-    static KafkaTestCluster start() throws Exception {
+    public static KafkaTestCluster start() throws Exception {
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
@@ -36,7 +36,7 @@ final class KafkaTestCluster implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 
