@@ -51,7 +51,7 @@ final class DemoEvents {
                     events += inBatch;
                     inBatch = 0;
                     body.setLength(0);
-                    progress.show(String.format("%,d events sent in %,d requests", events, requests));
+                    progress.show(String.format("%,d events sent in %,d %s", events, requests, requests == 1 ? "request" : "requests"));
                 }
             }
             if (inBatch > 0) {
