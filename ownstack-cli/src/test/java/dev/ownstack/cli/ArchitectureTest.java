@@ -8,7 +8,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the module arrows of docs/ARCHITECTURE.md pointing one way: cli -> server -> ingest -> warehouse -> core. */
+/** Keeps the module arrows of docs/ARCHITECTURE.md pointing one way: cli -> server -> ingest -> warehouse -> core,
+ * with model (identity resolution, master models) used by server and cli and using core. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -20,13 +21,15 @@ class ArchitectureTest {
                 .layer("cli").definedBy("dev.ownstack.cli..")
                 .layer("server").definedBy("dev.ownstack.server..")
                 .layer("ingest").definedBy("dev.ownstack.ingest..")
+                .layer("model").definedBy("dev.ownstack.model..")
                 .layer("warehouse").definedBy("dev.ownstack.warehouse..")
                 .layer("core").definedBy("dev.ownstack.core..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("server").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("ingest").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("server", "cli")
                 .whereLayer("warehouse").mayOnlyBeAccessedByLayers("ingest", "server", "cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("warehouse", "ingest", "server", "cli")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("warehouse", "ingest", "model", "server", "cli")
                 .because("each layer builds on the ones below it; move shared code down into the lower module instead of importing upwards")
                 .check(CLASSES);
     }

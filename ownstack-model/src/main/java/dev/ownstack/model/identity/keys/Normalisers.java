@@ -1,0 +1,39 @@
+package dev.ownstack.model.identity.keys;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one entry point identity resolution calls: turns a raw column value into the match key of a
+ * kind, or empty when the value is missing, invalid or blocked. Immutable and safe to share.
+ */
+public final class Normalisers {
+    private final PhoneKey phoneKey;
+    private final BlockedValues blockedValues;
+
+    public Normalisers(PhoneKey phoneKey, BlockedValues blockedValues) {
+        this.phoneKey = Objects.requireNonNull(phoneKey, "phoneKey");
+        this.blockedValues = Objects.requireNonNull(blockedValues, "blockedValues");
+    }
+
+    /**
+     * The key of {@code kind} for {@code raw}. A null {@code raw} is allowed, since warehouse
+     * columns are nullable, and gives empty. User and anonymous ids are only trimmed: they are
+     * case-sensitive identifiers minted by the source.
+     */
+    public Optional<String> normalise(KeyKind kind, String raw) {
+        Objects.requireNonNull(kind, "kind");
+        if (raw == null) {
+            return Optional.empty();
+        }
+        Optional<String> key = switch (kind) {
+            case EMAIL -> EmailKey.normalise(raw);
+            case EMAIL_CANONICAL -> EmailKey.canonical(raw);
+            case PHONE -> phoneKey.normalise(raw);
+            case USER_ID, ANONYMOUS_ID -> Optional.of(raw.strip()).filter(id -> !id.isEmpty());
+            case NAME -> NameKey.normalise(raw);
+            case POSTCODE -> PostcodeKey.normalise(raw);
+        };
+        return key.filter(value -> !blockedValues.isBlocked(kind, value));
+    }
+}
