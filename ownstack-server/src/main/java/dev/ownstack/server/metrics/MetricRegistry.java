@@ -31,12 +31,12 @@ public final class MetricRegistry {
 
     /** A gauge whose value is read from {@code value} at every scrape. */
     public void gauge(String name, String help, DoubleSupplier value) {
-        register(new Gauge(name, help, value));
+        register(new SampledValue(name, help, "gauge", value));
     }
 
     /** A counter whose value is read from {@code value} at every scrape (a total kept elsewhere). */
     public void counterFrom(String name, String help, DoubleSupplier value) {
-        register(new CounterFunction(name, help, value));
+        register(new SampledValue(name, help, "counter", value));
     }
 
     /** A histogram with the given upper bounds (ascending; {@code +Inf} is added). */
@@ -128,36 +128,20 @@ public final class MetricRegistry {
         }
     }
 
-    private static final class Gauge extends Metric {
+    /** A value read when scraped: a gauge, or a counter kept elsewhere (such as the loader's totals). */
+    private static final class SampledValue extends Metric {
+        private final String type;
         private final DoubleSupplier value;
 
-        Gauge(String name, String help, DoubleSupplier value) {
+        SampledValue(String name, String help, String type, DoubleSupplier value) {
             super(name, help);
+            this.type = Objects.requireNonNull(type, "type");
             this.value = Objects.requireNonNull(value, "value");
         }
 
         @Override
         String type() {
-            return "gauge";
-        }
-
-        @Override
-        void write(StringBuilder out) {
-            out.append(name).append(' ').append(number(value.getAsDouble())).append('\n');
-        }
-    }
-
-    private static final class CounterFunction extends Metric {
-        private final DoubleSupplier value;
-
-        CounterFunction(String name, String help, DoubleSupplier value) {
-            super(name, help);
-            this.value = Objects.requireNonNull(value, "value");
-        }
-
-        @Override
-        String type() {
-            return "counter";
+            return type;
         }
 
         @Override
