@@ -92,10 +92,16 @@ public final class DemoCommand implements Callable<Integer> {
             progress.done();
         }
         out.printf("     Loaded %,d rows from files.%n", rows);
-        sendEvents(config, data.resolve(EVENTS_FILE), out, err);
+        long sendStart = System.nanoTime();
+        DemoEvents.Sent sent = sendEvents(config, data.resolve(EVENTS_FILE), out, err);
 
-        out.printf("4/4  What is in the warehouse now:%n%n");
         try (Warehouse warehouse = ProjectOption.openWarehouse(config, err)) {
+            long landed = ((Number) warehouse.queryAll("SELECT count(*) FROM raw.events WHERE source = 'web'").singleValue()).longValue();
+            out.printf("     %,d events landed in raw.events, %.1f s after the first was sent%n", landed, (System.nanoTime() - sendStart) / 1e9);
+            if (landed != sent.events()) {
+                throw new OwnstackException(ErrorCode.INTERNAL, "the demo sent " + sent.events() + " events but " + landed + " landed");
+            }
+            out.printf("4/4  What is in the warehouse now:%n%n");
             showTables(warehouse, out);
             showSample(warehouse, out);
         }
@@ -110,12 +116,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * Starts the collector on a free port of 127.0.0.1, sends the generated events through it over
-     * HTTP, stops it (which loads what is left) and reports how long they took to land.
+     * HTTP and stops it, which loads what is left.
      */
-    private static void sendEvents(ProjectConfig config, Path eventsFile, PrintWriter out, PrintWriter err) throws IOException {
+    private static DemoEvents.Sent sendEvents(ProjectConfig config, Path eventsFile, PrintWriter out, PrintWriter err) throws IOException {
         ServerConfig local = new ServerConfig("127.0.0.1", 0, config.server().apiKeys(), config.server().trustedProxies());
         ProjectConfig demo = config.withServer(local);
-        long start = System.nanoTime();
         DemoEvents.Sent sent;
         try (OwnstackServer server = OwnstackServer.serve(demo, () -> ProjectOption.openWarehouse(demo, err))) {
             String url = "http://127.0.0.1:" + server.port();
@@ -126,14 +131,7 @@ public final class DemoCommand implements Callable<Integer> {
                     sent.events(), sent.requests(), sent.seconds(), sent.events() / Math.max(sent.seconds(), 1e-9));
             out.flush();
         }
-        long landed;
-        try (Warehouse warehouse = ProjectOption.openWarehouse(config, err)) {
-            landed = ((Number) warehouse.queryAll("SELECT count(*) FROM raw.events WHERE source = 'web'").singleValue()).longValue();
-        }
-        out.printf("     %,d events landed in raw.events, %.1f s after the first was sent%n", landed, (System.nanoTime() - start) / 1e9);
-        if (landed != sent.events()) {
-            throw new OwnstackException(ErrorCode.INTERNAL, "the demo sent " + sent.events() + " events but " + landed + " landed");
-        }
+        return sent;
     }
 
     private void prepareFolder() throws IOException {

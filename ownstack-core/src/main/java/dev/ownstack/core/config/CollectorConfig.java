@@ -10,7 +10,7 @@ import java.util.Optional;
  * The {@code collector:} section: limits on what SDKs may send, where accepted events wait on
  * disk (or in Kafka) until the loader moves them into {@code raw.events}, and how often it does.
  *
- * @param logDirectory the local append-only log (also used for the log's identity with Kafka)
+ * @param logDirectory the local append-only log (unused when {@code kafka} is set)
  * @param loadInterval the longest an accepted event waits before the loader starts a batch
  * @param loadBatchEvents the most events one load transaction takes
  * @param dedupWindow how far back {@code (source, messageId)} duplicates are looked for
