@@ -1,5 +1,6 @@
 package dev.ownstack.core.config;
 
+import dev.ownstack.core.config.identity.IdentityConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * knows their names so that the file format never has to break.
  */
 public record ProjectConfig(Path directory, String name, WarehouseConfig warehouse, Map<String, SourceConfig> sources,
-                            ServerConfig server, CollectorConfig collector, List<String> notes) {
+                            ServerConfig server, CollectorConfig collector, Optional<IdentityConfig> identity,
+                            List<String> notes) {
     public static final String FILE_NAME = "ownstack.yml";
     public static final List<String> RESERVED_SECTIONS = List.of("identity", "models", "audiences", "destinations", "syncs");
 
@@ -23,6 +25,7 @@ public record ProjectConfig(Path directory, String name, WarehouseConfig warehou
         Objects.requireNonNull(warehouse, "warehouse");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(collector, "collector");
+        Objects.requireNonNull(identity, "identity");
         sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         notes = List.copyOf(notes);
     }
@@ -33,7 +36,7 @@ public record ProjectConfig(Path directory, String name, WarehouseConfig warehou
 
     /** This configuration with another {@code server:} section (for command-line overrides). */
     public ProjectConfig withServer(ServerConfig newServer) {
-        return new ProjectConfig(directory, name, warehouse, sources, newServer, collector, notes);
+        return new ProjectConfig(directory, name, warehouse, sources, newServer, collector, identity, notes);
     }
 
     /** The sources {@code ownstack ingest} loads: files, JDBC tables and Singer taps. */

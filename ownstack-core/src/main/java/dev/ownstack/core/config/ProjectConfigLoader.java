@@ -112,7 +112,7 @@ public final class ProjectConfigLoader {
         if (version != CURRENT_VERSION) {
             throw new OwnstackException(ErrorCode.INTERNAL, "unexpected version " + version);
         }
-        return new ProjectConfig(projectDirectory, name, warehouse, sources, server, collector, problems.notes());
+        return new ProjectConfig(projectDirectory, name, warehouse, sources, server, collector, Optional.empty(), problems.notes());
     }
 
     private static void checkEventSources(List<SourceConfig.Events> eventSources, Map<TableName, String> tableOwners,

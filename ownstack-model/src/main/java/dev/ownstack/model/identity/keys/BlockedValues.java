@@ -1,5 +1,6 @@
 package dev.ownstack.model.identity.keys;
 
+import dev.ownstack.core.config.identity.KeyKind;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package dev.ownstack.model.identity.keys;
 
+import dev.ownstack.core.config.identity.KeyKind;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,6 +34,7 @@ public final class Normalisers {
             case USER_ID, ANONYMOUS_ID -> Optional.of(raw.strip()).filter(id -> !id.isEmpty());
             case NAME -> NameKey.normalise(raw);
             case POSTCODE -> PostcodeKey.normalise(raw);
+            case DATE -> DateKey.normalise(raw);
         };
         return key.filter(value -> !blockedValues.isBlocked(kind, value));
     }

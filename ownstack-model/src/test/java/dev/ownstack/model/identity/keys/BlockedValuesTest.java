@@ -1,5 +1,6 @@
 package dev.ownstack.model.identity.keys;
 
+import dev.ownstack.core.config.identity.KeyKind;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
