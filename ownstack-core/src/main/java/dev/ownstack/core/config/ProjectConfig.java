@@ -9,15 +9,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A validated {@code ownstack.yml}. Sections that later versions fill ({@code identity},
- * {@code models}, {@code audiences}, {@code destinations}, {@code syncs}) are reserved: the loader
+ * A validated {@code ownstack.yml}. Sections that later versions fill
+ * ({@code models}, {@code audiences}, {@code destinations}, {@code syncs}) are reserved: the loader
  * knows their names so that the file format never has to break.
  */
 public record ProjectConfig(Path directory, String name, WarehouseConfig warehouse, Map<String, SourceConfig> sources,
                             ServerConfig server, CollectorConfig collector, Optional<IdentityConfig> identity,
                             List<String> notes) {
     public static final String FILE_NAME = "ownstack.yml";
-    public static final List<String> RESERVED_SECTIONS = List.of("identity", "models", "audiences", "destinations", "syncs");
+    public static final List<String> RESERVED_SECTIONS = List.of("models", "audiences", "destinations", "syncs");
 
     public ProjectConfig {
         Objects.requireNonNull(directory, "directory");

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ownstack.core.config.identity.IdentityConfig;
+import dev.ownstack.core.config.identity.IdentityConfigReader;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.ColumnType;
@@ -102,6 +104,7 @@ public final class ProjectConfigLoader {
         checkEventSources(eventSources, tableOwners, problems);
         ServerConfig server = readServer(top.object("server"));
         CollectorConfig collector = readCollector(top.object("collector"), projectDirectory);
+        Optional<IdentityConfig> identity = IdentityConfigReader.read(top);
         for (String section : ProjectConfig.RESERVED_SECTIONS) {
             if (top.raw(section).filter(node -> !node.isEmpty()).isPresent()) {
                 problems.note(section, "reserved for a later version of ownstack; ignored for now");
@@ -112,7 +115,7 @@ public final class ProjectConfigLoader {
         if (version != CURRENT_VERSION) {
             throw new OwnstackException(ErrorCode.INTERNAL, "unexpected version " + version);
         }
-        return new ProjectConfig(projectDirectory, name, warehouse, sources, server, collector, Optional.empty(), problems.notes());
+        return new ProjectConfig(projectDirectory, name, warehouse, sources, server, collector, identity, problems.notes());
     }
 
     private static void checkEventSources(List<SourceConfig.Events> eventSources, Map<TableName, String> tableOwners,
