@@ -32,6 +32,12 @@ public interface SqlDialect {
         return quote(table.schema()) + "." + quote(table.name());
     }
 
+    /**
+     * The text at {@code path} inside a JSON value (a JSON column, or text holding JSON), NULL
+     * when absent: {@code traits.email} is {@code jsonText(quote("traits"), List.of("email"))}.
+     */
+    String jsonText(String jsonExpression, List<String> path);
+
     /** A string literal with quotes escaped the standard way. */
     default String stringLiteral(String value) {
         return "'" + value.replace("'", "''") + "'";

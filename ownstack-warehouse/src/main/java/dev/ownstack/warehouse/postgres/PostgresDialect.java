@@ -2,7 +2,9 @@ package dev.ownstack.warehouse.postgres;
 
 import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.warehouse.SqlDialect;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** PostgreSQL (15 and later, for MERGE): types as in the PostgreSQL manual, chapter 8. */
 public final class PostgresDialect implements SqlDialect {
@@ -48,5 +50,12 @@ public final class PostgresDialect implements SqlDialect {
             case "json", "jsonb" -> ColumnType.JSON;
             default -> ColumnType.STRING;
         };
+    }
+
+    /** {@code #>>} on the value as JSONB (a no-op cast for a JSONB column, a parse for text). */
+    @Override
+    public String jsonText(String jsonExpression, List<String> path) {
+        return "(CAST(" + jsonExpression + " AS JSONB) #>> ARRAY[" + path.stream().map(this::stringLiteral).collect(Collectors.joining(", "))
+                + "]::TEXT[])";
     }
 }
