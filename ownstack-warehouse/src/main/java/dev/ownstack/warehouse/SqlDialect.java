@@ -5,6 +5,7 @@ import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.core.table.Identifiers;
 import dev.ownstack.core.table.TableName;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +58,19 @@ public interface SqlDialect {
 
     default String addColumn(TableName table, Column column) {
         return "ALTER TABLE " + table(table) + " ADD COLUMN " + quote(column.name()) + " " + typeName(column.type());
+    }
+
+    /**
+     * Creates a working table from a query: intermediate results that are dropped when the work is
+     * done and need no crash safety (PostgreSQL makes it UNLOGGED, skipping the write-ahead log).
+     */
+    default String createWorkingTableAs(TableName table, String query) {
+        return "CREATE TABLE " + table(table) + " AS " + query;
+    }
+
+    /** The statement that refreshes the planner's statistics of a table, where the engine needs one after a bulk write. */
+    default Optional<String> analyze(TableName table) {
+        return Optional.empty();
     }
 
     /**

@@ -1,9 +1,11 @@
 package dev.ownstack.warehouse.postgres;
 
 import dev.ownstack.core.table.ColumnType;
+import dev.ownstack.core.table.TableName;
 import dev.ownstack.warehouse.SqlDialect;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** PostgreSQL (15 and later, for MERGE): types as in the PostgreSQL manual, chapter 8. */
@@ -57,5 +59,16 @@ public final class PostgresDialect implements SqlDialect {
     public String jsonText(String jsonExpression, List<String> path) {
         return "(CAST(" + jsonExpression + " AS JSONB) #>> ARRAY[" + path.stream().map(this::stringLiteral).collect(Collectors.joining(", "))
                 + "]::TEXT[])";
+    }
+
+    @Override
+    public String createWorkingTableAs(TableName table, String query) {
+        return "CREATE UNLOGGED TABLE " + table(table) + " AS " + query;
+    }
+
+    /** A table filled by CREATE TABLE AS has no statistics until autovacuum gets to it; the next join needs them now. */
+    @Override
+    public Optional<String> analyze(TableName table) {
+        return Optional.of("ANALYZE " + table(table));
     }
 }
