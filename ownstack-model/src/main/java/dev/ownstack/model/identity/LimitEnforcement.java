@@ -47,9 +47,11 @@ final class LimitEnforcement {
         int[] limits = config.keys().stream().mapToInt(key -> key.limit()).toArray();
         List<String> names = config.keys().stream().map(key -> key.name()).toList();
         LimitedLinking linking = new LimitedLinking(names, limits);
-        try (Warehouse writer = warehouse.openSibling();
-             RowWriter relinked = writer.append(IdentityTables.WORK_RELINKED, List.of("node", "component"));
-             RowWriter dropped = writer.append(IdentityTables.WORK_DROPPED, List.of("node", "key_id", "key_value", "other_node", "reason"))) {
+        try (Warehouse relinkedConnection = warehouse.openSibling();
+             Warehouse droppedConnection = warehouse.openSibling();
+             RowWriter relinked = relinkedConnection.append(IdentityTables.WORK_RELINKED, List.of("node", "component"));
+             RowWriter dropped = droppedConnection.append(IdentityTables.WORK_DROPPED,
+                     List.of("node", "key_id", "key_value", "other_node", "reason"))) {
             String sql = "SELECT c.component, k.node, r.source, r.record_id, k.key_id, k.key_value" + linkedKeys.replace(" WHERE ",
                     " JOIN " + dialect.table(IdentityTables.WORK_RECORDS) + " r ON r.node = k.node WHERE ")
                     + " AND c.component IN (SELECT component FROM " + dialect.table(IdentityTables.WORK_VIOLATIONS) + ") ORDER BY c.component";

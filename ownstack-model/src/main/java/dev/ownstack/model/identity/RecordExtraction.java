@@ -70,9 +70,12 @@ final class RecordExtraction {
         Map<String, Long> withoutId = new LinkedHashMap<>();
         long[] node = {0};
         long[] keys = {0};
-        try (Warehouse writer = warehouse.openSibling();
-             RowWriter recordWriter = writer.append(IdentityTables.WORK_RECORDS, List.of("node", "source", "record_id", "precedence", "updated_at"));
-             RowWriter keyWriter = writer.append(IdentityTables.WORK_KEYS, List.of("node", "key_id", "key_value", "status"))) {
+        // one connection per writer: a connection holds one bulk writer at a time
+        try (Warehouse recordConnection = warehouse.openSibling();
+             Warehouse keyConnection = warehouse.openSibling();
+             RowWriter recordWriter = recordConnection.append(IdentityTables.WORK_RECORDS,
+                     List.of("node", "source", "record_id", "precedence", "updated_at"));
+             RowWriter keyWriter = keyConnection.append(IdentityTables.WORK_KEYS, List.of("node", "key_id", "key_value", "status"))) {
             for (IdentitySource source : config.sources()) {
                 SourcePlan plan = new SourcePlan(source);
                 long before = node[0];
