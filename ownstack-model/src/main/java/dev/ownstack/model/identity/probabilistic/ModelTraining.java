@@ -13,12 +13,12 @@ import java.util.TreeMap;
  * rule, estimating m only for comparisons of fields the rule does not block on (agreement on a
  * blocked field says nothing among pairs chosen for it); each comparison's m is the mean over its
  * sessions. A comparison whose field every rule blocks on is estimated by a session over all
- * candidate pairs instead. λ is then the EM estimate over all record pairs, with m and u fixed and
- * the pairs outside every rule taken as non-matches.
+ * candidate pairs instead, which also stands in for a rule whose fields are all compared. λ, the
+ * share of matches among all record pairs, is the expected number of matches among the candidate
+ * pairs (each pair's posterior in the session of the rule that produced it, where λ is large and
+ * posteriors are sharp) over the number of record pairs: matches no rule finds are not counted.
  */
 final class ModelTraining {
-    static final int MAX_LAMBDA_ITERATIONS = 1_000;
-
     private ModelTraining() {
     }
 
@@ -30,6 +30,8 @@ final class ModelTraining {
                          double totalPairs) {
         int size = comparisons.size();
         int[] levelCounts = comparisons.stream().mapToInt(Comparison::levelCount).toArray();
+        ExpectationMaximisation.Estimate[] estimates = new ExpectationMaximisation.Estimate[rules.size()];
+        boolean[][] actives = new boolean[rules.size()][];
         double[][] mSum = new double[size][];
         int[] sessions = new int[size];
         for (int k = 0; k < rules.size(); k++) {
@@ -44,72 +46,51 @@ final class ModelTraining {
             if (!any || session.isEmpty()) {
                 continue;
             }
-            ExpectationMaximisation.Estimate estimate = run(session, levelCounts, u, active);
+            estimates[k] = run(session, levelCounts, u, active);
+            actives[k] = active;
             for (int c = 0; c < size; c++) {
                 if (active[c]) {
-                    mSum[c] = add(mSum[c], estimate.m()[c]);
+                    mSum[c] = add(mSum[c], estimates[k].m()[c]);
                     sessions[c]++;
                 }
             }
         }
+        boolean[] all = new boolean[size];
+        java.util.Arrays.fill(all, true);
+        ExpectationMaximisation.Estimate overall = null;
         double[][] m = new double[size][];
-        boolean[] missing = new boolean[size];
-        boolean anyMissing = false;
         for (int c = 0; c < size; c++) {
-            missing[c] = sessions[c] == 0;
-            anyMissing |= missing[c];
-            if (!missing[c]) {
+            if (sessions[c] > 0) {
                 m[c] = scale(mSum[c], 1.0 / sessions[c]);
+            } else {
+                overall = overall == null ? run(aggregate(counts, -1), levelCounts, u, all) : overall;
+                m[c] = overall.m()[c];
             }
         }
-        if (anyMissing) {
-            ExpectationMaximisation.Estimate estimate = run(aggregate(counts, -1), levelCounts, u, missing);
-            for (int c = 0; c < size; c++) {
-                if (missing[c]) {
-                    m[c] = estimate.m()[c];
-                }
+        double matches = 0;
+        for (int i = 0; i < counts.patterns().length; i++) {
+            int rule = Integer.numberOfTrailingZeros(counts.rules()[i]);
+            ExpectationMaximisation.Estimate estimate = estimates[rule];
+            if (estimate == null) {
+                overall = overall == null ? run(aggregate(counts, -1), levelCounts, u, all) : overall;
             }
+            matches += counts.counts()[i] * (estimate == null
+                    ? posterior(overall, all, u, counts.patterns()[i])
+                    : posterior(estimate, actives[rule], u, counts.patterns()[i]));
         }
-        double lambda = lambda(aggregate(counts, -1), m, u, totalPairs);
+        double lambda = Math.max(1 / Math.max(2, totalPairs), Math.min(1 - 1e-9, matches / totalPairs));
         return new Trained(new FellegiSunterModel(lambda, m, u), sessions);
     }
 
-    /**
-     * The fixed point λ = (expected matches among the candidate pairs at λ) / all pairs: EM for λ
-     * alone over every record pair, where the pairs no rule produced are taken as non-matches.
-     */
-    static double lambda(Map<Long, Long> patterns, double[][] m, double[][] u, double totalPairs) {
-        double[] logBayesFactors = new double[patterns.size()];
-        long[] counts = new long[patterns.size()];
-        int p = 0;
-        long candidates = 0;
-        for (Map.Entry<Long, Long> entry : patterns.entrySet()) {
-            double logBayesFactor = 0;
-            for (int c = 0; c < m.length; c++) {
-                int level = PatternCounts.level(entry.getKey(), c);
-                if (level != ComparisonLevels.NULL) {
-                    logBayesFactor += Math.log(m[c][level] / u[c][level]);
-                }
-            }
-            logBayesFactors[p] = logBayesFactor;
-            counts[p++] = entry.getValue();
-            candidates += entry.getValue();
-        }
-        double floor = 1 / Math.max(2, totalPairs);
-        double lambda = Math.max(floor, Math.min(0.5, candidates / totalPairs));
-        for (int iteration = 0; iteration < MAX_LAMBDA_ITERATIONS; iteration++) {
-            double matches = 0;
-            for (int i = 0; i < counts.length; i++) {
-                matches += counts[i] * ExpectationMaximisation.posterior(lambda, logBayesFactors[i]);
-            }
-            double updated = Math.max(floor, Math.min(1 - 1e-9, matches / totalPairs));
-            boolean converged = Math.abs(updated - lambda) <= 1e-10 * lambda;
-            lambda = updated;
-            if (converged) {
-                break;
+    private static double posterior(ExpectationMaximisation.Estimate estimate, boolean[] active, double[][] u, long pattern) {
+        double logBayesFactor = 0;
+        for (int c = 0; c < active.length; c++) {
+            int level = PatternCounts.level(pattern, c);
+            if (active[c] && level != ComparisonLevels.NULL) {
+                logBayesFactor += Math.log(estimate.m()[c][level] / u[c][level]);
             }
         }
-        return lambda;
+        return ExpectationMaximisation.posterior(estimate.lambda(), logBayesFactor);
     }
 
     private static ExpectationMaximisation.Estimate run(Map<Long, Long> session, int[] levelCounts, double[][] u, boolean[] active) {
