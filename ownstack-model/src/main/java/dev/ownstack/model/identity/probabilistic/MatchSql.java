@@ -1,0 +1,188 @@
+package dev.ownstack.model.identity.probabilistic;
+
+import dev.ownstack.core.config.identity.ProbabilisticConfig;
+import dev.ownstack.core.config.identity.ProbabilisticConfig.BlockingRule;
+import dev.ownstack.core.config.identity.ProbabilisticConfig.BlockingTerm;
+import dev.ownstack.core.table.TableName;
+import dev.ownstack.warehouse.SqlDialect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of probabilistic matching, the same text on DuckDB and PostgreSQL: a records table
+ * (node, normalised fields {@code f0..}, blocking terms {@code t0..}), the candidate pairs of the
+ * blocking rules, each rule excluding the pairs of the rules before it, and the queries that
+ * stream pairs and the u sample.
+ */
+final class MatchSql {
+    /** Salt of the hash that orders records for the u sample: a fixed order, the same on every engine. */
+    private static final String SAMPLE_SALT = "ownstack-u-sample";
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
+    /** American Soundex digits for a..z, with h and w as separators (0) for the first letter. */
+    private static final String DIGITS = "01230120022455012623010202";
+
+    private final SqlDialect dialect;
+    private final List<String> fields;
+    private final List<BlockingRule> rules;
+    private final List<BlockingTerm> terms = new ArrayList<>();
+    private final String records;
+    private final String pairs;
+
+    MatchSql(SqlDialect dialect, ProbabilisticConfig config, String records, String pairs) {
+        this.dialect = dialect;
+        this.fields = List.copyOf(config.fields());
+        this.rules = config.blocking();
+        for (BlockingRule rule : rules) {
+            for (BlockingTerm term : rule.terms()) {
+                if (!terms.contains(term)) {
+                    terms.add(term);
+                }
+            }
+        }
+        this.records = dialect.quote(records);
+        this.pairs = dialect.quote(pairs);
+    }
+
+    /** The fields in the order of the records table's columns {@code f0, f1, ...}. */
+    List<String> fields() {
+        return fields;
+    }
+
+    String countInput(TableName input) {
+        return "SELECT COUNT(*), COUNT(DISTINCT " + dialect.quote("node") + ") FROM " + dialect.table(input)
+                + " WHERE " + dialect.quote("node") + " IS NOT NULL";
+    }
+
+    String createRecords(TableName input) {
+        List<String> normalised = new ArrayList<>();
+        normalised.add(dialect.quote("node") + " AS node");
+        for (int i = 0; i < fields.size(); i++) {
+            normalised.add("NULLIF(TRIM(LOWER(CAST(" + dialect.quote(fields.get(i)) + " AS VARCHAR))), '') AS f" + i);
+        }
+        List<String> columns = new ArrayList<>();
+        columns.add("node");
+        for (int i = 0; i < fields.size(); i++) {
+            columns.add("f" + i);
+        }
+        for (int i = 0; i < terms.size(); i++) {
+            columns.add(termExpression(terms.get(i)) + " AS t" + i);
+        }
+        return "CREATE TEMPORARY TABLE " + records + " AS SELECT " + String.join(", ", columns)
+                + " FROM (SELECT " + String.join(", ", normalised) + " FROM " + dialect.table(input)
+                + " WHERE " + dialect.quote("node") + " IS NOT NULL) s";
+    }
+
+    private String termExpression(BlockingTerm term) {
+        String column = "f" + fields.indexOf(term.field());
+        return switch (term.transform()) {
+            case NONE -> column;
+            case FIRST -> "SUBSTR(" + column + ", 1, " + term.length() + ")";
+            case SOUNDEX -> soundex(column);
+        };
+    }
+
+    /**
+     * American Soundex of the letters a-z in a lower-case value (others are dropped), in lower case
+     * ({@code r163}); null when no letter remains. Built from functions both engines have:
+     * TRANSLATE codes the letters (h and w after the first letter vanish, so equal codes around
+     * them merge), REGEXP_REPLACE merges runs of equal digits, then the first letter's digit and
+     * the vowels' zeros go and the result is padded to four characters.
+     */
+    static String soundex(String column) {
+        String letters = "NULLIF(REGEXP_REPLACE(" + column + ", '[^a-z]', '', 'g'), '')";
+        StringBuilder restFrom = new StringBuilder();
+        StringBuilder restTo = new StringBuilder();
+        for (int i = 0; i < LETTERS.length(); i++) {
+            char letter = LETTERS.charAt(i);
+            if (letter != 'h' && letter != 'w') {
+                restFrom.append(letter);
+                restTo.append(DIGITS.charAt(i));
+            }
+        }
+        String coded = "TRANSLATE(SUBSTR(" + letters + ", 1, 1), '" + LETTERS + "', '" + DIGITS + "') || TRANSLATE(SUBSTR("
+                + letters + ", 2), '" + restFrom + "hw', '" + restTo + "')";
+        String merged = coded;
+        for (char digit = '1'; digit <= '6'; digit++) {
+            merged = "REGEXP_REPLACE(" + merged + ", '" + digit + "+', '" + digit + "', 'g')";
+        }
+        String code = "SUBSTR(" + letters + ", 1, 1) || REPLACE(SUBSTR(" + merged + ", 2), '0', '') || '000'";
+        return "SUBSTR(" + code + ", 1, 4)";
+    }
+
+    /**
+     * The most pairs rule {@code k} can give before excluding earlier rules' pairs: the sum over
+     * its groups of n(n-1)/2, counted without joining.
+     */
+    String ruleUpperBound(int rule) {
+        List<String> columns = termColumns(rules.get(rule), "");
+        String notNull = columns.stream().map(column -> column + " IS NOT NULL").collect(Collectors.joining(" AND "));
+        return "SELECT CAST(COALESCE(SUM(c * (c - 1) / 2), 0) AS BIGINT) FROM (SELECT COUNT(*) AS c FROM " + records
+                + " WHERE " + notNull + " GROUP BY " + String.join(", ", columns) + ") g";
+    }
+
+    /** Pairs of each rule that no earlier rule gave, with node_a < node_b and the rule's index. */
+    String createPairs() {
+        List<String> selects = new ArrayList<>();
+        for (int k = 0; k < rules.size(); k++) {
+            StringBuilder select = new StringBuilder("SELECT a.node AS node_a, b.node AS node_b, " + k + " AS rule FROM "
+                    + records + " a JOIN " + records + " b ON " + holds(rules.get(k)) + " AND a.node < b.node");
+            for (int earlier = 0; earlier < k; earlier++) {
+                select.append(earlier == 0 ? " WHERE " : " AND ").append("NOT COALESCE(").append(holds(rules.get(earlier))).append(", FALSE)");
+            }
+            selects.add(select.toString());
+        }
+        return "CREATE TEMPORARY TABLE " + pairs + " AS " + String.join(" UNION ALL ", selects);
+    }
+
+    String countPairsByRule() {
+        return "SELECT rule, COUNT(*) FROM " + pairs + " GROUP BY rule";
+    }
+
+    /**
+     * Every candidate pair: node_a, node_b, the rule that gave it, the bit mask of every rule it
+     * meets, then both records' values of each field.
+     */
+    String streamPairs() {
+        List<String> columns = new ArrayList<>(List.of("p.node_a", "p.node_b", "p.rule"));
+        List<String> bits = new ArrayList<>();
+        for (int k = 0; k < rules.size(); k++) {
+            bits.add("CASE WHEN COALESCE(" + holds(rules.get(k)) + ", FALSE) THEN " + (1 << k) + " ELSE 0 END");
+        }
+        columns.add(String.join(" + ", bits) + " AS rules");
+        for (int i = 0; i < fields.size(); i++) {
+            columns.add("a.f" + i);
+            columns.add("b.f" + i);
+        }
+        return "SELECT " + String.join(", ", columns) + " FROM " + pairs + " p JOIN " + records + " a ON a.node = p.node_a JOIN "
+                + records + " b ON b.node = p.node_b";
+    }
+
+    /** The first {@code size} records in a fixed pseudo-random order (an MD5 of the node), their fields only. */
+    String sample(int size) {
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            columns.add("f" + i);
+        }
+        return "SELECT " + String.join(", ", columns) + " FROM " + records + " ORDER BY MD5(CAST(node AS VARCHAR) || "
+                + dialect.stringLiteral(SAMPLE_SALT) + "), node LIMIT " + size;
+    }
+
+    String drop(String table) {
+        return "DROP TABLE IF EXISTS " + dialect.quote(table);
+    }
+
+    private String holds(BlockingRule rule) {
+        List<String> a = termColumns(rule, "a.");
+        List<String> b = termColumns(rule, "b.");
+        List<String> equal = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            equal.add(a.get(i) + " = " + b.get(i));
+        }
+        return "(" + String.join(" AND ", equal) + ")";
+    }
+
+    private List<String> termColumns(BlockingRule rule, String prefix) {
+        return rule.terms().stream().map(term -> prefix + "t" + terms.indexOf(term)).toList();
+    }
+}
