@@ -52,7 +52,7 @@ final class ShopFixture {
                         new KeyMapping("anonymous_id", List.of(ValueSource.of("anonymous_id"))),
                         new KeyMapping("user_id", List.of(ValueSource.of("user_id"))),
                         new KeyMapping("email", List.of(new ValueSource(List.of(new ColumnRef("traits", List.of("email"))))))), Map.of()));
-        return new IdentityConfig("GB", keys, sources);
+        return new IdentityConfig("GB", keys, sources, Optional.empty());
     }
 
     static void createTables(Warehouse warehouse) {

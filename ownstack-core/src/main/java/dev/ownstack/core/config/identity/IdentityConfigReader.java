@@ -57,8 +57,11 @@ public final class IdentityConfigReader {
         int maxGroupSize = node.integer("max-group-size", DEFAULT_MAX_GROUP_SIZE, 2, Integer.MAX_VALUE);
         List<MatchKey> keys = readKeys(node, maxGroupSize);
         List<IdentitySource> sources = readSources(node, keys);
+        Set<String> fields = new LinkedHashSet<>();
+        sources.forEach(source -> fields.addAll(source.fields().keySet()));
+        Optional<ProbabilisticConfig> probabilistic = ProbabilisticConfigReader.read(node, fields);
         node.finish();
-        return Optional.of(new IdentityConfig(region, keys, sources));
+        return Optional.of(new IdentityConfig(region, keys, sources, probabilistic));
     }
 
     private List<MatchKey> readKeys(ConfigNode node, int defaultMaxGroupSize) {
