@@ -97,6 +97,11 @@ public final class IdentityExplain {
         sections.add(ReportSection.of("Links (values shared by records)", List.of("key", "value", "records"), linkRows(warehouse,
                 "SELECT k.key_name, k.key_value, k.source || '/' || k.record_id FROM " + customerKeys + " AND k.status = 'linked'"
                         + " ORDER BY k.key_name, k.key_value, k.source, k.record_id", customerId)));
+        sections.add(ReportSection.of("Probabilistic links", List.of("record", "matched record", "match probability", "match weight"),
+                warehouse.queryAll("SELECT m.source_a || '/' || m.record_id_a, m.source_b || '/' || m.record_id_b, m.probability, m.match_weight"
+                        + " FROM " + dialect.table(IdentityTables.MATCH_PAIRS) + " m JOIN " + records
+                        + " r ON (r.source = m.source_a AND r.record_id = m.record_id_a) OR (r.source = m.source_b AND r.record_id = m.record_id_b)"
+                        + " WHERE" + ofCustomer + " GROUP BY 1, 2, 3, 4 ORDER BY 3 DESC, 1, 2", customerId).rows()));
         String dropped = dialect.table(IdentityTables.DROPPED_LINKS);
         sections.add(ReportSection.of("Dropped links", List.of("record", "key", "value", "not linked to", "its customer", "reason"),
                 warehouse.queryAll("SELECT d.source || '/' || d.record_id, d.key_name, d.key_value, d.other_source || '/' || d.other_record_id,"

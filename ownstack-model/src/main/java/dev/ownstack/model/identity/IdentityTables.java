@@ -21,9 +21,12 @@ public final class IdentityTables {
     public static final TableName BLOCKED_VALUES = table("blocked_values");
     public static final TableName ID_HISTORY = table("id_history");
     public static final TableName RUNS = table("runs");
+    public static final TableName MATCH_PAIRS = table("match_pairs");
 
     static final TableName WORK_RECORDS = table("work_records");
     static final TableName WORK_KEYS = table("work_keys");
+    static final TableName WORK_FIELDS = table("work_fields");
+    static final TableName WORK_MATCHES = table("work_matches");
     static final TableName WORK_GROUPS = table("work_groups");
     static final TableName WORK_EDGES = table("work_edges");
     static final TableName WORK_COMPONENTS = table("work_components");
@@ -56,6 +59,10 @@ public final class IdentityTables {
             new Column("run_id", ColumnType.BIGINT), new Column("old_customer_id", ColumnType.STRING),
             new Column("new_customer_id", ColumnType.STRING), new Column("change", ColumnType.STRING),
             new Column("records", ColumnType.BIGINT), new Column("changed_at", ColumnType.TIMESTAMP));
+    static final List<Column> MATCH_PAIRS_COLUMNS = List.of(
+            new Column("source_a", ColumnType.STRING), new Column("record_id_a", ColumnType.STRING),
+            new Column("source_b", ColumnType.STRING), new Column("record_id_b", ColumnType.STRING),
+            new Column("match_weight", ColumnType.DOUBLE), new Column("probability", ColumnType.DOUBLE));
     static final List<Column> RUNS_COLUMNS = List.of(
             new Column("run_id", ColumnType.BIGINT), new Column("started_at", ColumnType.TIMESTAMP),
             new Column("finished_at", ColumnType.TIMESTAMP), new Column("records", ColumnType.BIGINT),
@@ -84,6 +91,7 @@ public final class IdentityTables {
         warehouse.ensureTable(BLOCKED_VALUES, BLOCKED_VALUES_COLUMNS, List.of());
         warehouse.ensureTable(ID_HISTORY, ID_HISTORY_COLUMNS, List.of());
         warehouse.ensureTable(RUNS, RUNS_COLUMNS, List.of());
+        warehouse.ensureTable(MATCH_PAIRS, MATCH_PAIRS_COLUMNS, List.of());
     }
 
     static void dropIfExists(Warehouse warehouse, TableName table) {
@@ -92,8 +100,8 @@ public final class IdentityTables {
 
     /** Drops every work table and every unpublished next version: what a crashed run may have left. */
     static void dropWork(Warehouse warehouse) {
-        for (TableName table : List.of(WORK_RECORDS, WORK_KEYS, WORK_GROUPS, WORK_EDGES, WORK_COMPONENTS, WORK_VIOLATIONS, WORK_RELINKED,
-                WORK_DROPPED, WORK_ANCHORS, WORK_OVERLAP, WORK_HEIRS, WORK_IDS, WORK_HISTORY, next(RECORDS), next(RECORD_KEYS), next(DROPPED_LINKS), next(BLOCKED_VALUES))) {
+        for (TableName table : List.of(WORK_RECORDS, WORK_KEYS, WORK_FIELDS, WORK_MATCHES, WORK_GROUPS, WORK_EDGES, WORK_COMPONENTS, WORK_VIOLATIONS, WORK_RELINKED,
+                WORK_DROPPED, WORK_ANCHORS, WORK_OVERLAP, WORK_HEIRS, WORK_IDS, WORK_HISTORY, next(RECORDS), next(RECORD_KEYS), next(DROPPED_LINKS), next(BLOCKED_VALUES), next(MATCH_PAIRS))) {
             dropIfExists(warehouse, table);
         }
     }

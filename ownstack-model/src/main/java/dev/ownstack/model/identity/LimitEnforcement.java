@@ -1,6 +1,5 @@
 package dev.ownstack.model.identity;
 
-import dev.ownstack.core.config.identity.IdentityConfig;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.warehouse.ResultColumn;
@@ -19,11 +18,9 @@ import java.util.Map;
  * {@code identity.work_dropped}.
  */
 final class LimitEnforcement {
-    private final IdentityConfig config;
     private final IdentityResolver.KeySql keys;
 
-    LimitEnforcement(IdentityConfig config, IdentityResolver.KeySql keys) {
-        this.config = config;
+    LimitEnforcement(IdentityResolver.KeySql keys) {
         this.keys = keys;
     }
 
@@ -44,9 +41,7 @@ final class LimitEnforcement {
         if (broken == 0) {
             return 0;
         }
-        int[] limits = config.keys().stream().mapToInt(key -> key.limit()).toArray();
-        List<String> names = config.keys().stream().map(key -> key.name()).toList();
-        LimitedLinking linking = new LimitedLinking(names, limits);
+        LimitedLinking linking = new LimitedLinking(keys.names(), keys.limits());
         try (Warehouse relinkedConnection = warehouse.openSibling();
              Warehouse droppedConnection = warehouse.openSibling();
              RowWriter relinked = relinkedConnection.append(IdentityTables.WORK_RELINKED, List.of("node", "component"));

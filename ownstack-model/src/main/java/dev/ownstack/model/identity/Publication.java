@@ -41,9 +41,14 @@ final class Publication {
                 + ") THEN 'blocked' WHEN d.node IS NOT NULL THEN 'dropped' ELSE 'linked' END AS status FROM " + workKeys + " k JOIN "
                 + records + " r ON r.node = k.node LEFT JOIN " + groups + " g ON g.key_id = k.key_id AND g.key_value = k.key_value"
                 + " LEFT JOIN (SELECT DISTINCT node, key_id, key_value FROM " + dropped + ") d ON d.node = k.node AND d.key_id = k.key_id"
-                + " AND d.key_value = k.key_value");
+                + " AND d.key_value = k.key_value WHERE k.key_id < " + keys.matchKeyId());
+        warehouse.execute("CREATE TABLE " + next(dialect, IdentityTables.MATCH_PAIRS) + " AS SELECT a.source AS source_a, a.record_id AS record_id_a,"
+                + " b.source AS source_b, b.record_id AS record_id_b, m.match_weight, m.probability FROM "
+                + dialect.table(IdentityTables.WORK_MATCHES) + " m JOIN " + records + " a ON a.node = m.node_a JOIN " + records
+                + " b ON b.node = m.node_b");
         warehouse.execute("CREATE TABLE " + next(dialect, IdentityTables.DROPPED_LINKS) + " AS SELECT CAST(" + runId + " AS BIGINT) AS run_id,"
-                + " r.source, r.record_id, " + keys.name("d") + " AS key_name, d.key_value, o.source AS other_source,"
+                + " r.source, r.record_id, " + keys.name("d") + " AS key_name, CASE WHEN d.key_id = " + keys.matchKeyId()
+                + " THEN NULL ELSE d.key_value END AS key_value, o.source AS other_source,"
                 + " o.record_id AS other_record_id, d.reason FROM " + dropped + " d JOIN " + records + " r ON r.node = d.node JOIN "
                 + records + " o ON o.node = d.other_node");
         warehouse.execute("CREATE TABLE " + next(dialect, IdentityTables.BLOCKED_VALUES) + " AS SELECT " + keys.name("k")
@@ -57,7 +62,7 @@ final class Publication {
         long recordCount = StableIds.count(warehouse, "SELECT count(*) FROM " + records);
         warehouse.inTransaction(transaction -> {
             for (TableName table : List.of(IdentityTables.RECORDS, IdentityTables.RECORD_KEYS, IdentityTables.DROPPED_LINKS,
-                    IdentityTables.BLOCKED_VALUES)) {
+                    IdentityTables.BLOCKED_VALUES, IdentityTables.MATCH_PAIRS)) {
                 transaction.execute("DROP TABLE " + dialect.table(table));
                 transaction.execute("ALTER TABLE " + next(dialect, table) + " RENAME TO " + dialect.quote(table.name()));
             }

@@ -43,10 +43,13 @@ final class RecordExtraction {
 
     private final IdentityConfig config;
     private final Normalisers normalisers;
+    /** The fields probabilistic matching compares; empty without it, and then no fields table is written. */
+    private final List<String> fields;
 
     RecordExtraction(IdentityConfig config, Normalisers normalisers) {
         this.config = config;
         this.normalisers = normalisers;
+        this.fields = config.probabilistic().map(probabilistic -> List.copyOf(probabilistic.fields())).orElse(List.of());
     }
 
     /** Counts per source, in configuration order. */
@@ -63,6 +66,9 @@ final class RecordExtraction {
         warehouse.ensureTable(IdentityTables.WORK_KEYS, List.of(new Column("node", ColumnType.BIGINT),
                 new Column("key_id", ColumnType.BIGINT), new Column("key_value", ColumnType.STRING),
                 new Column("status", ColumnType.STRING)), List.of());
+        List<Column> fieldColumns = new ArrayList<>(List.of(new Column("node", ColumnType.BIGINT)));
+        fields.forEach(field -> fieldColumns.add(new Column(field, ColumnType.STRING)));
+        warehouse.ensureTable(IdentityTables.WORK_FIELDS, fieldColumns, List.of());
         for (IdentitySource source : config.sources()) {
             checkColumns(warehouse, source);
         }
@@ -75,11 +81,15 @@ final class RecordExtraction {
              Warehouse keyConnection = warehouse.openSibling();
              RowWriter recordWriter = recordConnection.append(IdentityTables.WORK_RECORDS,
                      List.of("node", "source", "record_id", "precedence", "updated_at"));
-             RowWriter keyWriter = keyConnection.append(IdentityTables.WORK_KEYS, List.of("node", "key_id", "key_value", "status"))) {
+             RowWriter keyWriter = keyConnection.append(IdentityTables.WORK_KEYS, List.of("node", "key_id", "key_value", "status"));
+             Warehouse fieldConnection = warehouse.openSibling();
+             RowWriter fieldWriter = fieldConnection.append(IdentityTables.WORK_FIELDS,
+                     fieldColumns.stream().map(Column::name).toList())) {
             for (IdentitySource source : config.sources()) {
-                SourcePlan plan = new SourcePlan(source);
+                SourcePlan plan = new SourcePlan(source, fields);
                 long before = node[0];
-                RecordAssembler assembler = new RecordAssembler(source, plan, recordWriter, keyWriter, node, keys, recordsDone);
+                RecordAssembler assembler = new RecordAssembler(source, plan, recordWriter, keyWriter, fields.isEmpty() ? null : fieldWriter,
+                        node, keys, recordsDone);
                 warehouse.query(plan.sql(warehouse.dialect()), List.of(), assembler);
                 assembler.finish();
                 records.put(source.name(), node[0] - before);
@@ -133,10 +143,16 @@ final class RecordExtraction {
         final IdentitySource source;
         final List<ColumnRef> columns;
 
-        SourcePlan(IdentitySource source) {
+        SourcePlan(IdentitySource source, List<String> fields) {
             this.source = source;
             Set<ColumnRef> refs = new LinkedHashSet<>();
             source.keys().forEach(mapping -> mapping.values().forEach(value -> refs.addAll(value.columns())));
+            for (String field : fields) {
+                ValueSource value = source.fields().get(field);
+                if (value != null) {
+                    refs.addAll(value.columns());
+                }
+            }
             this.columns = List.copyOf(refs);
         }
 
@@ -168,6 +184,7 @@ final class RecordExtraction {
         private final SourcePlan plan;
         private final RowWriter recordWriter;
         private final RowWriter keyWriter;
+        private final RowWriter fieldWriter;
         private final long[] node;
         private final long[] keys;
         private final LongConsumer recordsDone;
@@ -175,12 +192,13 @@ final class RecordExtraction {
         private final Map<String, String> recordKeys = new LinkedHashMap<>();
         private String currentId;
 
-        RecordAssembler(IdentitySource source, SourcePlan plan, RowWriter recordWriter, RowWriter keyWriter, long[] node, long[] keys,
-                        LongConsumer recordsDone) {
+        RecordAssembler(IdentitySource source, SourcePlan plan, RowWriter recordWriter, RowWriter keyWriter, RowWriter fieldWriter,
+                        long[] node, long[] keys, LongConsumer recordsDone) {
             this.source = source;
             this.plan = plan;
             this.recordWriter = recordWriter;
             this.keyWriter = keyWriter;
+            this.fieldWriter = fieldWriter;
             this.node = node;
             this.keys = keys;
             this.recordsDone = recordsDone;
@@ -235,8 +253,31 @@ final class RecordExtraction {
                         entry.getKey().substring(separator + 1), entry.getValue()});
                 keys[0]++;
             }
+            if (fieldWriter != null) {
+                writeFields(nodeId);
+            }
             rows.clear();
             recordsDone.accept(node[0]);
+        }
+
+        /** The record's value of each compared field: the first row's that has one; null when the source does not map the field. */
+        private void writeFields(long nodeId) {
+            Object[] values = new Object[fields.size() + 1];
+            values[0] = nodeId;
+            for (int i = 0; i < fields.size(); i++) {
+                ValueSource value = source.fields().get(fields.get(i));
+                if (value == null) {
+                    continue;
+                }
+                for (Object[] row : rows) {
+                    String text = text(value, row);
+                    if (text != null && !text.isBlank()) {
+                        values[i + 1] = text.strip();
+                        break;
+                    }
+                }
+            }
+            fieldWriter.write(values);
         }
 
         private String text(ValueSource valueSource, Object[] row) {

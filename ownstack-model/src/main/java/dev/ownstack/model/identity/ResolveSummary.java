@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import dev.ownstack.model.identity.probabilistic.MatchSummary;
 
 /**
  * What one resolution run did.
@@ -19,13 +21,15 @@ import java.util.Objects;
  * @param blockedValues   key values that never link (placeholders, configured, or shared too widely)
  * @param componentsOverLimit components that broke a limit before relinking
  * @param rounds          rounds of the connected-components computation
+ * @param matches         what probabilistic matching did, when configured
  */
 public record ResolveSummary(long runId, Map<String, Long> recordsBySource, Map<String, Long> rowsWithoutId, long keys, long customers,
                              long newCustomers, long merged, long split, long droppedLinks, long blockedValues, long componentsOverLimit,
-                             int rounds, Duration elapsed) {
+                             int rounds, Optional<MatchSummary> matches, Duration elapsed) {
     public ResolveSummary {
         recordsBySource = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(recordsBySource));
         rowsWithoutId = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rowsWithoutId));
+        Objects.requireNonNull(matches, "matches");
         Objects.requireNonNull(elapsed, "elapsed");
     }
 
