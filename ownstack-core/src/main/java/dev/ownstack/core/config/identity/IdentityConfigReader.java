@@ -7,7 +7,6 @@ import dev.ownstack.core.table.Identifiers;
 import dev.ownstack.core.table.TableName;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -140,7 +139,6 @@ public final class IdentityConfigReader {
         Map<String, MatchKey> keysByName = new LinkedHashMap<>();
         keys.forEach(key -> keysByName.put(key.name(), key));
         List<IdentitySource> sources = new ArrayList<>();
-        Set<TableName> seen = new HashSet<>();
         int position = 0;
         for (Map.Entry<String, ConfigNode> entry : entries.entrySet()) {
             position++;
@@ -179,10 +177,6 @@ public final class IdentityConfigReader {
                 valueSource(fieldEntry.getValue()).ifPresent(value -> fields.put(fieldEntry.getKey(), value));
             }
             sourceNode.finish();
-            if (!seen.add(table)) {
-                problems.add(sourceNode.path() + ".table", "another identity source already reads " + table
-                        + "; use one source per table (a source may feed several keys)");
-            }
             sources.add(new IdentitySource(name, table, id, precedence, updatedAt, mappings, fields));
         }
         return sources;

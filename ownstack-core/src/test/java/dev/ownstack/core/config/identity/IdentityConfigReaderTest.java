@@ -120,7 +120,7 @@ class IdentityConfigReaderTest {
     }
 
     @Test
-    void rejects_a_json_path_that_is_not_a_column_and_a_table_read_twice() {
+    void rejects_a_json_path_that_is_not_a_column_and_an_id_that_is_not_a_column_name() {
         List<String> problems = problems("""
                 identity:
                   keys: {email: email}
@@ -130,8 +130,7 @@ class IdentityConfigReaderTest {
                 """);
         assertEquals(List.of(
                 "identity.sources.a.keys.email: has an empty or unusable JSON field name in 'traits..email'",
-                "identity.sources.b.id: must be a column name (letters, digits and _), got 'first name'",
-                "identity.sources.b.table: another identity source already reads raw.people; use one source per table (a source may feed several keys)"),
+                "identity.sources.b.id: must be a column name (letters, digits and _), got 'first name'"),
                 problems);
     }
 }
