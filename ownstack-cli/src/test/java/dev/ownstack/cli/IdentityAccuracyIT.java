@@ -137,8 +137,8 @@ class IdentityAccuracyIT {
     /** A truth file without the devices whose events carry neither a user id nor an email: nothing can link them. */
     private static Path identifiedDevicesOnly(Project project, Path truth) throws IOException {
         String out = project.run("sql", "-p", project.directory().toString(), "--format", "csv",
-                "SELECT anonymousid FROM raw.web_events WHERE userid IS NOT NULL"
-                        + " OR json_extract_string(traits, '$.email') IS NOT NULL GROUP BY 1");
+                "SELECT anonymousid FROM raw.web_events WHERE anonymousid IS NOT NULL"
+                        + " AND (userid IS NOT NULL OR json_extract_string(traits, '$.email') IS NOT NULL) GROUP BY 1");
         Set<String> identified = new HashSet<>(out.strip().lines().skip(1).toList());
         List<String> kept = new ArrayList<>();
         for (String line : Files.readAllLines(truth)) {
