@@ -37,6 +37,12 @@ class IdentityAccuracyIT {
         assertTrue(probabilistic.f1() >= 0.90, "with probabilistic matching: " + probabilistic);
         assertTrue(probabilistic.recall() > deterministic.recall(), deterministic + " then " + probabilistic);
         assertEquals(1000, probabilistic.records());
+
+        Cli.Result unknownKey = Cli.run("identity", "evaluate", "-p", project.directory().toString(), "--truth", data.toString(),
+                "--source", "people", "--record-column", "unique_id", "--cluster-column", "cluster", "--ceiling-keys", "email,phone");
+        assertEquals(ExitCodes.USER_ERROR, unknownKey.exitCode(), unknownKey.all());
+        assertTrue(unknownKey.err().contains("--ceiling-keys: 'phone' is not a key of identity.keys; the keys are email, name_dob"),
+                unknownKey.err());
     }
 
     @Test

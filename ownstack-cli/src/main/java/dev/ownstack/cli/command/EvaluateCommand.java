@@ -4,6 +4,8 @@ import dev.ownstack.cli.ProjectOption;
 import dev.ownstack.cli.output.OutputFormat;
 import dev.ownstack.cli.output.TablePrinter;
 import dev.ownstack.core.config.ProjectConfig;
+import dev.ownstack.core.config.identity.IdentityConfig;
+import dev.ownstack.core.config.identity.MatchKey;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.ingest.file.CsvReader;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,6 +99,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectConfig config = project.load();
+        boolean withCeiling = ceiling || !ceilingKeys.isEmpty();
+        checkCeilingKeys(IdentitySetup.identity(config));
         Map<String, String> trueCluster = readTruth();
         PairwiseScores.Tally tally = new PairwiseScores.Tally();
         ScoredRecords scored = new ScoredRecords();
@@ -117,13 +122,13 @@ public final class EvaluateCommand implements Callable<Integer> {
                                 return;
                             }
                             tally.add(values[2], cluster);
-                            if (ceiling || !ceilingKeys.isEmpty()) {
+                            if (withCeiling) {
                                 scored.add(record, cluster);
                             }
                             counts[1]++;
                         }
                     });
-            if (counts[1] > 0 && (ceiling || !ceilingKeys.isEmpty())) {
+            if (counts[1] > 0 && withCeiling) {
                 ceilingScores = ceiling(warehouse, scored, ceilingKeys);
             }
         }
@@ -147,6 +152,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         printer.row(row.toArray());
         printer.finish();
         return 0;
+    }
+
+    private void checkCeilingKeys(IdentityConfig identity) {
+        for (String key : ceilingKeys) {
+            if (identity.key(key).isEmpty()) {
+                throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "--ceiling-keys: '" + key + "' is not a key of identity.keys;"
+                        + " the keys are " + identity.keys().stream().map(MatchKey::name).collect(Collectors.joining(", ")));
+            }
+        }
     }
 
     /** Streams key values in value order and hands each group of scored records sharing one to the oracle. */
