@@ -71,16 +71,17 @@ public final class MasterModels {
                 ModelTables.staging(ModelTables.TRANSACTIONS), TransactionsSql.TIME_COLUMN, TransactionsSql.ID_COLUMN, plan.columns())));
         events.ifPresent(plan -> activity.put(ActivityTable.EVENTS, new ActivityRows(ActivityTable.EVENTS,
                 ModelTables.staging(ModelTables.EVENTS), EventsSql.TIME_COLUMN, EventsSql.ID_COLUMN, plan.columns())));
-        TraitSql.check(models.traits(), activity, problems);
-        problems.throwIfAny();
-
         Map<TableName, String> absent = new LinkedHashMap<>();
         if (models.transactions().isEmpty()) {
             absent.put(ModelTables.TRANSACTIONS, "models.transactions is not configured");
         }
-        if (events.isEmpty()) {
+        if (events.isEmpty() && warehouse.describe(models.events().table()).isEmpty()) {
             absent.put(ModelTables.EVENTS, models.events().table() + " does not exist");
         }
+        Map<ActivityTable, String> absentActivity = new EnumMap<>(ActivityTable.class);
+        Optional.ofNullable(absent.get(ModelTables.EVENTS)).ifPresent(reason -> absentActivity.put(ActivityTable.EVENTS, reason));
+        TraitSql.check(models.traits(), activity, absentActivity, problems);
+        problems.throwIfAny();
         List<TableName> built = new ArrayList<>(ModelTables.ALL);
         built.removeAll(absent.keySet());
 

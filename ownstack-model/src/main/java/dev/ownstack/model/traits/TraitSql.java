@@ -33,14 +33,21 @@ public final class TraitSql {
         this.asOf = Objects.requireNonNull(asOf, "asOf");
     }
 
-    /** Checks every trait against the columns of the table it reads; each problem names the trait's path. */
-    public static void check(List<Trait> traits, Map<ActivityTable, ActivityRows> tables, ConfigProblems problems) {
+    /**
+     * Checks every trait against the columns of the table it reads; each problem names the trait's
+     * path. A trait of a table that is neither built nor {@code absent} (with the reason) is
+     * skipped: that table has problems of its own.
+     */
+    public static void check(List<Trait> traits, Map<ActivityTable, ActivityRows> tables, Map<ActivityTable, String> absent,
+                             ConfigProblems problems) {
         for (Trait trait : traits) {
             String path = "models.traits." + trait.name();
             ActivityRows rows = tables.get(trait.table());
             if (rows == null) {
-                problems.add(path + ".of", "reads " + trait.table().configName() + ", but model." + trait.table().configName()
-                        + " is not built: its source table does not exist");
+                if (absent.containsKey(trait.table())) {
+                    problems.add(path + ".of", "reads " + trait.table().configName() + ", but model." + trait.table().configName()
+                            + " is not built: " + absent.get(trait.table()));
+                }
                 continue;
             }
             trait.column().ifPresent(ref -> checkColumn(path + ".of", trait, ref, rows, problems));
@@ -141,7 +148,7 @@ public final class TraitSql {
         if (trait.column().isEmpty()) {
             return "count(*)" + filter;
         }
-        String value = value(rows, trait.column().get());
+        String value = value(trait.column().get());
         return switch (trait.function()) {
             case COUNT -> "count(" + value + ")" + filter;
             case DISTINCT_COUNT -> "count(DISTINCT " + value + ")" + filter;
@@ -160,7 +167,7 @@ public final class TraitSql {
     }
 
     private String pick(ActivityRows rows, Trait trait) {
-        String value = value(rows, trait.column().orElseThrow());
+        String value = value(trait.column().orElseThrow());
         String direction = trait.function() == TraitFunction.FIRST ? " ASC" : " DESC";
         List<String> where = new ArrayList<>();
         where.add(sql.column(ROW, "customer_id") + " IS NOT NULL");
@@ -177,7 +184,7 @@ public final class TraitSql {
     private Optional<String> conditions(ActivityRows rows, Trait trait) {
         List<String> conditions = new ArrayList<>();
         for (TraitFilter filter : trait.filters()) {
-            conditions.add(sql.text(value(rows, filter.column())) + " IN (" + sql.literals(filter.values()) + ")");
+            conditions.add(sql.text(value(filter.column())) + " IN (" + sql.literals(filter.values()) + ")");
         }
         trait.within().ifPresent(window -> {
             String time = sql.column(ROW, rows.timeColumn());
@@ -187,12 +194,12 @@ public final class TraitSql {
         return conditions.isEmpty() ? Optional.empty() : Optional.of(String.join(" AND ", conditions));
     }
 
-    private String value(ActivityRows rows, ColumnRef ref) {
+    private String value(ColumnRef ref) {
         return sql.value(ROW, ref);
     }
 
     private String timestamp(ActivityRows rows, ColumnRef ref) {
         ColumnType type = Expressions.valueType(ref, rows.type(ref.column()).orElseThrow());
-        return sql.timestamp(value(rows, ref), type);
+        return sql.timestamp(value(ref), type);
     }
 }
