@@ -31,15 +31,20 @@ final class CustomersSql {
     private static final String CUSTOMER = "c";
 
     private final Expressions sql;
-    private final ColumnType recordTimeType;
+    private final IdentityConfig identity;
+    private final List<CustomerAttribute> attributes;
+    private final Map<String, SourceTable> tables;
     private final Map<String, ColumnType> attributeTypes;
-    private final Optional<String> valuesCreate;
+    private final ColumnType recordTimeType;
 
-    private CustomersSql(Expressions sql, ColumnType recordTimeType, Map<String, ColumnType> attributeTypes, Optional<String> valuesCreate) {
+    private CustomersSql(Expressions sql, IdentityConfig identity, List<CustomerAttribute> attributes, Map<String, SourceTable> tables,
+                         Map<String, ColumnType> attributeTypes, ColumnType recordTimeType) {
         this.sql = sql;
-        this.recordTimeType = recordTimeType;
+        this.identity = identity;
+        this.attributes = attributes;
+        this.tables = tables;
         this.attributeTypes = attributeTypes;
-        this.valuesCreate = valuesCreate;
+        this.recordTimeType = recordTimeType;
     }
 
     /** Checks the tables and columns the attributes read; empty with the problems added when something is missing. */
@@ -76,18 +81,7 @@ final class CustomersSql {
         if (problems.problems().size() > before) {
             return Optional.empty();
         }
-        CustomersSql plan = new CustomersSql(sql, recordTime, types, Optional.empty());
-        if (models.attributes().isEmpty()) {
-            return Optional.of(plan);
-        }
-        List<String> selects = new ArrayList<>();
-        for (IdentitySource source : identity.sources()) {
-            if (tables.containsKey(source.name())) {
-                selects.add(plan.values(source, tables.get(source.name()), models.attributes()));
-            }
-        }
-        String create = "CREATE TABLE " + sql.dialect().table(ModelTables.CUSTOMER_VALUES) + " AS " + String.join(" UNION ALL ", selects);
-        return Optional.of(new CustomersSql(sql, recordTime, types, Optional.of(create)));
+        return Optional.of(new CustomersSql(sql, identity, models.attributes(), tables, types, recordTime));
     }
 
     private static Optional<SourceTable> sourceTable(Warehouse warehouse, IdentitySource source, ConfigProblems problems) {
@@ -113,7 +107,7 @@ final class CustomersSql {
     }
 
     /** One identity source's rows: the record's customer, what orders them, and each attribute's value there. */
-    private String values(IdentitySource source, SourceTable table, List<CustomerAttribute> attributes) {
+    private String values(IdentitySource source, SourceTable table) {
         List<String> select = new ArrayList<>();
         select.add(sql.column(RECORD, "customer_id") + " AS " + sql.quote("customer_id"));
         select.add(sql.column(RECORD, "source") + " AS " + sql.quote("source"));
@@ -165,7 +159,17 @@ final class CustomersSql {
 
     /** Builds the attribute rows the customers statement picks from; empty when there are no attributes. */
     Optional<String> valuesCreate() {
-        return valuesCreate;
+        if (attributes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> selects = new ArrayList<>();
+        for (IdentitySource source : identity.sources()) {
+            if (tables.containsKey(source.name())) {
+                selects.add(values(source, tables.get(source.name())));
+            }
+        }
+        return Optional.of("CREATE TABLE " + sql.dialect().table(ModelTables.CUSTOMER_VALUES) + " AS "
+                + String.join(" UNION ALL ", selects));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.ownstack.model.master;
 import dev.ownstack.core.table.TableName;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ public record ModelBuildSummary(Map<TableName, Long> rows, Map<TableName, String
 
     /** One line per table, for the CLI: {@code model.customers  1,234 rows}. */
     public List<String> lines() {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         rows.forEach((table, count) -> lines.add(String.format("%-26s %,d rows", table, count)));
         absent.forEach((table, reason) -> lines.add(String.format("%-26s not built: %s", table, reason)));
         return lines;
