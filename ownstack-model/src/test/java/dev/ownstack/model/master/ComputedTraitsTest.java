@@ -57,6 +57,8 @@ class ComputedTraitsTest {
         assertTrait("orders_90d", 1L, 0L, 0L, 0L);
         assertTrait("product_views_30d", 1L, 0L, 0L, 0L);
         assertTrait("events_last_day", 0L, 0L, 1L, 0L);
+        // with a column, only rows that have a value: cus_c's one event has no name
+        assertTrait("named_events", 4L, 2L, 0L, 0L);
     }
 
     @Test
@@ -76,6 +78,7 @@ class ComputedTraitsTest {
     @Test
     void min_and_max_of_amounts_and_times() {
         assertTrait("smallest_amount", decimal("-20"), decimal("10"), null, null);
+        assertTrait("smallest_order_90d", decimal("50.25"), null, null, null);
         assertTrait("first_order_at", local("2024-10-01T12:00:00"), local("2023-05-01T12:00:00"), null, null);
         assertTrait("largest_amount_90d", decimal("50.25"), null, null, null);
         assertTrait("last_order_at", local("2024-12-15T12:00:00"), local("2023-05-01T12:00:00"), null, null);
@@ -87,6 +90,7 @@ class ComputedTraitsTest {
         assertTrait("last_amount", decimal("-20"), decimal("10"), null, null);
         assertTrait("last_order_amount", decimal("50.25"), decimal("10"), null, null);
         assertTrait("first_order_amount_90d", decimal("50.25"), null, null, null);
+        assertTrait("last_amount_30d", decimal("-20"), null, null, null);
         // cus_c's only event has no name: last skips rows without a value
         assertTrait("last_event", "Product Viewed", "Product Added", null, null);
         assertTrait("first_product_viewed", "p-2", "p-1", null, null);

@@ -80,12 +80,14 @@ final class MasterFixtures {
                 average_amount: {function: average, of: transactions.amount}
                 average_order_90d: {function: average, of: transactions.amount, where: {type: order}, within: 90d}
                 smallest_amount: {function: min, of: transactions.amount}
+                smallest_order_90d: {function: min, of: transactions.amount, where: {type: order}, within: 90d}
                 first_order_at: {function: min, of: transactions.occurred_at, where: {type: order}}
                 largest_amount_90d: {function: max, of: transactions.amount, within: 90d}
                 last_order_at: {function: max, of: transactions.occurred_at, where: {type: [order]}}
                 first_amount: {function: first, of: transactions.amount}
                 last_amount: {function: last, of: transactions.amount}
                 last_order_amount: {function: last, of: transactions.amount, where: {type: order}}
+                last_amount_30d: {function: last, of: transactions.amount, within: 30d}
                 first_order_amount_90d: {function: first, of: transactions.amount, where: {type: order}, within: 90d}
                 currencies: {function: distinct-count, of: transactions.currency}
                 currencies_90d: {function: distinct-count, of: transactions.currency, where: {type: [order, refund]}, within: 90d}
@@ -94,6 +96,7 @@ final class MasterFixtures {
                 days_since_order_90d: {function: days-since, of: transactions.occurred_at, where: {type: order}, within: 90d}
                 product_views_30d: {function: count, of: events, where: {event: Product Viewed}, within: 30d}
                 events_last_day: {function: count, of: events, within: 24h}
+                named_events: {function: count, of: events.event}
                 devices: {function: distinct-count, of: events.anonymous_id}
                 event_revenue: {function: sum, of: events.properties.revenue, where: {event: Order Completed}}
                 last_event: {function: last, of: events.event}

@@ -231,7 +231,7 @@ class MasterModelsTest {
         warehouse.execute("DROP TABLE raw.newsletter_signups");
         OwnstackException failure = assertThrows(OwnstackException.class, () -> MasterModels.build(warehouse, MasterFixtures.IDENTITY,
                 MasterFixtures.models(MasterFixtures.MODELS.replace("occurred-at: occurred_at", "occurred-at: occured_at")
-                        .replace("of: events.event}", "of: events.evnt}"))));
+                        .replace("last, of: events.event}", "last, of: events.evnt}"))));
         assertEquals(ErrorCode.CONFIG_INVALID, failure.code());
         assertEquals(List.of("models.transactions.occurred-at: raw.transactions has no column 'occured_at' (it has transaction_id,"
                         + " order_id, customer_id, type, occurred_at, currency, amount)",
