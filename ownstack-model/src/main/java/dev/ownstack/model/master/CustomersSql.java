@@ -117,11 +117,12 @@ final class CustomersSql {
         select.add(time(table, Optional.of("_ownstack_loaded_at").filter(table::has)) + " AS " + sql.quote("loaded_at"));
         select.add(sql.cast(table.column("_ownstack_line").map(column -> sql.column(ROW, column.name())).orElse("NULL"), ColumnType.BIGINT)
                 + " AS " + sql.quote("line"));
-        for (CustomerAttribute attribute : attributes) {
+        for (int i = 0; i < attributes.size(); i++) {
+            CustomerAttribute attribute = attributes.get(i);
             ColumnType type = attributeTypes.get(attribute.name());
             ColumnRef ref = attribute.sources().get(source.name());
             String value = ref == null ? sql.cast("NULL", type) : value(table, ref, type);
-            select.add(value + " AS " + sql.quote(attribute.name()));
+            select.add(value + " AS " + sql.quote(valueColumn(i)));
         }
         String id = table.column(source.idColumn()).orElseThrow().name();
         return "SELECT " + String.join(", ", select) + " FROM " + sql.dialect().table(ModelTables.IDENTITY_RECORDS) + " " + RECORD
@@ -195,12 +196,12 @@ final class CustomersSql {
         List<String> joins = new ArrayList<>();
         String customerId = sql.column(CUSTOMER, "customer_id");
         select.add(sql.text(customerId) + " AS " + sql.quote("customer_id"));
-        int index = 0;
-        for (Map.Entry<String, ColumnType> attribute : attributeTypes.entrySet()) {
-            String name = "attribute_" + ++index;
-            with.add(name + " AS (" + pick(attribute.getKey()) + ")");
+        for (int i = 0; i < attributes.size(); i++) {
+            String name = "attribute_" + (i + 1);
+            String attribute = attributes.get(i).name();
+            with.add(name + " AS (" + pick(valueColumn(i)) + ")");
             joins.add("LEFT JOIN " + name + " ON " + sql.column(name, "customer_id") + " = " + customerId);
-            select.add(sql.cast(sql.column(name, attribute.getKey()), attribute.getValue()) + " AS " + sql.quote(attribute.getKey()));
+            select.add(sql.cast(sql.column(name, valueColumn(i)), attributeTypes.get(attribute)) + " AS " + sql.quote(attribute));
         }
         joins.add(0, "LEFT JOIN seen ON " + sql.column("seen", "customer_id") + " = " + customerId);
         select.add(sql.cast(sql.column("seen", "first_seen"), ColumnType.TIMESTAMP) + " AS " + sql.quote("first_seen"));
@@ -212,6 +213,15 @@ final class CustomersSql {
         select.addAll(traits.columns());
         return "CREATE TABLE " + sql.dialect().table(ModelTables.staging(ModelTables.CUSTOMERS)) + " AS WITH " + String.join(", ", with)
                 + " SELECT " + String.join(", ", select) + " FROM records " + CUSTOMER + " " + String.join(" ", joins);
+    }
+
+    /**
+     * The column of the attribute rows holding the i-th attribute's values: named by position, so
+     * that an attribute may be called {@code source} or {@code updated_at} like the columns that
+     * order the rows.
+     */
+    private static String valueColumn(int index) {
+        return "value_" + (index + 1);
     }
 
     private String pick(String attribute) {

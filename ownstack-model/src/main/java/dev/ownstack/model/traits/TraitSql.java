@@ -173,8 +173,8 @@ public final class TraitSql {
         where.add(sql.column(ROW, "customer_id") + " IS NOT NULL");
         where.add(value + " IS NOT NULL");
         conditions(rows, trait).ifPresent(where::add);
-        return "SELECT " + sql.quote("customer_id") + ", " + sql.quote(trait.name()) + " FROM (SELECT "
-                + sql.column(ROW, "customer_id") + ", " + value + " AS " + sql.quote(trait.name())
+        return "SELECT " + sql.quote("customer_id") + ", " + sql.quote("value") + " AS " + sql.quote(trait.name()) + " FROM (SELECT "
+                + sql.column(ROW, "customer_id") + ", " + value + " AS " + sql.quote("value")
                 + ", ROW_NUMBER() OVER (PARTITION BY " + sql.column(ROW, "customer_id") + " ORDER BY "
                 + sql.column(ROW, rows.timeColumn()) + direction + " NULLS LAST, " + sql.column(ROW, rows.idColumn()) + direction
                 + " NULLS LAST) AS pick FROM " + sql.dialect().table(rows.table()) + " " + ROW

@@ -211,6 +211,32 @@ class MasterModelsTest {
     }
 
     @Test
+    void attributes_and_traits_may_have_the_names_of_columns_the_build_uses_inside() {
+        MasterModels.build(warehouse, MasterFixtures.IDENTITY, MasterFixtures.models("""
+                models:
+                  customers:
+                    attributes:
+                      source: {crm_contacts: email}
+                      updated_at: {shop_customers: created_at}
+                      precedence: {crm_contacts: first_name}
+                  traits:
+                    value: {function: last, of: events.event}
+                    pick: {function: first, of: events.event}
+                    seen: {function: count, of: events}
+                    records: {function: max, of: events.timestamp}
+                """));
+        Map<String, Object> customer = ModelRows.byKey(warehouse, ModelTables.CUSTOMERS, "customer_id").get("cus_a");
+        assertEquals("a.crm@x.com", customer.get("source"));
+        assertEquals(local("2024-06-01T09:00:00"), customer.get("updated_at"));
+        assertEquals("Ann", customer.get("precedence"));
+        assertEquals("Product Viewed", customer.get("value"));
+        assertEquals("Order Completed", customer.get("pick"));
+        assertEquals(4L, customer.get("seen"));
+        assertEquals(local("2024-12-20T10:00:00"), customer.get("records"));
+        assertEquals(4L, customer.get("record_count"));
+    }
+
+    @Test
     void without_an_as_of_time_windows_end_at_the_clock() {
         Clock clock = Clock.fixed(Instant.parse("2024-12-21T00:00:00Z"), ZoneOffset.UTC);
         ModelBuildSummary summary = MasterModels.build(warehouse, MasterFixtures.IDENTITY, MasterFixtures.models("""
