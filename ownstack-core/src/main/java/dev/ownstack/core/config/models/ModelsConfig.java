@@ -23,6 +23,11 @@ public record ModelsConfig(Optional<Instant> asOf, List<CustomerAttribute> attri
     /** Columns every {@code model.customers} has; attributes and traits may not take these names. */
     public static final List<String> CUSTOMER_COLUMNS = List.of("customer_id", "first_seen", "last_seen", "record_count", "source_count");
 
+    /** Without a {@code models:} section: customers with the built-in columns, identities, and events from raw.events. */
+    public static ModelsConfig defaults() {
+        return new ModelsConfig(Optional.empty(), List.of(), Optional.empty(), EventsModel.DEFAULT, List.of());
+    }
+
     public ModelsConfig {
         Objects.requireNonNull(asOf, "asOf");
         attributes = List.copyOf(attributes);
