@@ -36,9 +36,9 @@ final class PairComparator {
         return pattern;
     }
 
-    /** The level of comparison {@code c} between two records' normalised field values (indexed like {@link MatchSql#fields()}). */
-    int level(int c, String[] a, String[] b) {
-        return comparisons.get(c).level(a[fieldIndex[c]], b[fieldIndex[c]]);
+    /** Where comparison {@code c}'s field is among {@link MatchSql#fields()}. */
+    int fieldIndex(int c) {
+        return fieldIndex[c];
     }
 
     static String value(Object raw) {
