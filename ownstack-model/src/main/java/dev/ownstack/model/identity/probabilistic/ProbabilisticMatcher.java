@@ -37,8 +37,6 @@ public final class ProbabilisticMatcher {
     public static final List<Column> OUTPUT_COLUMNS = List.of(new Column("node_a", ColumnType.BIGINT),
             new Column("node_b", ColumnType.BIGINT), new Column("match_weight", ColumnType.DOUBLE),
             new Column("probability", ColumnType.DOUBLE));
-    /** Stream columns before the value pairs: pair number, rule mask. */
-    private static final int VALUES_OFFSET = 2;
 
     private final ProbabilisticConfig config;
 
@@ -95,8 +93,8 @@ public final class ProbabilisticMatcher {
         double[][] u = USample.estimate(comparator, sample);
         PatternCounts patterns = new PatternCounts();
         int[] patternOfPair = new int[(int) candidates];
-        stream(warehouse, sql, row -> patternOfPair[(int) ((Number) row[0]).longValue()] =
-                patterns.add(comparator.pattern(row, VALUES_OFFSET), ((Number) row[1]).intValue()));
+        stream(warehouse, sql.streamPairs(comparator.comparedFields()), row -> patternOfPair[(int) ((Number) row[0]).longValue()] =
+                patterns.add(comparator.pattern((String) row[2]), ((Number) row[1]).intValue()));
         FellegiSunterModel model;
         int[] sessions;
         if (patterns.total() == 0) {
@@ -223,8 +221,8 @@ public final class ProbabilisticMatcher {
         return sample;
     }
 
-    private static void stream(Warehouse warehouse, MatchSql sql, Consumer<Object[]> onPair) {
-        warehouse.query(sql.streamPairs(), List.of(), new RowHandler() {
+    private static void stream(Warehouse warehouse, String query, Consumer<Object[]> onPair) {
+        warehouse.query(query, List.of(), new RowHandler() {
             @Override
             public void columns(List<ResultColumn> columns) {
                 // positions are fixed by MatchSql.streamPairs
