@@ -1,6 +1,7 @@
 package dev.ownstack.cli.command;
 
 import dev.ownstack.cli.ProjectOption;
+import dev.ownstack.cli.output.FormatOption;
 import dev.ownstack.cli.output.OutputFormat;
 import dev.ownstack.cli.output.Progress;
 import dev.ownstack.cli.output.TablePrinter;
@@ -48,9 +49,8 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Connected-components algorithm of the resolution, as for ownstack resolve. Default: ${DEFAULT-VALUE}.")
     String components;
 
-    @Option(names = "--output", paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Format of the summary. Default: ${DEFAULT-VALUE}.")
-    OutputFormat output;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
@@ -68,11 +68,11 @@ public final class BuildCommand implements Callable<Integer> {
         } finally {
             progress.done();
         }
-        if (resolved != null && output == OutputFormat.TABLE) {
-            ResolveCommand.print(resolved, output, out);
+        if (resolved != null && format.format == OutputFormat.TABLE) {
+            ResolveCommand.print(resolved, format.format, out);
             out.println();
         }
-        print(built, output, out);
+        print(built, format.format, out);
         return 0;
     }
 

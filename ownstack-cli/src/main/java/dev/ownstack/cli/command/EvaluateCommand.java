@@ -1,7 +1,7 @@
 package dev.ownstack.cli.command;
 
 import dev.ownstack.cli.ProjectOption;
-import dev.ownstack.cli.output.OutputFormat;
+import dev.ownstack.cli.output.FormatOption;
 import dev.ownstack.cli.output.TablePrinter;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.error.ErrorCode;
@@ -74,9 +74,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "A source name of the file that is called differently in ownstack.yml; repeatable.")
     Map<String, String> sourceMap = new LinkedHashMap<>();
 
-    @Option(names = "--output", paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Format of the result. Default: ${DEFAULT-VALUE}.")
-    OutputFormat output;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
@@ -87,7 +86,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             scores = score(warehouse, truthFile);
         }
         PrintWriter out = spec.commandLine().getOut();
-        TablePrinter printer = new TablePrinter(output, out);
+        TablePrinter printer = new TablePrinter(format.format, out);
         printer.columns(List.of("records", "customers", "true_clusters", "precision", "recall", "f1", "predicted_pairs", "true_pairs",
                 "correct_pairs", "only_in_identity", "only_in_truth"));
         PairwiseScores pairs = scores.pairs();
