@@ -20,7 +20,7 @@ final class StarSql {
      * (low(hi), hi). DISTINCT once at the end.
      */
     String round(TableName edges) {
-        return round(dialect.table(edges));
+        return round("", dialect.table(edges));
     }
 
     /**
@@ -30,12 +30,12 @@ final class StarSql {
     String firstRound(TableName inputEdges) {
         String a = dialect.quote("node_a");
         String b = dialect.quote("node_b");
-        return round("(SELECT least(" + a + ", " + b + ") AS src, greatest(" + a + ", " + b + ") AS dst FROM "
-                + dialect.table(inputEdges) + " WHERE " + a + " <> " + b + ")");
+        return round("input AS (SELECT least(" + a + ", " + b + ") AS src, greatest(" + a + ", " + b + ") AS dst FROM "
+                + dialect.table(inputEdges) + " WHERE " + a + " <> " + b + "), ", "input");
     }
 
-    private String round(String e) {
-        return "WITH low AS (SELECT dst AS node, min(src) AS low FROM " + e + " GROUP BY dst),"
+    private String round(String inputCte, String e) {
+        return "WITH " + inputCte + "low AS (SELECT dst AS node, min(src) AS low FROM " + e + " GROUP BY dst),"
                 + " large AS (SELECT e.dst AS hi, coalesce(low.low, e.src) AS lo FROM " + e + " e LEFT JOIN low ON low.node = e.src),"
                 + " small AS (SELECT hi, lo, min(lo) OVER (PARTITION BY hi) AS low FROM large)"
                 + " SELECT DISTINCT low AS src, CASE WHEN lo = low THEN hi ELSE lo END AS dst FROM small";
