@@ -16,21 +16,24 @@ import java.util.Objects;
  * as a loop of plain SQL statements that runs on DuckDB and PostgreSQL. The number of rounds grows
  * with the logarithm of a component's size, not with its diameter, so long chains stay cheap.
  *
- * <p>The working edge set holds each edge once as (src, dst) with src &lt; dst. One round is one
- * statement: large-star links every node's larger neighbours to the smallest node of its closed
+ * <p>The working edge set holds each edge once as (src, dst) with src &lt; dst; the first round
+ * reads the input edges directly. One round is one statement (a CREATE TABLE AS, the fastest
+ * write on both engines): large-star links every node's larger neighbours to the smallest node of its closed
  * neighbourhood, then small-star links every node and its smaller neighbours to its smallest
  * smaller neighbour. At the fixpoint every component is a star around its smallest node.
  * Convergence is tested as GraphFrames does (the sum of the src ids and the edge count unchanged
  * after a round) and then confirmed exactly (no src is also a dst, and every dst has one src); if
  * the confirmation fails the rounds go on.
  *
- * <p>Stars that are already whole components ("stable") are moved out of the working set from
- * time to time, so that after the first few rounds only the large, slow components are rewired.
- * Stateless; see {@link ConnectedComponents} for the contract.
+ * <p>Stars that are already whole components ("stable") are moved out of the working set when
+ * a round hardly shrinks it, so that after the first few rounds only the large, slow components
+ * are rewired. Progress is logged at DEBUG. Stateless; see {@link ConnectedComponents} for the
+ * contract; one computation per output table at a time, since the working tables are named
+ * after it.
  */
 public final class StarComponents implements ConnectedComponents {
-    private static final System.Logger LOG = System.getLogger(StarComponents.class.getName());
     public static final int DEFAULT_MAX_ROUNDS = 200;
+    private static final System.Logger LOG = System.getLogger(StarComponents.class.getName());
     /**
      * Stable stars are looked for after a round that shrank the edges by less than this share
      * (most components are then finished); never after the first round, whose output is seldom
@@ -59,7 +62,7 @@ public final class StarComponents implements ConnectedComponents {
         try (WorkingTables tables = new WorkingTables(warehouse, out)) {
             Rounds rounds = new Rounds(warehouse, tables, new StarSql(warehouse.dialect()));
             rounds.run(edges);
-            tables.replaceOutput(rounds.sql.labels(tables.distinctNodes(nodes), rounds.working[rounds.current], rounds.stable));
+            tables.replaceOutput(rounds.labels(tables.distinctNodes(nodes)));
             long[] counts = tables.countOutput();
             return new ComponentsResult(rounds.count, counts[0], counts[1], rounds.sizes);
         }
@@ -121,6 +124,11 @@ public final class StarComponents implements ConnectedComponents {
                 sizes.add(now.edges());
                 previous = now;
             }
+        }
+
+        /** The output query once the rounds are done: the stars of the working and the stable edges give the labels. */
+        String labels(String distinctNodes) {
+            return sql.labels(distinctNodes, working[current], stable);
         }
 
         /** Moves the finished stars into the stable table; returns the totals of what is left. */

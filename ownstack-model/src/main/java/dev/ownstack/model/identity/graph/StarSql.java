@@ -37,8 +37,9 @@ final class StarSql {
     private String round(String inputCte, String e) {
         return "WITH " + inputCte + "low AS (SELECT dst AS node, min(src) AS low FROM " + e + " GROUP BY dst),"
                 + " large AS (SELECT e.dst AS hi, coalesce(low.low, e.src) AS lo FROM " + e + " e LEFT JOIN low ON low.node = e.src),"
-                + " small AS (SELECT hi, lo, min(lo) OVER (PARTITION BY hi) AS low FROM large)"
-                + " SELECT DISTINCT low AS src, CASE WHEN lo = low THEN hi ELSE lo END AS dst FROM small";
+                + " small AS (SELECT hi, min(lo) AS low FROM large GROUP BY hi)"
+                + " SELECT DISTINCT small.low AS src, CASE WHEN large.lo = small.low THEN large.hi ELSE large.lo END AS dst"
+                + " FROM large JOIN small ON small.hi = large.hi";
     }
 
     /** The edge count and the sum of the src ids (exact, as DECIMAL(38, 0)). */
