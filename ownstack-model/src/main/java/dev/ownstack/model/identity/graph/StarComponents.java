@@ -64,6 +64,7 @@ public final class StarComponents implements ConnectedComponents {
             rounds.run(edges);
             tables.replaceOutput(rounds.labels(tables.distinctNodes(nodes)));
             long[] counts = tables.countOutput();
+            rounds.log("labels written", new Totals(counts[0], BigDecimal.ZERO));
             return new ComponentsResult(rounds.count, counts[0], counts[1], rounds.sizes);
         }
     }
@@ -74,7 +75,8 @@ public final class StarComponents implements ConnectedComponents {
         private final WorkingTables tables;
         private final StarSql sql;
         private final TableName[] working;
-        private final TableName stable;
+        /** One table per move of stable stars: each made by CREATE TABLE AS, never by INSERT (see moveStableStars). */
+        private final List<TableName> stable = new ArrayList<>();
         private final TableName centres;
         private final List<Long> sizes = new ArrayList<>();
         private int current;
@@ -89,13 +91,11 @@ public final class StarComponents implements ConnectedComponents {
             this.tables = tables;
             this.sql = sql;
             this.working = new TableName[] {tables.table("edges_a"), tables.table("edges_b")};
-            this.stable = tables.table("stable");
             this.centres = tables.table("unstable");
         }
 
         void run(TableName edges) {
             tables.create(working[0], sql.firstRound(edges));
-            tables.create(stable, sql.emptyEdges(working[0]));
             count = 1;
             Totals previous = totals(working[0]);
             log("round 1", previous);
@@ -128,7 +128,9 @@ public final class StarComponents implements ConnectedComponents {
 
         /** The output query once the rounds are done: the stars of the working and the stable edges give the labels. */
         String labels(String distinctNodes) {
-            return sql.labels(distinctNodes, working[current], stable);
+            List<TableName> stars = new ArrayList<>(stable);
+            stars.add(working[current]);
+            return sql.labels(distinctNodes, stars);
         }
 
         /** Moves the finished stars into the stable table; returns the totals of what is left. */
@@ -136,7 +138,11 @@ public final class StarComponents implements ConnectedComponents {
             TableName from = working[current];
             TableName to = working[1 - current];
             tables.create(centres, sql.unstableCentres(from));
-            warehouse.execute("INSERT INTO " + warehouse.dialect().table(stable) + " " + sql.edgesByCentre(from, centres, false));
+            // a table of its own per move: DuckDB 2.0.0 loses rows bulk-inserted into a table that was
+            // created empty in the same transaction (a caller may run all this in one), CREATE TABLE AS is safe
+            TableName moved = tables.table("stable_" + (stable.size() + 1));
+            tables.create(moved, sql.edgesByCentre(from, centres, false));
+            stable.add(moved);
             tables.create(to, sql.edgesByCentre(from, centres, true));
             tables.drop(from);
             tables.drop(centres);
@@ -150,7 +156,7 @@ public final class StarComponents implements ConnectedComponents {
         }
 
         private void log(String step, Totals totals) {
-            LOG.log(System.Logger.Level.DEBUG, () -> String.format(Locale.ROOT, "%s: %,d edges left after %.2f s", step, totals.edges(),
+            LOG.log(System.Logger.Level.DEBUG, () -> String.format(Locale.ROOT, "%s: %,d rows after %.2f s", step, totals.edges(),
                     (System.nanoTime() - started) / 1e9));
         }
 

@@ -2,6 +2,8 @@ package dev.ownstack.model.identity.graph;
 
 import dev.ownstack.core.table.TableName;
 import dev.ownstack.warehouse.SqlDialect;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** The SQL of {@link StarComponents}: the same text on DuckDB and PostgreSQL. */
 final class StarSql {
@@ -79,14 +81,9 @@ final class StarSql {
                 + "EXISTS (SELECT 1 FROM " + dialect.table(centres) + " c WHERE c.node = e.src)";
     }
 
-    /** An empty table of the working edges' shape. */
-    String emptyEdges(TableName like) {
-        return "SELECT src, dst FROM " + dialect.table(like) + " WHERE 1 = 0";
-    }
-
     /** (node, component): a star's leaves take their centre, every other node itself. */
-    String labels(String distinctNodes, TableName edges, TableName stable) {
-        return "SELECT n.node, coalesce(s.src, n.node) AS component FROM (" + distinctNodes + ") n LEFT JOIN (SELECT src, dst FROM "
-                + dialect.table(edges) + " UNION ALL SELECT src, dst FROM " + dialect.table(stable) + ") s ON s.dst = n.node";
+    String labels(String distinctNodes, List<TableName> stars) {
+        String edges = stars.stream().map(table -> "SELECT src, dst FROM " + dialect.table(table)).collect(Collectors.joining(" UNION ALL "));
+        return "SELECT n.node, coalesce(s.src, n.node) AS component FROM (" + distinctNodes + ") n LEFT JOIN (" + edges + ") s ON s.dst = n.node";
     }
 }
