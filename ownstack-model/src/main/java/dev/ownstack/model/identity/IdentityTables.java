@@ -32,6 +32,7 @@ public final class IdentityTables {
     static final TableName WORK_COMPONENTS = table("work_components");
     static final TableName WORK_VIOLATIONS = table("work_violations");
     static final TableName WORK_RELINKED = table("work_relinked");
+    static final TableName WORK_LIMITED = table("work_limited");
     static final TableName WORK_DROPPED = table("work_dropped");
     static final TableName WORK_ANCHORS = table("work_anchors");
     static final TableName WORK_OVERLAP = table("work_overlap");
@@ -100,7 +101,7 @@ public final class IdentityTables {
 
     /** Drops every work table and every unpublished next version: what a crashed run may have left. */
     static void dropWork(Warehouse warehouse) {
-        for (TableName table : List.of(WORK_RECORDS, WORK_KEYS, WORK_FIELDS, WORK_MATCHES, WORK_GROUPS, WORK_EDGES, WORK_COMPONENTS, WORK_VIOLATIONS, WORK_RELINKED,
+        for (TableName table : List.of(WORK_RECORDS, WORK_KEYS, WORK_FIELDS, WORK_MATCHES, WORK_GROUPS, WORK_EDGES, WORK_COMPONENTS, WORK_VIOLATIONS, WORK_RELINKED, WORK_LIMITED,
                 WORK_DROPPED, WORK_ANCHORS, WORK_OVERLAP, WORK_HEIRS, WORK_IDS, WORK_HISTORY, next(RECORDS), next(RECORD_KEYS), next(DROPPED_LINKS), next(BLOCKED_VALUES), next(MATCH_PAIRS))) {
             dropIfExists(warehouse, table);
         }
