@@ -9,8 +9,10 @@ import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.ingest.file.CsvReader;
 import dev.ownstack.model.identity.IdentityTables;
 import dev.ownstack.model.identity.evaluate.PairwiseScores;
+import dev.ownstack.model.identity.evaluate.SharedKeyCeiling;
 import dev.ownstack.warehouse.ResultColumn;
 import dev.ownstack.warehouse.RowHandler;
+import dev.ownstack.warehouse.SqlDialect;
 import dev.ownstack.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,10 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +44,11 @@ import picocli.CommandLine.Spec;
             "The truth is a CSV file with a header: a record column, a cluster column, and optionally a source",
             "column. Only records present in both the truth and identity.records are scored; the counts of",
             "the others are printed. ownstack generate writes such a file (truth.csv).",
+            "",
+            "--ceiling adds the recall of an oracle that links two records exactly when they are one person and",
+            "share a value of a key (linked or dropped by a limit in identity.record_keys; blocked values do not",
+            "count): the most any rule over those keys could find. Resolve with more keys to ask what any",
+            "value at all could find; --ceiling-keys compares subsets of the keys of one run.",
             "",
             "Examples:",
             "  ownstack identity evaluate --truth data/truth.csv --map-source events.anonymousId=web_devices",
@@ -74,6 +83,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "A source name of the file that is called differently in ownstack.yml; repeatable.")
     Map<String, String> sourceMap = new LinkedHashMap<>();
 
+    @Option(names = "--ceiling", description = "Also report the recall an oracle reaches through shared key values.")
+    boolean ceiling;
+
+    @Option(names = "--ceiling-keys", split = ",", paramLabel = "KEY",
+            description = "Only these keys count for --ceiling (comma-separated); default: every key.")
+    List<String> ceilingKeys = new ArrayList<>();
+
     @Mixin
     FormatOption format;
 
@@ -83,16 +99,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         Truth truthFile = new Truth(truth, recordColumn, clusterColumn, fixedSource == null ? sourceColumn : null, fixedSource, sourceMap);
         Scores scores;
         try (Warehouse warehouse = ProjectOption.openWarehouse(config, spec.commandLine().getErr())) {
-            scores = score(warehouse, truthFile);
+            scores = score(warehouse, truthFile, ceiling || !ceilingKeys.isEmpty() ? Optional.of(ceilingKeys) : Optional.empty());
         }
         PrintWriter out = spec.commandLine().getOut();
         TablePrinter printer = new TablePrinter(format.format, out);
-        printer.columns(List.of("records", "customers", "true_clusters", "precision", "recall", "f1", "predicted_pairs", "true_pairs",
-                "correct_pairs", "only_in_identity", "only_in_truth"));
         PairwiseScores pairs = scores.pairs();
-        printer.row(new Object[] {pairs.records(), pairs.predictedClusters(), pairs.trueClusters(), round(pairs.precision()),
-                round(pairs.recall()), round(pairs.f1()), pairs.predictedPairs(), pairs.truePairs(), pairs.correctPairs(),
-                scores.onlyInIdentity(), scores.onlyInTruth()});
+        List<String> columns = new ArrayList<>(List.of("records", "customers", "true_clusters", "precision", "recall", "f1",
+                "predicted_pairs", "true_pairs", "correct_pairs", "only_in_identity", "only_in_truth"));
+        List<Object> row = new ArrayList<>(List.of(pairs.records(), pairs.predictedClusters(), pairs.trueClusters(),
+                round(pairs.precision()), round(pairs.recall()), round(pairs.f1()), pairs.predictedPairs(), pairs.truePairs(),
+                pairs.correctPairs(), scores.onlyInIdentity(), scores.onlyInTruth()));
+        scores.ceiling().ifPresent(oracle -> {
+            columns.addAll(List.of("ceiling_recall", "ceiling_f1", "ceiling_customers"));
+            row.addAll(List.of(round(oracle.recall()), round(oracle.f1()), oracle.predictedClusters()));
+        });
+        printer.columns(columns);
+        printer.row(row.toArray());
         printer.finish();
         return 0;
     }
@@ -107,14 +129,23 @@ public final class EvaluateCommand implements Callable<Integer> {
                  Map<String, String> sourceMap) {
     }
 
-    /** The scores over the records in both, and how many were in only one of them. */
-    record Scores(PairwiseScores pairs, long onlyInIdentity, long onlyInTruth) {
+    /** The scores over the records in both, how many were in only one of them, and the oracle's when asked for. */
+    record Scores(PairwiseScores pairs, long onlyInIdentity, long onlyInTruth, Optional<PairwiseScores> ceiling) {
     }
 
     /** Scores the last resolution in {@code warehouse} against the truth; shared with {@code demo}. */
     static Scores score(Warehouse warehouse, Truth truth) {
+        return score(warehouse, truth, Optional.empty());
+    }
+
+    /**
+     * Scores the last resolution against the truth and, with {@code ceilingKeys} (empty: every key),
+     * what an oracle linking through shared values of those keys would reach.
+     */
+    static Scores score(Warehouse warehouse, Truth truth, Optional<List<String>> ceilingKeys) {
         Map<String, String> trueCluster = readTruth(truth);
         PairwiseScores.Tally tally = new PairwiseScores.Tally();
+        ScoredRecords scored = new ScoredRecords();
         long[] counts = new long[2];
         warehouse.query("SELECT source, record_id, customer_id FROM " + warehouse.dialect().table(IdentityTables.RECORDS), List.of(),
                 new RowHandler() {
@@ -124,20 +155,104 @@ public final class EvaluateCommand implements Callable<Integer> {
 
                     @Override
                     public void row(Object[] values) {
-                        String cluster = trueCluster.remove(values[0] + "\u0000" + values[1]);
+                        String record = values[0] + "\u0000" + values[1];
+                        String cluster = trueCluster.remove(record);
                         if (cluster == null) {
                             counts[0]++;
-                        } else {
-                            tally.add(values[2], cluster);
-                            counts[1]++;
+                            return;
                         }
+                        tally.add(values[2], cluster);
+                        if (ceilingKeys.isPresent()) {
+                            scored.add(record, cluster);
+                        }
+                        counts[1]++;
                     }
                 });
         if (counts[1] == 0) {
             throw new OwnstackException(ErrorCode.INPUT_INVALID, "no record of " + truth.file() + " is in identity.records (" + counts[0]
                     + " records there); check --source, --map-source and the columns, and that ownstack resolve ran");
         }
-        return new Scores(tally.scores(), counts[0], trueCluster.size());
+        return new Scores(tally.scores(), counts[0], trueCluster.size(), ceilingKeys.map(keys -> ceiling(warehouse, scored, keys)));
+    }
+
+    /** Streams key values in value order and hands each group of scored records sharing one to the oracle. */
+    private static PairwiseScores ceiling(Warehouse warehouse, ScoredRecords scored, List<String> keys) {
+        SharedKeyCeiling oracle = new SharedKeyCeiling(scored.truth());
+        SqlDialect dialect = warehouse.dialect();
+        String sql = "SELECT " + dialect.quote("key_name") + ", " + dialect.quote("key_value") + ", " + dialect.quote("source") + ", "
+                + dialect.quote("record_id") + " FROM " + dialect.table(IdentityTables.RECORD_KEYS) + " WHERE " + dialect.quote("status")
+                + " <> " + dialect.stringLiteral("blocked")
+                + (keys.isEmpty() ? "" : " AND " + dialect.quote("key_name") + " IN (" + String.join(", ", keys.stream()
+                        .map(dialect::stringLiteral).toList()) + ")")
+                + " ORDER BY 1, 2";
+        ValueGroups groups = new ValueGroups(scored, oracle);
+        warehouse.query(sql, List.of(), groups);
+        groups.finish();
+        return oracle.scores();
+    }
+
+    /** The scored records, numbered 0..n-1 in the order they came, with their true clusters as numbers. */
+    private static final class ScoredRecords {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final Map<String, Long> clusterIds = new HashMap<>();
+        private long[] truth = new long[1024];
+
+        void add(String record, String cluster) {
+            int i = index.size();
+            index.put(record, i);
+            if (i == truth.length) {
+                truth = Arrays.copyOf(truth, i * 2);
+            }
+            truth[i] = clusterIds.computeIfAbsent(cluster, key -> (long) clusterIds.size());
+        }
+
+        Integer index(String record) {
+            return index.get(record);
+        }
+
+        long[] truth() {
+            return Arrays.copyOf(truth, index.size());
+        }
+    }
+
+    /** Rows of (key_name, key_value, source, record_id) in key value order, cut into groups of one value each. */
+    private static final class ValueGroups implements RowHandler {
+        private final ScoredRecords scored;
+        private final SharedKeyCeiling oracle;
+        private int[] group = new int[16];
+        private int size;
+        private String name;
+        private String value;
+
+        ValueGroups(ScoredRecords scored, SharedKeyCeiling oracle) {
+            this.scored = scored;
+            this.oracle = oracle;
+        }
+
+        @Override
+        public void columns(List<ResultColumn> columns) {
+        }
+
+        @Override
+        public void row(Object[] values) {
+            if (!values[0].equals(name) || !values[1].equals(value)) {
+                finish();
+                name = (String) values[0];
+                value = (String) values[1];
+            }
+            Integer record = scored.index(values[2] + "\u0000" + values[3]);
+            if (record != null) {
+                if (size == group.length) {
+                    group = Arrays.copyOf(group, size * 2);
+                }
+                group[size++] = record;
+            }
+        }
+
+        void finish() {
+            oracle.shared(group, size);
+            size = 0;
+        }
     }
 
     private static double round(double value) {
