@@ -62,7 +62,7 @@ evaluate() {
   local label="$1" seconds="$2"
   shift 2
   local row
-  row="$("${ownstack[@]}" identity evaluate --output csv "$@" | tail -n 1)"
+  row="$("${ownstack[@]}" identity evaluate --format csv "$@" | tail -n 1)"
   echo "$label,$seconds,$row"
 }
 
@@ -143,7 +143,7 @@ if (( customers > 0 )); then
     for set in generated generated_identified; do
       file="$truth"
       [[ "$set" == generated_identified ]] && file="$project/truth-identified.csv"
-      row="$("${ownstack[@]}" identity evaluate --output csv -p "$project" --truth "$file" "${map[@]}" --ceiling-keys "$keys" | tail -n 1)"
+      row="$("${ownstack[@]}" identity evaluate --format csv -p "$project" --truth "$file" "${map[@]}" --ceiling-keys "$keys" | tail -n 1)"
       echo "$set,\"$keys\",$(cut -d, -f12- <<< "$row")" | tee -a "$work/ceilings.csv"
     done
   done

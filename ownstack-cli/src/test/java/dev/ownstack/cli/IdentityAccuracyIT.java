@@ -188,7 +188,7 @@ class IdentityAccuracyIT {
         }
 
         Scores evaluate(String... truthOptions) {
-            List<String> args = new ArrayList<>(List.of("identity", "evaluate", "-p", directory.toString(), "--output", "csv"));
+            List<String> args = new ArrayList<>(List.of("identity", "evaluate", "-p", directory.toString(), "--format", "csv"));
             args.addAll(List.of(truthOptions));
             return Scores.parse(run(args.toArray(String[]::new)));
         }
@@ -200,7 +200,7 @@ class IdentityAccuracyIT {
         }
     }
 
-    /** One row of {@code ownstack identity evaluate --output csv}. */
+    /** One row of {@code ownstack identity evaluate --format csv}. */
     private record Scores(List<String> columns, List<String> values) {
         static Scores parse(String csv) {
             List<String> lines = csv.strip().lines().toList();

@@ -1,7 +1,7 @@
 package dev.ownstack.cli.command;
 
 import dev.ownstack.cli.ProjectOption;
-import dev.ownstack.cli.output.OutputFormat;
+import dev.ownstack.cli.output.FormatOption;
 import dev.ownstack.cli.output.TablePrinter;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.config.identity.IdentityConfig;
@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -92,62 +93,30 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Only these keys count for --ceiling (comma-separated); default: every key.")
     List<String> ceilingKeys = new ArrayList<>();
 
-    @Option(names = "--output", paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Format of the result. Default: ${DEFAULT-VALUE}.")
-    OutputFormat output;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
         ProjectConfig config = project.load();
-        boolean withCeiling = ceiling || !ceilingKeys.isEmpty();
         checkCeilingKeys(IdentitySetup.identity(config));
-        Map<String, String> trueCluster = readTruth();
-        PairwiseScores.Tally tally = new PairwiseScores.Tally();
-        ScoredRecords scored = new ScoredRecords();
-        long[] counts = new long[2];
-        PairwiseScores ceilingScores = null;
+        Truth truthFile = new Truth(truth, recordColumn, clusterColumn, fixedSource == null ? sourceColumn : null, fixedSource, sourceMap);
+        Scores scores;
         try (Warehouse warehouse = ProjectOption.openWarehouse(config, spec.commandLine().getErr())) {
-            warehouse.query("SELECT source, record_id, customer_id FROM " + warehouse.dialect().table(IdentityTables.RECORDS), List.of(),
-                    new RowHandler() {
-                        @Override
-                        public void columns(List<ResultColumn> columns) {
-                        }
-
-                        @Override
-                        public void row(Object[] values) {
-                            String record = values[0] + "\u0000" + values[1];
-                            String cluster = trueCluster.remove(record);
-                            if (cluster == null) {
-                                counts[0]++;
-                                return;
-                            }
-                            tally.add(values[2], cluster);
-                            if (withCeiling) {
-                                scored.add(record, cluster);
-                            }
-                            counts[1]++;
-                        }
-                    });
-            if (counts[1] > 0 && withCeiling) {
-                ceilingScores = ceiling(warehouse, scored, ceilingKeys);
-            }
+            scores = score(warehouse, truthFile, ceiling || !ceilingKeys.isEmpty() ? Optional.of(ceilingKeys) : Optional.empty());
         }
-        if (counts[1] == 0) {
-            throw new OwnstackException(ErrorCode.INPUT_INVALID, "no record of " + truth + " is in identity.records (" + counts[0]
-                    + " records there); check --source, --map-source and the columns, and that ownstack resolve ran");
-        }
-        PairwiseScores scores = tally.scores();
         PrintWriter out = spec.commandLine().getOut();
-        TablePrinter printer = new TablePrinter(output, out);
+        TablePrinter printer = new TablePrinter(format.format, out);
+        PairwiseScores pairs = scores.pairs();
         List<String> columns = new ArrayList<>(List.of("records", "customers", "true_clusters", "precision", "recall", "f1",
                 "predicted_pairs", "true_pairs", "correct_pairs", "only_in_identity", "only_in_truth"));
-        List<Object> row = new ArrayList<>(List.of(scores.records(), scores.predictedClusters(), scores.trueClusters(),
-                round(scores.precision()), round(scores.recall()), round(scores.f1()), scores.predictedPairs(), scores.truePairs(),
-                scores.correctPairs(), counts[0], (long) trueCluster.size()));
-        if (ceilingScores != null) {
+        List<Object> row = new ArrayList<>(List.of(pairs.records(), pairs.predictedClusters(), pairs.trueClusters(),
+                round(pairs.precision()), round(pairs.recall()), round(pairs.f1()), pairs.predictedPairs(), pairs.truePairs(),
+                pairs.correctPairs(), scores.onlyInIdentity(), scores.onlyInTruth()));
+        scores.ceiling().ifPresent(oracle -> {
             columns.addAll(List.of("ceiling_recall", "ceiling_f1", "ceiling_customers"));
-            row.addAll(List.of(round(ceilingScores.recall()), round(ceilingScores.f1()), ceilingScores.predictedClusters()));
-        }
+            row.addAll(List.of(round(oracle.recall()), round(oracle.f1()), oracle.predictedClusters()));
+        });
         printer.columns(columns);
         printer.row(row.toArray());
         printer.finish();
@@ -161,6 +130,62 @@ public final class EvaluateCommand implements Callable<Integer> {
                         + " the keys are " + identity.keys().stream().map(MatchKey::name).collect(Collectors.joining(", ")));
             }
         }
+    }
+
+    /**
+     * A file of true clusters and how to read it.
+     *
+     * @param sourceColumn the column naming each record's source, or null when {@code fixedSource} names it
+     * @param sourceMap    source names of the file to identity source names
+     */
+    record Truth(Path file, String recordColumn, String clusterColumn, String sourceColumn, String fixedSource,
+                 Map<String, String> sourceMap) {
+    }
+
+    /** The scores over the records in both, how many were in only one of them, and the oracle's when asked for. */
+    record Scores(PairwiseScores pairs, long onlyInIdentity, long onlyInTruth, Optional<PairwiseScores> ceiling) {
+    }
+
+    /** Scores the last resolution in {@code warehouse} against the truth; shared with {@code demo}. */
+    static Scores score(Warehouse warehouse, Truth truth) {
+        return score(warehouse, truth, Optional.empty());
+    }
+
+    /**
+     * Scores the last resolution against the truth and, with {@code ceilingKeys} (empty: every key),
+     * what an oracle linking through shared values of those keys would reach.
+     */
+    static Scores score(Warehouse warehouse, Truth truth, Optional<List<String>> ceilingKeys) {
+        Map<String, String> trueCluster = readTruth(truth);
+        PairwiseScores.Tally tally = new PairwiseScores.Tally();
+        ScoredRecords scored = new ScoredRecords();
+        long[] counts = new long[2];
+        warehouse.query("SELECT source, record_id, customer_id FROM " + warehouse.dialect().table(IdentityTables.RECORDS), List.of(),
+                new RowHandler() {
+                    @Override
+                    public void columns(List<ResultColumn> columns) {
+                    }
+
+                    @Override
+                    public void row(Object[] values) {
+                        String record = values[0] + "\u0000" + values[1];
+                        String cluster = trueCluster.remove(record);
+                        if (cluster == null) {
+                            counts[0]++;
+                            return;
+                        }
+                        tally.add(values[2], cluster);
+                        if (ceilingKeys.isPresent()) {
+                            scored.add(record, cluster);
+                        }
+                        counts[1]++;
+                    }
+                });
+        if (counts[1] == 0) {
+            throw new OwnstackException(ErrorCode.INPUT_INVALID, "no record of " + truth.file() + " is in identity.records (" + counts[0]
+                    + " records there); check --source, --map-source and the columns, and that ownstack resolve ran");
+        }
+        return new Scores(tally.scores(), counts[0], trueCluster.size(), ceilingKeys.map(keys -> ceiling(warehouse, scored, keys)));
     }
 
     /** Streams key values in value order and hands each group of scored records sharing one to the oracle. */
@@ -248,37 +273,38 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** "source\0record" to the true cluster. */
-    private Map<String, String> readTruth() {
+    private static Map<String, String> readTruth(Truth truth) {
+        Path file = truth.file();
         Map<String, String> clusters = new HashMap<>();
-        try (Reader reader = Files.newBufferedReader(truth, StandardCharsets.UTF_8); CsvReader csv = new CsvReader(reader, ',', '"')) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CsvReader csv = new CsvReader(reader, ',', '"')) {
             if (!csv.next()) {
-                throw new OwnstackException(ErrorCode.INPUT_INVALID, truth + " is empty; it needs a header and one row per record");
+                throw new OwnstackException(ErrorCode.INPUT_INVALID, file + " is empty; it needs a header and one row per record");
             }
             List<String> header = new ArrayList<>();
             for (int i = 0; i < csv.fieldCount(); i++) {
                 header.add(csv.field(i).strip());
             }
-            int record = column(header, recordColumn, "--record-column");
-            int cluster = column(header, clusterColumn, "--cluster-column");
-            int source = fixedSource == null ? column(header, sourceColumn, "--source-column (or give --source NAME)") : -1;
+            int record = column(file, header, truth.recordColumn(), "--record-column");
+            int cluster = column(file, header, truth.clusterColumn(), "--cluster-column");
+            int source = truth.sourceColumn() == null ? -1 : column(file, header, truth.sourceColumn(), "--source-column (or give --source NAME)");
             while (csv.next()) {
                 if (csv.problem() != null || csv.fieldCount() != header.size()) {
-                    throw new OwnstackException(ErrorCode.INPUT_INVALID, truth + " line " + csv.line() + ": "
+                    throw new OwnstackException(ErrorCode.INPUT_INVALID, file + " line " + csv.line() + ": "
                             + (csv.problem() != null ? csv.problem() : csv.fieldCount() + " fields where the header has " + header.size()));
                 }
-                String sourceName = source < 0 ? fixedSource : csv.field(source);
-                clusters.put(sourceMap.getOrDefault(sourceName, sourceName) + "\u0000" + csv.field(record), csv.field(cluster));
+                String sourceName = source < 0 ? truth.fixedSource() : csv.field(source);
+                clusters.put(truth.sourceMap().getOrDefault(sourceName, sourceName) + "\u0000" + csv.field(record), csv.field(cluster));
             }
         } catch (IOException e) {
-            throw new OwnstackException(ErrorCode.IO_FAILED, "cannot read --truth " + truth + ": " + e.getMessage(), e);
+            throw new OwnstackException(ErrorCode.IO_FAILED, "cannot read --truth " + file + ": " + e.getMessage(), e);
         }
         return clusters;
     }
 
-    private int column(List<String> header, String name, String option) {
+    private static int column(Path file, List<String> header, String name, String option) {
         int index = header.indexOf(name);
         if (index < 0) {
-            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, truth + " has no column '" + name + "' for " + option
+            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, file + " has no column '" + name + "' for " + option
                     + "; its columns are " + String.join(", ", header));
         }
         return index;
