@@ -1,6 +1,7 @@
 package dev.ownstack.warehouse.duckdb;
 
 import dev.ownstack.core.table.ColumnType;
+import dev.ownstack.core.table.TableName;
 import dev.ownstack.warehouse.SqlDialect;
 import java.util.List;
 import java.util.Locale;
@@ -51,10 +52,40 @@ public final class DuckDbDialect implements SqlDialect {
         };
     }
 
-    /** {@code json_extract_string} with each key quoted in the path, so any key name is safe. */
+    /**
+     * {@code json_extract_string} with the path as a JSON Pointer (RFC 6901: {@code ~} and {@code /}
+     * escaped as {@code ~0} and {@code ~1}), which needs no other escaping, so any key name is safe.
+     */
     @Override
     public String jsonText(String jsonExpression, List<String> path) {
-        String jsonPath = "$" + path.stream().map(key -> ".\"" + key.replace("\"", "\\\"") + "\"").collect(Collectors.joining());
-        return "json_extract_string(" + jsonExpression + ", " + stringLiteral(jsonPath) + ")";
+        return "json_extract_string(" + jsonExpression + ", " + stringLiteral(jsonPointer(path)) + ")";
+    }
+
+    /** DuckDB's {@code json_type} names integers BIGINT or UBIGINT (HUGEINT when larger) and other numbers DOUBLE. */
+    @Override
+    public String jsonNumber(String jsonExpression, List<String> path) {
+        String pointer = stringLiteral(jsonPointer(path));
+        return "CASE WHEN json_type(" + jsonExpression + ", " + pointer + ") IN ('BIGINT', 'UBIGINT', 'HUGEINT', 'DOUBLE')"
+                + " THEN CAST(json_extract_string(" + jsonExpression + ", " + pointer + ") AS DOUBLE) END";
+    }
+
+    @Override
+    public String jsonKeyTypes(TableName table, String groupColumn, String jsonColumn) {
+        String type = "json_type(j, '/' || replace(replace(k, '~', '~0'), '/', '~1'))";
+        return "SELECT g AS group_value, k AS key, CASE " + type + " WHEN 'VARCHAR' THEN 'string' WHEN 'BOOLEAN' THEN 'boolean'"
+                + " WHEN 'OBJECT' THEN 'object' WHEN 'ARRAY' THEN 'array' WHEN 'NULL' THEN 'null' ELSE 'number' END AS json_type,"
+                + " count(*) AS row_count FROM (SELECT " + quote(groupColumn) + " AS g, " + quote(jsonColumn) + " AS j, unnest(json_keys("
+                + quote(jsonColumn) + ")) AS k FROM " + table(table) + " WHERE " + quote(groupColumn) + " IS NOT NULL AND json_type("
+                + quote(jsonColumn) + ") = 'OBJECT') AS keys GROUP BY 1, 2, 3";
+    }
+
+    /** A hexadecimal text prefixed with 0x casts to an integer in DuckDB. */
+    @Override
+    public String hashBucket(String textExpression, int buckets) {
+        return "(CAST('0x' || substr(md5(" + textExpression + "), 1, 8) AS BIGINT) % " + buckets + ")";
+    }
+
+    private static String jsonPointer(List<String> path) {
+        return path.stream().map(key -> "/" + key.replace("~", "~0").replace("/", "~1")).collect(Collectors.joining());
     }
 }
