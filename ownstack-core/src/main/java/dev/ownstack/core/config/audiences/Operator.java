@@ -20,12 +20,12 @@ public enum Operator {
     BETWEEN("between", Arity.TWO),
     CONTAINS("contains", Arity.ONE),
     STARTS_WITH("starts-with", Arity.ONE),
-    IS_SET("is-set", Arity.NONE),
-    IS_NOT_SET("is-not-set", Arity.NONE),
     BEFORE("before", Arity.ONE),
     AFTER("after", Arity.ONE),
     WITHIN_LAST_DAYS("within-last-days", Arity.DAYS),
-    MORE_THAN_DAYS_AGO("more-than-days-ago", Arity.DAYS);
+    MORE_THAN_DAYS_AGO("more-than-days-ago", Arity.DAYS),
+    IS_SET("is-set", Arity.NONE),
+    IS_NOT_SET("is-not-set", Arity.NONE);
 
     private final String jsonName;
     private final Arity arity;
