@@ -9,6 +9,7 @@ import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.warehouse.SqlDialect;
 import dev.ownstack.warehouse.Warehouse;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,11 +19,12 @@ import java.util.List;
 /**
  * One query per breakdown. The members' values are materialised once ({@code m}); then either
  * the values are counted and ranked ({@code ROW_NUMBER()} by count, then value), or each value
- * falls in a range {@code floor(v / step)}, where the step is the smallest round width (1, 2 or 5
- * times a power of ten; for times 1, 3, 12, 24, 60, ... months) that fits the members' values
- * in the buckets asked for. Times become whole months since year 0, so a month, a quarter or
- * some years are ranges like numbers. Numbers are divided as doubles on every engine, so every
- * engine puts a value in the same range.
+ * falls in the range of width {@code step} below it, where the step is the smallest round width
+ * (1, 2 or 5 times a power of ten; for times 1, 3, 12, 24, 60, ... months) that fits the members'
+ * values in the buckets asked for. Times become whole months since year 0, so a month, a quarter
+ * or some years are ranges like numbers. Ranges are found with exact DECIMAL arithmetic (a
+ * remainder, never a division, which DuckDB does in doubles), so every engine puts a value in the
+ * same range and 0.6 lies in [0.6, 0.8), not below it.
  */
 final class BreakdownSql {
     private static final List<BigDecimal> NUMBER_STEPS = numberSteps();
@@ -87,57 +89,65 @@ final class BreakdownSql {
     }
 
     private Breakdown numbers(String trait, String value, List<BigDecimal> steps, int buckets) {
-        List<Object[]> rows = ranges(value, steps.stream().map(BigDecimal::doubleValue).toList(), buckets);
+        List<Object[]> rows = ranges(value, steps, buckets);
         List<Breakdown.Bucket> ranges = new ArrayList<>();
-        String unit = "";
+        String unit = "value";
         for (Object[] row : rows) {
             if (row[1] == null) {
                 continue;
             }
-            BigDecimal step = steps.stream().filter(candidate -> candidate.doubleValue() == ((Number) row[2]).doubleValue()).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the engine returned a step that was not asked for: " + row[2]));
+            BigDecimal step = ((BigDecimal) row[2]).stripTrailingZeros();
             int scale = Math.max(0, step.scale());
-            BigDecimal from = step.multiply(BigDecimal.valueOf(((Number) row[1]).longValue())).setScale(scale);
-            ranges.add(new Breakdown.Range(from, from.add(step).setScale(scale), AudiencePreview.number(row[3])));
-            unit = step.setScale(scale).toPlainString();
+            BigDecimal from = ((BigDecimal) row[1]).setScale(scale, RoundingMode.UNNECESSARY);
+            ranges.add(new Breakdown.Range(from, from.add(step).setScale(scale, RoundingMode.UNNECESSARY), AudiencePreview.number(row[3])));
+            unit = step.setScale(scale, RoundingMode.UNNECESSARY).toPlainString();
         }
-        return breakdown(trait, unit.isEmpty() ? "value" : unit, withMissing(ranges, rows));
+        return breakdown(trait, unit, withMissing(ranges, rows));
     }
 
     private Breakdown times(String trait, String value, int buckets) {
         String month = "CAST(EXTRACT(YEAR FROM " + value + ") AS BIGINT) * 12 + CAST(EXTRACT(MONTH FROM " + value + ") AS BIGINT) - 1";
-        List<Object[]> rows = ranges(month, MONTH_STEPS.stream().map(Long::doubleValue).toList(), buckets);
+        List<Object[]> rows = ranges(month, MONTH_STEPS.stream().map(BigDecimal::valueOf).toList(), buckets);
         List<Breakdown.Bucket> ranges = new ArrayList<>();
         String unit = "month";
         for (Object[] row : rows) {
             if (row[1] == null) {
                 continue;
             }
-            long step = ((Number) row[2]).longValue();
-            long from = ((Number) row[1]).longValue() * step;
+            long step = ((BigDecimal) row[2]).longValueExact();
+            long from = ((BigDecimal) row[1]).longValueExact();
             ranges.add(new Breakdown.Range(monthStart(from), monthStart(from + step), AudiencePreview.number(row[3])));
             unit = monthUnit(step);
         }
         return breakdown(trait, unit, withMissing(ranges, rows));
     }
 
-    /** Rows (kind, bucket, step, count): one per range {@code floor(v / step)}, then one for NULL values. */
-    private List<Object[]> ranges(String valueExpression, List<Double> steps, int buckets) {
-        String asDouble = "CAST(" + valueExpression + " AS " + dialect.typeName(ColumnType.DOUBLE) + ")";
-        String sql = members(asDouble) + ", r AS (SELECT min(v) AS lo, max(v) AS hi FROM m)"
-                + ", s AS (SELECT COALESCE(min(steps.step), ?) AS step FROM (VALUES " + String.join(", ", Collections.nCopies(steps.size(), "(?)"))
-                + ") AS steps(step) CROSS JOIN r WHERE floor(r.hi / steps.step) - floor(r.lo / steps.step) < ?)"
-                + " SELECT 'range' AS kind, floor(m.v / s.step) AS bucket, s.step AS step, count(*) AS n FROM m CROSS JOIN s"
-                + " WHERE m.v IS NOT NULL GROUP BY floor(m.v / s.step), s.step"
+    /**
+     * Rows (kind, lower bound, step, count), ordered by lower bound: one per range of values
+     * {@code [lower, lower + step)}, then one for NULL values. All arithmetic is on DECIMAL(38, 9),
+     * exact on every engine; doubles are rounded to 9 places first.
+     */
+    private List<Object[]> ranges(String valueExpression, List<BigDecimal> steps, int buckets) {
+        String decimal = dialect.typeName(ColumnType.DECIMAL);
+        String sql = members("CAST(" + valueExpression + " AS " + decimal + ")") + ", r AS (SELECT min(v) AS lo, max(v) AS hi FROM m)"
+                + ", s AS (SELECT COALESCE(min(steps.step), CAST(? AS " + decimal + ")) AS step FROM (SELECT CAST(step AS " + decimal
+                + ") AS step FROM (VALUES " + String.join(", ", Collections.nCopies(steps.size(), "(?)")) + ") AS t(step)) AS steps"
+                + " CROSS JOIN r WHERE " + lowerBound("r.hi", "steps.step") + " - " + lowerBound("r.lo", "steps.step") + " < ? * steps.step)"
+                + ", ranged AS (SELECT " + lowerBound("m.v", "s.step") + " AS lower, s.step AS step FROM m CROSS JOIN s WHERE m.v IS NOT NULL)"
+                + " SELECT 'range' AS kind, lower, step, count(*) AS n FROM ranged GROUP BY lower, step"
                 + " UNION ALL SELECT 'missing', NULL, NULL, count(*) FROM m WHERE m.v IS NULL";
         List<Object> parameters = new ArrayList<>(audience.parameters());
         parameters.add(steps.get(steps.size() - 1));
         parameters.addAll(steps);
         parameters.add(buckets);
         List<Object[]> rows = new ArrayList<>(warehouse.queryAll(sql, parameters.toArray()).rows());
-        rows.sort((a, b) -> a[1] == null ? (b[1] == null ? 0 : 1) : b[1] == null ? -1
-                : Double.compare(((Number) a[1]).doubleValue(), ((Number) b[1]).doubleValue()));
+        rows.sort(Comparator.comparing((Object[] row) -> (BigDecimal) row[1], Comparator.nullsLast(Comparator.naturalOrder())));
         return rows;
+    }
+
+    /** The multiple of {@code step} at or below {@code value}: {@code floor(value / step) * step} without dividing. */
+    private static String lowerBound(String value, String step) {
+        return "(" + value + " - mod(" + value + ", " + step + ") - CASE WHEN mod(" + value + ", " + step + ") < 0 THEN " + step + " ELSE 0 END)";
     }
 
     private static List<Breakdown.Bucket> withMissing(List<Breakdown.Bucket> ranges, List<Object[]> rows) {
@@ -170,12 +180,12 @@ final class BreakdownSql {
         return years == 1 ? "year" : years + " years";
     }
 
-    /** 1, 2 and 5 times the powers of ten from 10^-6 to 10^30. */
+    /** 1, 2 and 5 times the powers of ten from 10^-6 to 10^20 (a hundred of the widest still fit DECIMAL(38, 9)). */
     private static List<BigDecimal> numberSteps() {
         List<BigDecimal> steps = new ArrayList<>();
-        for (int exponent = -6; exponent <= 30; exponent++) {
+        for (int exponent = -6; exponent <= 20; exponent++) {
             for (int mantissa : new int[] {1, 2, 5}) {
-                steps.add(BigDecimal.valueOf(mantissa).scaleByPowerOfTen(exponent).stripTrailingZeros());
+                steps.add(BigDecimal.valueOf(mantissa).scaleByPowerOfTen(exponent).setScale(9, RoundingMode.UNNECESSARY));
             }
         }
         return List.copyOf(steps);
