@@ -86,7 +86,6 @@ abstract class MembershipHistorySuite {
         score("c08", 0.1);
         score("c02", 0.9);
         AudienceRun second = compute();
-        assertEquals(5, second.size() + second.left() - second.joined() + 1); // 4 before, one left, one joined
         assertEquals(List.of(4L, 1L, 1L), List.of(second.size(), second.joined(), second.left()));
         assertEquals(new MembershipChanges("scored", 1, 2, 1, 1, List.of("c02"), List.of("c08")), history().changes("scored", 100));
     }
