@@ -130,6 +130,8 @@ abstract class MembershipHistorySuite {
         assertEquals(List.of(2L, 3L), history().runs("scored", 2).stream().map(AudienceRun::runId).toList());
         assertEquals(Optional.of(3L), history().latest("scored").map(AudienceRun::runId));
         assertEquals(List.of(), history().runs("unknown", 10));
+        AudienceRun other = history().compute(definition("other", "{'trait': 'vip', 'operator': 'is-set'}"), compiler, ShopModels.AS_OF);
+        assertEquals(java.util.Map.of("scored", runs.get(2), "other", other), history().latestRuns());
     }
 
     @Test
