@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * from ({@code models.as-of}, else now). Thread-safe.
  */
 public final class AudienceApi {
-    /** How long the model catalog is kept when the model tables' columns stay the same. */
+    /** How long the model catalog is used before it is read again in the background, when the model tables' columns stay the same. */
     public static final Duration CATALOG_TIME_TO_LIVE = Duration.ofMinutes(1);
     private static final List<SqlDialect> DIALECTS = List.of(DuckDbDialect.INSTANCE, PostgresDialect.INSTANCE);
 
@@ -48,7 +48,7 @@ public final class AudienceApi {
         this.configured = new LinkedHashMap<>(configured);
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.catalogs = new CatalogCache(clock, CATALOG_TIME_TO_LIVE);
+        this.catalogs = new CatalogCache(warehouses, clock, CATALOG_TIME_TO_LIVE, CatalogCache.daemonThreads());
     }
 
     /** A warehouse connection and what works on it, for one request. */
