@@ -26,6 +26,8 @@ public final class IdentityTables {
     static final TableName WORK_RECORDS = table("work_records");
     static final TableName WORK_KEYS = table("work_keys");
     static final TableName WORK_FIELDS = table("work_fields");
+    static final TableName WORK_ROWS = table("work_rows");
+    static final TableName WORK_NORMALISED = table("work_normalised");
     static final TableName WORK_MATCHES = table("work_matches");
     static final TableName WORK_GROUPS = table("work_groups");
     static final TableName WORK_EDGES = table("work_edges");
@@ -100,7 +102,7 @@ public final class IdentityTables {
 
     /** Drops every work table and every unpublished next version: what a crashed run may have left. */
     static void dropWork(Warehouse warehouse) {
-        for (TableName table : List.of(WORK_RECORDS, WORK_KEYS, WORK_FIELDS, WORK_MATCHES, WORK_GROUPS, WORK_EDGES, WORK_COMPONENTS, WORK_VIOLATIONS, WORK_RELINKED,
+        for (TableName table : List.of(WORK_RECORDS, WORK_KEYS, WORK_FIELDS, WORK_ROWS, WORK_NORMALISED, WORK_MATCHES, WORK_GROUPS, WORK_EDGES, WORK_COMPONENTS, WORK_VIOLATIONS, WORK_RELINKED,
                 WORK_DROPPED, WORK_ANCHORS, WORK_OVERLAP, WORK_HEIRS, WORK_IDS, WORK_HISTORY, next(RECORDS), next(RECORD_KEYS), next(DROPPED_LINKS), next(BLOCKED_VALUES), next(MATCH_PAIRS))) {
             dropIfExists(warehouse, table);
         }

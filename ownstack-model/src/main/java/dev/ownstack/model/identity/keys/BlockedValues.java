@@ -56,6 +56,17 @@ public record BlockedValues(Set<String> everyKind, Map<KeyKind, Set<String>> byK
         return new BlockedValues(everyKind, merged);
     }
 
+    /**
+     * The values blocked for {@code kind}, stripped and lower-cased: a value of the kind is blocked
+     * when its stripped, lower-cased form is one of them (phone numbers also by their national number).
+     */
+    public Set<String> of(KeyKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        Set<String> values = new HashSet<>(everyKind);
+        values.addAll(byKind.getOrDefault(kind, Set.of()));
+        return Set.copyOf(values);
+    }
+
     /** Whether {@code normalisedValue}, a key of {@code kind}, must not be used to link records. */
     public boolean isBlocked(KeyKind kind, String normalisedValue) {
         Objects.requireNonNull(kind, "kind");

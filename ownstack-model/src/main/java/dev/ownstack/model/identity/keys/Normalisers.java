@@ -43,6 +43,11 @@ public final class Normalisers {
         };
     }
 
+    /** The placeholder and test values that never link records. */
+    public BlockedValues blockedValues() {
+        return blockedValues;
+    }
+
     /** Whether a normalised value of {@code kind} is a placeholder or test value that must never link records. */
     public boolean isBlocked(KeyKind kind, String value) {
         return blockedValues.isBlocked(kind, value);

@@ -1,0 +1,224 @@
+package dev.ownstack.model.identity;
+
+import dev.ownstack.core.config.identity.ColumnRef;
+import dev.ownstack.core.config.identity.IdentityConfig;
+import dev.ownstack.core.config.identity.IdentitySource;
+import dev.ownstack.core.config.identity.KeyKind;
+import dev.ownstack.core.config.identity.KeyMapping;
+import dev.ownstack.core.config.identity.MatchKey;
+import dev.ownstack.core.config.identity.ValueSource;
+import dev.ownstack.warehouse.SqlDialect;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The SQL that turns one identity source into records and key values, in the warehouse.
+ *
+ * <p>{@code identity.work_rows} holds the source's rows once each (rows that repeat a record's
+ * values, such as the events of one device, collapse), with the record's node and one text column
+ * {@code v<i>} per value source the keys and fields read: a column as text, a JSON field, or
+ * several columns stripped and joined with a space. Key values come from those texts: user and
+ * anonymous ids are stripped in SQL when they are ASCII ({@link JavaTextSql}); every other text
+ * is looked up in {@code identity.work_normalised}, where the JVM's normalisers put each distinct
+ * text once. What a record gets is what {@link dev.ownstack.model.identity.keys.Normalisers}
+ * gives its texts: see {@code RecordExtractionTest}, which checks it value by value.
+ */
+final class SourceSql {
+    /** Kinds whose normaliser only strips, done in SQL for ASCII text (the JVM does the rest). */
+    static final Set<KeyKind> STRIPPED_IN_SQL = Set.of(KeyKind.USER_ID, KeyKind.ANONYMOUS_ID);
+
+    private final IdentityConfig config;
+    private final IdentitySource source;
+    private final SqlDialect dialect;
+    private final JavaTextSql text;
+    private final Map<KeyKind, Set<String>> blockedIds;
+    /** Each value source read, in first-use order; its position names its text column. */
+    private final List<ValueSource> slots;
+    private final List<String> fields;
+
+    SourceSql(IdentityConfig config, IdentitySource source, List<String> fields, SqlDialect dialect, Map<KeyKind, Set<String>> blockedIds) {
+        this.config = config;
+        this.source = source;
+        this.dialect = dialect;
+        this.text = new JavaTextSql(dialect);
+        this.blockedIds = blockedIds;
+        this.fields = fields;
+        Set<ValueSource> used = new LinkedHashSet<>();
+        source.keys().forEach(mapping -> used.addAll(mapping.values()));
+        for (String field : fields) {
+            ValueSource value = source.fields().get(field);
+            if (value != null) {
+                used.add(value);
+            }
+        }
+        this.slots = List.copyOf(used);
+    }
+
+    private String slot(ValueSource value) {
+        return "v" + slots.indexOf(value);
+    }
+
+    /** The query {@code identity.work_rows} is made of; nodes start at {@code firstNode}, in record id order. */
+    String rows(long firstNode) {
+        StringBuilder select = new StringBuilder("SELECT CAST(" + dialect.quote(source.idColumn()) + " AS VARCHAR) AS record_id, ");
+        select.append(source.updatedAt().map(column -> "max(CAST(" + dialect.quote(column) + " AS TIMESTAMP))")
+                .orElse("CAST(NULL AS TIMESTAMP)")).append(" AS updated_at");
+        List<String> groupBy = new ArrayList<>(List.of("1"));
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            select.append(", ").append(textOf(slots.get(i))).append(" AS v").append(i);
+            groupBy.add(String.valueOf(i + 3));
+            columns.add("v" + i);
+        }
+        String grouped = select + " FROM " + dialect.table(source.table()) + " WHERE " + dialect.quote(source.idColumn()) + " IS NOT NULL"
+                + " GROUP BY " + String.join(", ", groupBy);
+        return "SELECT " + (firstNode - 1) + " + dense_rank() OVER (ORDER BY record_id) AS node, record_id, updated_at"
+                + columns.stream().map(column -> ", " + column).reduce("", String::concat) + " FROM (" + grouped + ") grouped";
+    }
+
+    /** The text of a value source in one row: a column or JSON field as text, or several columns stripped and joined with a space. */
+    private String textOf(ValueSource value) {
+        if (value.columns().size() == 1) {
+            return columnText(value.columns().get(0));
+        }
+        List<String> parts = value.columns().stream().map(ref -> text.stripToNull(columnText(ref))).toList();
+        return "NULLIF(concat_ws(' ', " + String.join(", ", parts) + "), '')";
+    }
+
+    private String columnText(ColumnRef ref) {
+        return ref.jsonPath().isEmpty() ? "CAST(" + dialect.quote(ref.column()) + " AS VARCHAR)"
+                : dialect.jsonText(dialect.quote(ref.column()), ref.jsonPath());
+    }
+
+    /** {@code identity.work_records} rows of the source. */
+    String records() {
+        return "INSERT INTO " + dialect.table(IdentityTables.WORK_RECORDS) + " (node, source, record_id, precedence, updated_at) SELECT node, "
+                + dialect.stringLiteral(source.name()) + ", record_id, CAST(" + source.precedence() + " AS BIGINT), max(updated_at) FROM "
+                + dialect.table(IdentityTables.WORK_ROWS) + " GROUP BY node, record_id";
+    }
+
+    /**
+     * The distinct texts of the source that the JVM must normalise and has not yet: (kind, raw).
+     * Empty when there are none.
+     */
+    String textsToNormalise() {
+        Map<String, KeyKind> kindOfSlot = new LinkedHashMap<>();
+        List<String> selects = new ArrayList<>();
+        for (KeyMapping mapping : source.keys()) {
+            MatchKey key = key(mapping);
+            for (int i = 0; i < mapping.values().size(); i++) {
+                KeyKind kind = key.composite() ? key.parts().get(i) : key.kind();
+                String column = slot(mapping.values().get(i));
+                if (kindOfSlot.containsKey(column + "/" + kind)) {
+                    continue;
+                }
+                kindOfSlot.put(column + "/" + kind, kind);
+                String ascii = STRIPPED_IN_SQL.contains(kind) ? " AND NOT (" + text.isAscii(column) + ")" : "";
+                selects.add("SELECT " + dialect.stringLiteral(kind.name()) + " AS kind, " + column + " AS raw FROM "
+                        + dialect.table(IdentityTables.WORK_ROWS) + " WHERE " + column + " IS NOT NULL" + ascii);
+            }
+        }
+        if (selects.isEmpty()) {
+            return "";
+        }
+        return "SELECT t.kind, t.raw FROM (" + String.join(" UNION ", selects) + ") t WHERE NOT EXISTS (SELECT 1 FROM "
+                + dialect.table(IdentityTables.WORK_NORMALISED) + " n WHERE n.kind = t.kind AND n.raw = t.raw)";
+    }
+
+    /**
+     * {@code identity.work_keys} rows of the source: one per record, key and value. When a record
+     * can get a value twice (several rows, or several columns of one key) the rows are merged and
+     * a blocked one wins.
+     */
+    String keys(boolean oneRowPerRecord) {
+        List<String> selects = new ArrayList<>();
+        Map<Integer, Integer> valuesOfKey = new HashMap<>();
+        for (KeyMapping mapping : source.keys()) {
+            MatchKey key = key(mapping);
+            int keyId = config.priority(key.name());
+            if (key.composite()) {
+                selects.add(composite(key, keyId, mapping));
+                valuesOfKey.merge(keyId, 1, Integer::sum);
+            } else {
+                for (ValueSource value : mapping.values()) {
+                    selects.add(single(key, keyId, value));
+                    valuesOfKey.merge(keyId, 1, Integer::sum);
+                }
+            }
+        }
+        if (selects.isEmpty()) {
+            return "";
+        }
+        String insert = "INSERT INTO " + dialect.table(IdentityTables.WORK_KEYS) + " (node, key_id, key_value, status) ";
+        String union = String.join(" UNION ALL ", selects);
+        boolean unique = oneRowPerRecord && valuesOfKey.values().stream().allMatch(count -> count == 1);
+        return unique ? insert + union
+                : insert + "SELECT node, key_id, key_value, min(status) FROM (" + union + ") candidates GROUP BY node, key_id, key_value";
+    }
+
+    private String single(MatchKey key, int keyId, ValueSource value) {
+        Part part = part(key, key.kind(), slot(value), "p0");
+        return "SELECT r.node, CAST(" + keyId + " AS BIGINT) AS key_id, " + part.value + " AS key_value, CASE WHEN " + part.blocked
+                + " THEN 'blocked' ELSE 'linked' END AS status FROM " + dialect.table(IdentityTables.WORK_ROWS) + " r" + part.join
+                + " WHERE " + part.present;
+    }
+
+    private String composite(MatchKey key, int keyId, KeyMapping mapping) {
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < key.parts().size(); i++) {
+            parts.add(part(key, key.parts().get(i), slot(mapping.values().get(i)), "p" + i));
+        }
+        String value = String.join(" || '|' || ", parts.stream().map(part -> part.value).toList());
+        List<String> blocked = new ArrayList<>(parts.stream().map(part -> "(" + part.blocked + ")").toList());
+        blocked.add(text.in(value, key.blockedValues()));
+        return "SELECT r.node, CAST(" + keyId + " AS BIGINT) AS key_id, " + value + " AS key_value, CASE WHEN "
+                + String.join(" OR ", blocked) + " THEN 'blocked' ELSE 'linked' END AS status FROM " + dialect.table(IdentityTables.WORK_ROWS)
+                + " r" + parts.stream().map(part -> part.join).reduce("", String::concat) + " WHERE "
+                + String.join(" AND ", parts.stream().map(part -> part.present).toList());
+    }
+
+    /**
+     * One normalised text of a row: its value, whether it is blocked (by the normalisers' blocked
+     * values or the key's own), the join that finds it and the condition that it exists.
+     */
+    private Part part(MatchKey key, KeyKind kind, String column, String alias) {
+        String normalised = dialect.table(IdentityTables.WORK_NORMALISED);
+        String raw = "r." + column;
+        String on = " ON " + alias + ".kind = " + dialect.stringLiteral(kind.name()) + " AND " + alias + ".raw = " + raw;
+        if (!STRIPPED_IN_SQL.contains(kind)) {
+            String value = alias + ".value";
+            return new Part(value, alias + ".blocked OR " + text.in(value, key.blockedValues()), " JOIN " + normalised + " " + alias + on,
+                    value + " IS NOT NULL");
+        }
+        String ascii = text.isAscii(raw);
+        String stripped = text.strip(raw);
+        String value = "CASE WHEN " + ascii + " THEN " + text.stripToNull(raw) + " ELSE " + alias + ".value END";
+        String blocked = "CASE WHEN " + ascii + " THEN " + text.in(text.lowerAscii(stripped), blockedIds.getOrDefault(kind, Set.of()))
+                + " ELSE " + alias + ".blocked END OR " + text.in(value, key.blockedValues());
+        return new Part(value, blocked, " LEFT JOIN " + normalised + " " + alias + on, raw + " IS NOT NULL AND " + value + " IS NOT NULL");
+    }
+
+    private record Part(String value, String blocked, String join, String present) {
+    }
+
+    /** {@code identity.work_fields} rows of the source: per record, each field's first non-blank text, stripped. */
+    String fields() {
+        StringBuilder select = new StringBuilder("INSERT INTO " + dialect.table(IdentityTables.WORK_FIELDS) + " (node");
+        fields.forEach(field -> select.append(", ").append(dialect.quote(field)));
+        select.append(") SELECT node");
+        for (String field : fields) {
+            ValueSource value = source.fields().get(field);
+            select.append(", ").append(value == null ? "CAST(NULL AS VARCHAR)" : "min(" + text.stripToNull(slot(value)) + ")");
+        }
+        return select + " FROM " + dialect.table(IdentityTables.WORK_ROWS) + " GROUP BY node";
+    }
+
+    private MatchKey key(KeyMapping mapping) {
+        return config.key(mapping.key()).orElseThrow();
+    }
+}
