@@ -96,10 +96,9 @@ final class TextNormalisation {
         for (int i = 0; i < rows.length; i++) {
             String kindName = batch.get(i)[0];
             String raw = batch.get(i)[1];
-            KeyKind kind = KeyKind.valueOf(kindName);
-            Optional<String> value = normalisers.canonical(kind, raw);
-            boolean blocked = value.isPresent() && normalisers.isBlocked(kind, value.get());
-            rows[i] = new Object[] {kindName, raw, value.orElse(null), blocked};
+            Optional<Normalisers.Normalised> key = normalisers.normalised(KeyKind.valueOf(kindName), raw);
+            rows[i] = new Object[] {kindName, raw, key.map(Normalisers.Normalised::value).orElse(null),
+                key.map(Normalisers.Normalised::blocked).orElse(false)};
         }
         return rows;
     }

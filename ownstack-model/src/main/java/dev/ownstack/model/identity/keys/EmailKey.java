@@ -60,8 +60,13 @@ public final class EmailKey {
     /** Exactly one @, a non-empty local part, a domain of non-empty dot-separated labels, no whitespace. */
     private static boolean isAddress(String email) {
         int at = email.indexOf('@');
-        if (at <= 0 || at != email.lastIndexOf('@') || email.chars().anyMatch(Character::isWhitespace)) {
+        if (at <= 0 || at != email.lastIndexOf('@')) {
             return false;
+        }
+        for (int i = 0; i < email.length(); i++) {
+            if (Character.isWhitespace(email.charAt(i))) {
+                return false;
+            }
         }
         String domain = email.substring(at + 1);
         return domain.contains(".") && !domain.startsWith(".") && !domain.endsWith(".") && !domain.contains("..");
