@@ -11,6 +11,7 @@ import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.model.identity.keys.Normalisers;
+import dev.ownstack.model.identity.keys.SqlNormalisers;
 import dev.ownstack.warehouse.SqlDialect;
 import dev.ownstack.warehouse.Warehouse;
 import java.util.ArrayList;
@@ -71,16 +72,16 @@ final class RecordExtraction {
         for (IdentitySource source : config.sources()) {
             checkColumns(warehouse, source);
         }
-        Map<KeyKind, Set<String>> blockedIds = new EnumMap<>(KeyKind.class);
-        for (KeyKind kind : SourceSql.STRIPPED_IN_SQL) {
-            blockedIds.put(kind, normalisers.blockedValues().of(kind));
+        Map<KeyKind, Set<String>> blockedComparable = new EnumMap<>(KeyKind.class);
+        for (KeyKind kind : SqlNormalisers.KINDS) {
+            blockedComparable.put(kind, normalisers.blockedValues().of(kind));
         }
         TextNormalisation normalisation = new TextNormalisation(normalisers, Math.max(1, Runtime.getRuntime().availableProcessors()));
         Map<String, Long> records = new LinkedHashMap<>();
         Map<String, Long> withoutId = new LinkedHashMap<>();
         long nodes = 0;
         for (IdentitySource source : config.sources()) {
-            SourceSql sql = new SourceSql(config, source, fields, dialect, blockedIds);
+            SourceSql sql = new SourceSql(config, source, fields, dialect, blockedComparable);
             IdentityTables.dropIfExists(warehouse, IdentityTables.WORK_ROWS);
             long rows = warehouse.execute(dialect.createWorkingTableAs(IdentityTables.WORK_ROWS, sql.rows(nodes)));
             dialect.analyze(IdentityTables.WORK_ROWS).ifPresent(warehouse::execute);

@@ -7,6 +7,8 @@ import dev.ownstack.core.config.identity.KeyKind;
 import dev.ownstack.core.config.identity.KeyMapping;
 import dev.ownstack.core.config.identity.MatchKey;
 import dev.ownstack.core.config.identity.ValueSource;
+import dev.ownstack.model.identity.keys.JavaTextSql;
+import dev.ownstack.model.identity.keys.SqlNormalisers;
 import dev.ownstack.warehouse.SqlDialect;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,31 +25,29 @@ import java.util.Set;
  * <p>{@code identity.work_rows} holds the source's rows once each (rows that repeat a record's
  * values, such as the events of one device, collapse), with the record's node and one text column
  * {@code v<i>} per value source the keys and fields read: a column as text, a JSON field, or
- * several columns stripped and joined with a space. Key values come from those texts: user and
- * anonymous ids are stripped in SQL when they are ASCII ({@link JavaTextSql}); every other text
- * is looked up in {@code identity.work_normalised}, where the JVM's normalisers put each distinct
- * text once. What a record gets is what {@link dev.ownstack.model.identity.keys.Normalisers}
+ * several columns stripped and joined with a space. Key values come from those texts: ASCII texts
+ * of most kinds are normalised in SQL ({@link SqlNormalisers}); every other text is looked up in
+ * {@code identity.work_normalised}, where the JVM's normalisers put each distinct text once. What a record gets is what {@link dev.ownstack.model.identity.keys.Normalisers}
  * gives its texts: see {@code RecordExtractionTest}, which checks it value by value.
  */
 final class SourceSql {
-    /** Kinds whose normaliser only strips, done in SQL for ASCII text (the JVM does the rest). */
-    static final Set<KeyKind> STRIPPED_IN_SQL = Set.of(KeyKind.USER_ID, KeyKind.ANONYMOUS_ID);
-
     private final IdentityConfig config;
     private final IdentitySource source;
     private final SqlDialect dialect;
     private final JavaTextSql text;
-    private final Map<KeyKind, Set<String>> blockedIds;
+    private final SqlNormalisers normalisers;
+    private final Map<KeyKind, Set<String>> blockedComparable;
     /** Each value source read, in first-use order; its position names its text column. */
     private final List<ValueSource> slots;
     private final List<String> fields;
 
-    SourceSql(IdentityConfig config, IdentitySource source, List<String> fields, SqlDialect dialect, Map<KeyKind, Set<String>> blockedIds) {
+    SourceSql(IdentityConfig config, IdentitySource source, List<String> fields, SqlDialect dialect, Map<KeyKind, Set<String>> blockedComparable) {
         this.config = config;
         this.source = source;
         this.dialect = dialect;
         this.text = new JavaTextSql(dialect);
-        this.blockedIds = blockedIds;
+        this.normalisers = new SqlNormalisers(dialect);
+        this.blockedComparable = blockedComparable;
         this.fields = fields;
         Set<ValueSource> used = new LinkedHashSet<>();
         source.keys().forEach(mapping -> used.addAll(mapping.values()));
@@ -118,7 +119,7 @@ final class SourceSql {
                     continue;
                 }
                 kindOfSlot.put(column + "/" + kind, kind);
-                String ascii = STRIPPED_IN_SQL.contains(kind) ? " AND NOT (" + text.isAscii(column) + ")" : "";
+                String ascii = SqlNormalisers.KINDS.contains(kind) ? " AND NOT (" + text.isAscii(column) + ")" : "";
                 selects.add("SELECT " + dialect.stringLiteral(kind.name()) + " AS kind, " + column + " AS raw FROM "
                         + dialect.table(IdentityTables.WORK_ROWS) + " WHERE " + column + " IS NOT NULL" + ascii);
             }
@@ -162,48 +163,65 @@ final class SourceSql {
     }
 
     private String single(MatchKey key, int keyId, ValueSource value) {
-        Part part = part(key, key.kind(), slot(value), "p0");
-        return "SELECT r.node, CAST(" + keyId + " AS BIGINT) AS key_id, " + part.value + " AS key_value, CASE WHEN " + part.blocked
-                + " THEN 'blocked' ELSE 'linked' END AS status FROM " + dialect.table(IdentityTables.WORK_ROWS) + " r" + part.join
-                + " WHERE " + part.present;
+        return keyRows(key, keyId, List.of(key.kind()), List.of(value));
     }
 
     private String composite(MatchKey key, int keyId, KeyMapping mapping) {
-        List<Part> parts = new ArrayList<>();
-        for (int i = 0; i < key.parts().size(); i++) {
-            parts.add(part(key, key.parts().get(i), slot(mapping.values().get(i)), "p" + i));
-        }
-        String value = String.join(" || '|' || ", parts.stream().map(part -> part.value).toList());
-        List<String> blocked = new ArrayList<>(parts.stream().map(part -> "(" + part.blocked + ")").toList());
-        blocked.add(text.in(value, key.blockedValues()));
-        return "SELECT r.node, CAST(" + keyId + " AS BIGINT) AS key_id, " + value + " AS key_value, CASE WHEN "
-                + String.join(" OR ", blocked) + " THEN 'blocked' ELSE 'linked' END AS status FROM " + dialect.table(IdentityTables.WORK_ROWS)
-                + " r" + parts.stream().map(part -> part.join).reduce("", String::concat) + " WHERE "
-                + String.join(" AND ", parts.stream().map(part -> part.present).toList());
+        return keyRows(key, keyId, key.parts(), mapping.values());
     }
 
     /**
-     * One normalised text of a row: its value, whether it is blocked (by the normalisers' blocked
-     * values or the key's own), the join that finds it and the condition that it exists.
+     * The key values of one mapping, a row per source row that has every part: the parts'
+     * normalised values joined with {@code |}, blocked when a part is (by the normalisers' blocked
+     * values or the key's own) or the joined value is one of the key's blocked values. A part of a
+     * kind {@link SqlNormalisers} handles is normalised in SQL when its text is ASCII; any other
+     * text is looked up in {@code identity.work_normalised}.
      */
-    private Part part(MatchKey key, KeyKind kind, String column, String alias) {
-        String normalised = dialect.table(IdentityTables.WORK_NORMALISED);
-        String raw = "r." + column;
-        String on = " ON " + alias + ".kind = " + dialect.stringLiteral(kind.name()) + " AND " + alias + ".raw = " + raw;
-        if (!STRIPPED_IN_SQL.contains(kind)) {
-            String value = alias + ".value";
-            return new Part(value, alias + ".blocked OR " + text.in(value, key.blockedValues()), " JOIN " + normalised + " " + alias + on,
-                    value + " IS NOT NULL");
+    private String keyRows(MatchKey key, int keyId, List<KeyKind> kinds, List<ValueSource> values) {
+        StringBuilder inner = new StringBuilder("SELECT r.node");
+        StringBuilder joins = new StringBuilder();
+        List<String> parts = new ArrayList<>();
+        List<String> blocked = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            KeyKind kind = kinds.get(i);
+            String raw = "r." + slot(values.get(i));
+            String mapped = "m" + i;
+            Optional<String> inSql = normalisers.value(kind, raw);
+            joins.append(inSql.isPresent() ? " LEFT JOIN " : " JOIN ").append(dialect.table(IdentityTables.WORK_NORMALISED)).append(' ')
+                    .append(mapped).append(" ON ").append(mapped).append(".kind = ").append(dialect.stringLiteral(kind.name()))
+                    .append(" AND ").append(mapped).append(".raw = ").append(raw);
+            inner.append(", ").append(mapped).append(".value AS mv").append(i).append(", ").append(mapped).append(".blocked AS mb").append(i);
+            if (inSql.isPresent()) {
+                inner.append(", CASE WHEN ").append(text.isAscii(raw)).append(" THEN ").append(inSql.get()).append(" END AS a").append(i);
+                // the JVM never sees the ASCII texts of these kinds, so at most one of a and mv is set
+                parts.add("COALESCE(a" + i + ", mv" + i + ")");
+                blocked.add("CASE WHEN a" + i + " IS NOT NULL THEN " + normalisers.isBlocked("a" + i, blockedComparable.getOrDefault(kind, Set.of()))
+                        + " ELSE mb" + i + " END");
+            } else {
+                parts.add("mv" + i);
+                blocked.add("mb" + i);
+            }
         }
-        String ascii = text.isAscii(raw);
-        String stripped = text.strip(raw);
-        String value = "CASE WHEN " + ascii + " THEN " + text.stripToNull(raw) + " ELSE " + alias + ".value END";
-        String blocked = "CASE WHEN " + ascii + " THEN " + text.in(text.lowerAscii(stripped), blockedIds.getOrDefault(kind, Set.of()))
-                + " ELSE " + alias + ".blocked END OR " + text.in(value, key.blockedValues());
-        return new Part(value, blocked, " LEFT JOIN " + normalised + " " + alias + on, raw + " IS NOT NULL AND " + value + " IS NOT NULL");
-    }
-
-    private record Part(String value, String blocked, String join, String present) {
+        String from = inner + " FROM " + dialect.table(IdentityTables.WORK_ROWS) + " r" + joins
+                + " WHERE " + String.join(" AND ", values.stream().map(value -> "r." + slot(value) + " IS NOT NULL").toList());
+        StringBuilder normalised = new StringBuilder("SELECT node");
+        for (int i = 0; i < parts.size(); i++) {
+            normalised.append(", ").append(parts.get(i)).append(" AS p").append(i).append(", ").append(blocked.get(i)).append(" AS b").append(i);
+        }
+        List<String> conditions = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            conditions.add("b" + i);
+            conditions.add(text.in("p" + i, key.blockedValues()));
+            present.add("p" + i + " IS NOT NULL");
+        }
+        String value = String.join(" || '|' || ", java.util.stream.IntStream.range(0, parts.size()).mapToObj(i -> "p" + i).toList());
+        if (parts.size() > 1) {
+            conditions.add(text.in(value, key.blockedValues()));
+        }
+        return "SELECT node, CAST(" + keyId + " AS BIGINT) AS key_id, " + value + " AS key_value, CASE WHEN " + String.join(" OR ", conditions)
+                + " THEN 'blocked' ELSE 'linked' END AS status FROM (" + normalised + " FROM (" + from + ") texts) parts WHERE "
+                + String.join(" AND ", present);
     }
 
     /** {@code identity.work_fields} rows of the source: per record, each field's first non-blank text, stripped. */

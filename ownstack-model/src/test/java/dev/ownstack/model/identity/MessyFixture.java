@@ -38,7 +38,9 @@ final class MessyFixture {
             "\uff35\uff33\uff25\uff32", "u-blocked", "U-BLOCKED", "anonymous", "guest", "z\u00fc", "a\u00a0b", "dev-1", "dev-2"};
     private static final String[] EMAILS = {"Ann.Lee@Gmail.com", "annlee+shop@googlemail.com", "ANN.LEE@GMAIL.COM", "bob@example.org",
             "bob+x@outlook.com", "test@test.com", "TEST@test.com", "info@acme.test", "INFO@ACME.TEST", "no-at-sign", "a@b", "a@@b.com",
-            "x @y.com", "@example.org", "+tag@gmail.com", "zo\u00eb@example.org", "\u0130nfo@acme.test", "null", "", "j.doe@fastmail.com"};
+            "x @y.com", "@example.org", "+tag@gmail.com", "zo\u00eb@example.org", "\u0130nfo@acme.test", "null", "", "j.doe@fastmail.com",
+            "a@.example.org", "a@example.org.", "a@exa..mple.org", "a@example", "a\u001fb@x.org", "a\tb@x.org", "J.Doe+Tag@ICLOUD.com",
+            ".a.@GoogleMail.com", "+@outlook.com", "@", "a@b.c@d.e"};
     private static final String[] PHONES = {"020 7946 0958", "+44 20 7946 0958", "(020) 7946-0958", "02079460958", "+442079460958",
             "0044 20 7946 0958", "07911 123456", "+44 7911 123456", "0000000000", "1234567890", "+1 415 555 2671", "415-555-2671",
             "0800 FLOWERS", "020 7946 0958 ext. 12", "12", "not a phone", "+44 (0)20 7946 0958", "\uff10\uff12\uff10 7946 0958",
@@ -122,11 +124,22 @@ final class MessyFixture {
             for (int i = 0; i < people; i++) {
                 String email = dirty(random, EMAILS);
                 writer.write(new Object[] {devices.get(random.nextInt(devices.size())), dirty(random, IDS),
-                        email == null ? null : "{\"email\": \"" + email.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
-                                .replace("\t", "\\t").replace("\u001c", "\\u001c") + "\"}",
+                        email == null ? null : "{\"email\": " + jsonString(email) + "}",
                         LocalDateTime.of(2024, 2, 1 + random.nextInt(28), random.nextInt(24), 0)});
             }
         }
+    }
+
+    private static String jsonString(String value) {
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            if (c < 0x20 || c == '"' || c == '\\') {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"').toString();
     }
 
     /** A value from the list with random padding on each side, or sometimes null. */

@@ -16,6 +16,17 @@ final class AsciiClasses {
         return matches;
     }
 
+    /** The ASCII characters a table holds, in order. */
+    static String characters(boolean[] table) {
+        StringBuilder characters = new StringBuilder();
+        for (char c = 0; c < table.length; c++) {
+            if (table[c]) {
+                characters.append(c);
+            }
+        }
+        return characters.toString();
+    }
+
     static boolean isAscii(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) >= 128) {

@@ -11,10 +11,10 @@ import java.util.Set;
  * Dots stay significant everywhere but Gmail (Google Workspace domains honour them).
  */
 public final class EmailKey {
-    private static final String GMAIL = "gmail.com";
-    private static final Set<String> GMAIL_DOMAINS = Set.of(GMAIL, "googlemail.com");
+    static final String GMAIL = "gmail.com";
+    static final Set<String> GMAIL_DOMAINS = Set.of(GMAIL, "googlemail.com");
     /** Providers that deliver {@code local+tag@domain} to {@code local@domain}: Outlook, iCloud, Fastmail. */
-    private static final Set<String> PLUS_TAG_DOMAINS = Set.of(
+    static final Set<String> PLUS_TAG_DOMAINS = Set.of(
             "outlook.com", "hotmail.com", "live.com", "icloud.com", "me.com", "mac.com", "fastmail.com");
 
     private EmailKey() {

@@ -19,8 +19,8 @@ public final class NameKey {
     }
 
     /** For each ASCII character: whether {@link #PUNCTUATION} matches it, and whether {@link #WHITESPACE} does. */
-    private static final boolean[] ASCII_PUNCTUATION = AsciiClasses.of(PUNCTUATION);
-    private static final boolean[] ASCII_WHITESPACE = AsciiClasses.of(WHITESPACE);
+    static final boolean[] ASCII_PUNCTUATION = AsciiClasses.of(PUNCTUATION);
+    static final boolean[] ASCII_WHITESPACE = AsciiClasses.of(WHITESPACE);
 
     /** The normalised name, or empty when nothing but spaces, marks and punctuation remains. */
     public static Optional<String> normalise(String raw) {

@@ -17,8 +17,8 @@ public final class PostcodeKey {
     private PostcodeKey() {
     }
 
-    private static final boolean[] ASCII_WHITESPACE = AsciiClasses.of(WHITESPACE);
-    private static final boolean[] ASCII_LETTER_OR_DIGIT = AsciiClasses.of(Pattern.compile("[\\p{L}\\p{N}]"));
+    static final boolean[] ASCII_WHITESPACE = AsciiClasses.of(WHITESPACE);
+    static final boolean[] ASCII_LETTER_OR_DIGIT = AsciiClasses.of(Pattern.compile("[\\p{L}\\p{N}]"));
 
     /** The normalised postcode, or empty when {@code raw} holds no letter or digit. */
     public static Optional<String> normalise(String raw) {

@@ -1,4 +1,4 @@
-package dev.ownstack.model.identity;
+package dev.ownstack.model.identity.keys;
 
 import dev.ownstack.warehouse.SqlDialect;
 import java.util.Set;
@@ -17,39 +17,39 @@ import java.util.Set;
  * </ul>
  * Stateless.
  */
-final class JavaTextSql {
+public final class JavaTextSql {
     /** Every character {@link Character#isWhitespace(int)} accepts, all in the Basic Multilingual Plane. */
-    static final String WHITESPACE = whitespace();
+    public static final String WHITESPACE = whitespace();
     private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     private final SqlDialect dialect;
 
-    JavaTextSql(SqlDialect dialect) {
+    public JavaTextSql(SqlDialect dialect) {
         this.dialect = dialect;
     }
 
     /** {@code expression.strip()}; NULL stays NULL. */
-    String strip(String expression) {
+    public String strip(String expression) {
         return "trim(" + expression + ", " + dialect.stringLiteral(WHITESPACE) + ")";
     }
 
     /** {@code expression.strip()}, or NULL when that is empty (the value was NULL or blank). */
-    String stripToNull(String expression) {
+    public String stripToNull(String expression) {
         return "NULLIF(" + strip(expression) + ", '')";
     }
 
     /** True when every character of the (non-NULL) text is ASCII. */
-    String isAscii(String expression) {
+    public String isAscii(String expression) {
         return "bit_length(" + expression + ") = 8 * length(" + expression + ")";
     }
 
     /** {@code expression.toLowerCase(Locale.ROOT)} for ASCII text. */
-    String lowerAscii(String expression) {
+    public String lowerAscii(String expression) {
         return "translate(" + expression + ", '" + UPPER + "', '" + UPPER.toLowerCase(java.util.Locale.ROOT) + "')";
     }
 
     /** {@code expression IN (values)}, or FALSE for no values. */
-    String in(String expression, Set<String> values) {
+    public String in(String expression, Set<String> values) {
         if (values.isEmpty()) {
             return "FALSE";
         }
