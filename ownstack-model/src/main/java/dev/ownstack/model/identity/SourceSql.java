@@ -178,50 +178,55 @@ final class SourceSql {
      * text is looked up in {@code identity.work_normalised}.
      */
     private String keyRows(MatchKey key, int keyId, List<KeyKind> kinds, List<ValueSource> values) {
-        StringBuilder inner = new StringBuilder("SELECT r.node");
+        StringBuilder base = new StringBuilder("SELECT r.node");
         StringBuilder joins = new StringBuilder();
-        List<String> parts = new ArrayList<>();
-        List<String> blocked = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        List<Optional<SqlNormalisers.Stages>> stages = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
             KeyKind kind = kinds.get(i);
             String raw = "r." + slot(values.get(i));
             String mapped = "m" + i;
-            Optional<String> inSql = normalisers.value(kind, raw);
+            Optional<SqlNormalisers.Stages> inSql = normalisers.stages(kind, "t" + i, "s" + i + "_",
+                    blockedComparable.getOrDefault(kind, Set.of()));
+            stages.add(inSql);
             joins.append(inSql.isPresent() ? " LEFT JOIN " : " JOIN ").append(dialect.table(IdentityTables.WORK_NORMALISED)).append(' ')
                     .append(mapped).append(" ON ").append(mapped).append(".kind = ").append(dialect.stringLiteral(kind.name()))
                     .append(" AND ").append(mapped).append(".raw = ").append(raw);
-            inner.append(", ").append(mapped).append(".value AS mv").append(i).append(", ").append(mapped).append(".blocked AS mb").append(i);
-            if (inSql.isPresent()) {
-                inner.append(", CASE WHEN ").append(text.isAscii(raw)).append(" THEN ").append(inSql.get()).append(" END AS a").append(i);
-                // the JVM never sees the ASCII texts of these kinds, so at most one of a and mv is set
-                parts.add("COALESCE(a" + i + ", mv" + i + ")");
-                blocked.add("CASE WHEN a" + i + " IS NOT NULL THEN " + normalisers.isBlocked("a" + i, blockedComparable.getOrDefault(kind, Set.of()))
-                        + " ELSE mb" + i + " END");
-            } else {
-                parts.add("mv" + i);
-                blocked.add("mb" + i);
-            }
+            base.append(", ").append(raw).append(" AS t").append(i).append(", ").append(mapped).append(".value AS mv").append(i)
+                    .append(", ").append(mapped).append(".blocked AS mb").append(i);
+            present.add(raw + " IS NOT NULL");
         }
-        String from = inner + " FROM " + dialect.table(IdentityTables.WORK_ROWS) + " r" + joins
-                + " WHERE " + String.join(" AND ", values.stream().map(value -> "r." + slot(value) + " IS NOT NULL").toList());
+        String query = base + " FROM " + dialect.table(IdentityTables.WORK_ROWS) + " r" + joins + " WHERE " + String.join(" AND ", present);
+        query = normalisers.apply(query, stages.stream().flatMap(Optional::stream).toList());
+        // the JVM never sees the ASCII texts of the kinds SQL normalises, so at most one of the two is set
         StringBuilder normalised = new StringBuilder("SELECT node");
-        for (int i = 0; i < parts.size(); i++) {
-            normalised.append(", ").append(parts.get(i)).append(" AS p").append(i).append(", ").append(blocked.get(i)).append(" AS b").append(i);
+        for (int i = 0; i < kinds.size(); i++) {
+            String value = "mv" + i;
+            String blocked = "mb" + i;
+            if (stages.get(i).isPresent()) {
+                SqlNormalisers.Stages inSql = stages.get(i).get();
+                value = "COALESCE(" + inSql.value() + ", " + value + ")";
+                blocked = "CASE WHEN " + inSql.value() + " IS NOT NULL THEN " + inSql.blocked() + " ELSE " + blocked + " END";
+            }
+            normalised.append(", ").append(value).append(" AS p").append(i).append(", ").append(blocked).append(" AS b").append(i);
         }
         List<String> conditions = new ArrayList<>();
-        List<String> present = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
+        List<String> partsPresent = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
             conditions.add("b" + i);
             conditions.add(text.in("p" + i, key.blockedValues()));
-            present.add("p" + i + " IS NOT NULL");
+            partsPresent.add("p" + i + " IS NOT NULL");
+            parts.add("p" + i);
         }
-        String value = String.join(" || '|' || ", java.util.stream.IntStream.range(0, parts.size()).mapToObj(i -> "p" + i).toList());
+        String value = String.join(" || '|' || ", parts);
         if (parts.size() > 1) {
             conditions.add(text.in(value, key.blockedValues()));
         }
         return "SELECT node, CAST(" + keyId + " AS BIGINT) AS key_id, " + value + " AS key_value, CASE WHEN " + String.join(" OR ", conditions)
-                + " THEN 'blocked' ELSE 'linked' END AS status FROM (" + normalised + " FROM (" + from + ") texts) parts WHERE "
-                + String.join(" AND ", present);
+                + " THEN 'blocked' ELSE 'linked' END AS status FROM (" + normalised + " FROM (" + query + dialect.subqueryFence() + ") texts"
+                + dialect.subqueryFence() + ") parts WHERE "
+                + String.join(" AND ", partsPresent);
     }
 
     /** {@code identity.work_fields} rows of the source: per record, each field's first non-blank text, stripped. */
