@@ -30,6 +30,7 @@ public final class IdentityTables {
     static final TableName WORK_NORMALISED = table("work_normalised");
     static final TableName WORK_MATCHES = table("work_matches");
     static final TableName WORK_GROUPS = table("work_groups");
+    static final TableName WORK_KEY_VALUES = table("work_key_values");
     static final TableName WORK_EDGES = table("work_edges");
     static final TableName WORK_COMPONENTS = table("work_components");
     static final TableName WORK_VIOLATIONS = table("work_violations");
@@ -102,7 +103,7 @@ public final class IdentityTables {
 
     /** Drops every work table and every unpublished next version: what a crashed run may have left. */
     static void dropWork(Warehouse warehouse) {
-        for (TableName table : List.of(WORK_RECORDS, WORK_KEYS, WORK_FIELDS, WORK_ROWS, WORK_NORMALISED, WORK_MATCHES, WORK_GROUPS, WORK_EDGES, WORK_COMPONENTS, WORK_VIOLATIONS, WORK_RELINKED,
+        for (TableName table : List.of(WORK_RECORDS, WORK_KEYS, WORK_FIELDS, WORK_ROWS, WORK_NORMALISED, WORK_MATCHES, WORK_GROUPS, WORK_KEY_VALUES, WORK_EDGES, WORK_COMPONENTS, WORK_VIOLATIONS, WORK_RELINKED,
                 WORK_DROPPED, WORK_ANCHORS, WORK_OVERLAP, WORK_HEIRS, WORK_IDS, WORK_HISTORY, next(RECORDS), next(RECORD_KEYS), next(DROPPED_LINKS), next(BLOCKED_VALUES), next(MATCH_PAIRS))) {
             dropIfExists(warehouse, table);
         }

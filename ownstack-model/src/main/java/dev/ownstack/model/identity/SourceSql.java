@@ -178,45 +178,16 @@ final class SourceSql {
      * text is looked up in {@code identity.work_normalised}.
      */
     private String keyRows(MatchKey key, int keyId, List<KeyKind> kinds, List<ValueSource> values) {
-        StringBuilder base = new StringBuilder("SELECT r.node");
-        StringBuilder joins = new StringBuilder();
-        List<String> present = new ArrayList<>();
-        List<Optional<SqlNormalisers.Stages>> stages = new ArrayList<>();
-        for (int i = 0; i < kinds.size(); i++) {
-            KeyKind kind = kinds.get(i);
-            String raw = "r." + slot(values.get(i));
-            String mapped = "m" + i;
-            Optional<SqlNormalisers.Stages> inSql = normalisers.stages(kind, "t" + i, "s" + i + "_",
-                    blockedComparable.getOrDefault(kind, Set.of()));
-            stages.add(inSql);
-            joins.append(inSql.isPresent() ? " LEFT JOIN " : " JOIN ").append(dialect.table(IdentityTables.WORK_NORMALISED)).append(' ')
-                    .append(mapped).append(" ON ").append(mapped).append(".kind = ").append(dialect.stringLiteral(kind.name()))
-                    .append(" AND ").append(mapped).append(".raw = ").append(raw);
-            base.append(", ").append(raw).append(" AS t").append(i).append(", ").append(mapped).append(".value AS mv").append(i)
-                    .append(", ").append(mapped).append(".blocked AS mb").append(i);
-            present.add(raw + " IS NOT NULL");
-        }
-        String query = base + " FROM " + dialect.table(IdentityTables.WORK_ROWS) + " r" + joins + " WHERE " + String.join(" AND ", present);
-        query = normalisers.apply(query, stages.stream().flatMap(Optional::stream).toList());
-        // the JVM never sees the ASCII texts of the kinds SQL normalises, so at most one of the two is set
-        StringBuilder normalised = new StringBuilder("SELECT node");
-        for (int i = 0; i < kinds.size(); i++) {
-            String value = "mv" + i;
-            String blocked = "mb" + i;
-            if (stages.get(i).isPresent()) {
-                SqlNormalisers.Stages inSql = stages.get(i).get();
-                value = "COALESCE(" + inSql.value() + ", " + value + ")";
-                blocked = "CASE WHEN " + inSql.value() + " IS NOT NULL THEN " + inSql.blocked() + " ELSE " + blocked + " END";
-            }
-            normalised.append(", ").append(value).append(" AS p").append(i).append(", ").append(blocked).append(" AS b").append(i);
-        }
+        boolean anyInSql = kinds.stream().anyMatch(SqlNormalisers.KINDS::contains);
+        String normalised = anyInSql ? partValues(kinds, values, true) + " UNION ALL " + partValues(kinds, values, false)
+                : partValues(kinds, values, false);
         List<String> conditions = new ArrayList<>();
-        List<String> partsPresent = new ArrayList<>();
+        List<String> present = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
             conditions.add("b" + i);
             conditions.add(text.in("p" + i, key.blockedValues()));
-            partsPresent.add("p" + i + " IS NOT NULL");
+            present.add("p" + i + " IS NOT NULL");
             parts.add("p" + i);
         }
         String value = String.join(" || '|' || ", parts);
@@ -224,9 +195,60 @@ final class SourceSql {
             conditions.add(text.in(value, key.blockedValues()));
         }
         return "SELECT node, CAST(" + keyId + " AS BIGINT) AS key_id, " + value + " AS key_value, CASE WHEN " + String.join(" OR ", conditions)
-                + " THEN 'blocked' ELSE 'linked' END AS status FROM (" + normalised + " FROM (" + query + dialect.subqueryFence() + ") texts"
-                + dialect.subqueryFence() + ") parts WHERE "
-                + String.join(" AND ", partsPresent);
+                + " THEN 'blocked' ELSE 'linked' END AS status FROM (" + normalised + dialect.subqueryFence() + ") parts WHERE "
+                + String.join(" AND ", present);
+    }
+
+    /**
+     * (node, p0, b0, p1, b1, ...): each part's normalised value and blocked flag, for the rows that
+     * have every part's text. With {@code ascii}, the rows whose texts of the kinds SQL normalises
+     * are all ASCII, normalised in SQL; without, the other rows, whose other texts the JVM put in
+     * {@code identity.work_normalised}. Texts of the other kinds are looked up in both.
+     */
+    private String partValues(List<KeyKind> kinds, List<ValueSource> values, boolean ascii) {
+        StringBuilder base = new StringBuilder("SELECT r.node");
+        StringBuilder joins = new StringBuilder();
+        List<String> conditions = new ArrayList<>();
+        List<String> asciiTexts = new ArrayList<>();
+        List<SqlNormalisers.Stages> stages = new ArrayList<>();
+        StringBuilder select = new StringBuilder("SELECT node");
+        for (int i = 0; i < kinds.size(); i++) {
+            KeyKind kind = kinds.get(i);
+            String raw = "r." + slot(values.get(i));
+            conditions.add(raw + " IS NOT NULL");
+            base.append(", ").append(raw).append(" AS t").append(i);
+            Optional<SqlNormalisers.Stages> inSql = normalisers.stages(kind, "t" + i, "s" + i + "_",
+                    blockedComparable.getOrDefault(kind, Set.of()));
+            if (inSql.isPresent()) {
+                asciiTexts.add(text.isAscii(raw));
+            }
+            if (inSql.isPresent() && ascii) {
+                stages.add(inSql.get());
+                select.append(", ").append(inSql.get().value()).append(" AS p").append(i).append(", ").append(inSql.get().blocked())
+                        .append(" AS b").append(i);
+                continue;
+            }
+            String mapped = "m" + i;
+            // in the other rows, a text of a kind SQL normalises may still be ASCII: normalised in SQL, not looked up
+            joins.append(inSql.isPresent() ? " LEFT JOIN " : " JOIN ").append(dialect.table(IdentityTables.WORK_NORMALISED)).append(' ').append(mapped).append(" ON ")
+                    .append(mapped).append(".kind = ").append(dialect.stringLiteral(kind.name())).append(" AND ").append(mapped)
+                    .append(".raw = ").append(raw);
+            base.append(", ").append(mapped).append(".value AS mv").append(i).append(", ").append(mapped).append(".blocked AS mb").append(i);
+            if (inSql.isPresent()) {
+                stages.add(inSql.get());
+                select.append(", COALESCE(").append(inSql.get().value()).append(", mv").append(i).append(") AS p").append(i)
+                        .append(", CASE WHEN ").append(inSql.get().value()).append(" IS NOT NULL THEN ").append(inSql.get().blocked())
+                        .append(" ELSE mb").append(i).append(" END AS b").append(i);
+            } else {
+                select.append(", mv").append(i).append(" AS p").append(i).append(", mb").append(i).append(" AS b").append(i);
+            }
+        }
+        if (!asciiTexts.isEmpty()) {
+            String allAscii = String.join(" AND ", asciiTexts);
+            conditions.add(ascii ? allAscii : "NOT (" + allAscii + ")");
+        }
+        String query = base + " FROM " + dialect.table(IdentityTables.WORK_ROWS) + " r" + joins + " WHERE " + String.join(" AND ", conditions);
+        return select + " FROM (" + normalisers.apply(query, stages) + dialect.subqueryFence() + ") texts";
     }
 
     /** {@code identity.work_fields} rows of the source: per record, each field's first non-blank text, stripped. */

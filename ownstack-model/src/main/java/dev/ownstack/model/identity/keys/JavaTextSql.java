@@ -29,7 +29,7 @@ public final class JavaTextSql {
         this.dialect = dialect;
     }
 
-    /** {@code expression.strip()}; NULL stays NULL. */
+    /** {@code expression.strip()}; NULL stays NULL. The expression appears several times: pass a column or something cheap. */
     public String strip(String expression) {
         String first = "ascii(" + expression + ")";
         String last = "ascii(right(" + expression + ", 1))";

@@ -109,8 +109,9 @@ public final class SqlNormalisers {
         String punctuation = characterClass(AsciiClasses.characters(NameKey.ASCII_PUNCTUATION));
         String whitespace = characterClass(AsciiClasses.characters(NameKey.ASCII_WHITESPACE));
         stages.level("regexp_replace(" + dialect.lowerAscii(ascii) + ", " + dialect.stringLiteral(punctuation) + ", '', 'g') AS " + p + "bare");
-        stages.level(text.stripToNull("regexp_replace(" + p + "bare, " + dialect.stringLiteral(whitespace + "+") + ", ' ', 'g')")
-                + " AS " + p + "value");
+        stages.level("regexp_replace(" + p + "bare, " + dialect.stringLiteral(whitespace + "+") + ", ' ', 'g') AS " + p + "collapsed");
+        // strip names its argument several times: a column, never an expression
+        stages.level(text.stripToNull(p + "collapsed") + " AS " + p + "value");
     }
 
     /**
