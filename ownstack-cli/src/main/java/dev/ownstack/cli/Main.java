@@ -1,5 +1,6 @@
 package dev.ownstack.cli;
 
+import dev.ownstack.cli.command.BuildCommand;
 import dev.ownstack.cli.command.DemoCommand;
 import dev.ownstack.cli.command.GenerateCommand;
 import dev.ownstack.cli.command.IdentityCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
             SqlCommand.class,
             ResolveCommand.class,
             IdentityCommand.class,
+            BuildCommand.class,
             ServeCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class},

@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the module arrows of docs/ARCHITECTURE.md pointing one way: cli -> server -> ingest -> warehouse -> core,
- * with model (identity resolution, master models) used by server and cli and using core. */
+ * with model (identity resolution, master models) used by server and cli and using warehouse and core. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

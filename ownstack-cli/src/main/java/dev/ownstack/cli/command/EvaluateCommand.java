@@ -1,16 +1,20 @@
 package dev.ownstack.cli.command;
 
 import dev.ownstack.cli.ProjectOption;
-import dev.ownstack.cli.output.OutputFormat;
+import dev.ownstack.cli.output.FormatOption;
 import dev.ownstack.cli.output.TablePrinter;
 import dev.ownstack.core.config.ProjectConfig;
+import dev.ownstack.core.config.identity.IdentityConfig;
+import dev.ownstack.core.config.identity.MatchKey;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.ingest.file.CsvReader;
 import dev.ownstack.model.identity.IdentityTables;
 import dev.ownstack.model.identity.evaluate.PairwiseScores;
+import dev.ownstack.model.identity.evaluate.SharedKeyCeiling;
 import dev.ownstack.warehouse.ResultColumn;
 import dev.ownstack.warehouse.RowHandler;
+import dev.ownstack.warehouse.SqlDialect;
 import dev.ownstack.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,11 +23,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +47,11 @@ import picocli.CommandLine.Spec;
             "The truth is a CSV file with a header: a record column, a cluster column, and optionally a source",
             "column. Only records present in both the truth and identity.records are scored; the counts of",
             "the others are printed. ownstack generate writes such a file (truth.csv).",
+            "",
+            "--ceiling adds the recall of an oracle that links two records exactly when they are one person and",
+            "share a value of a key (linked or dropped by a limit in identity.record_keys; blocked values do not",
+            "count): the most any rule over those keys could find. Resolve with more keys to ask what any",
+            "value at all could find; --ceiling-keys compares subsets of the keys of one run.",
             "",
             "Examples:",
             "  ownstack identity evaluate --truth data/truth.csv --map-source events.anonymousId=web_devices",
@@ -74,49 +86,186 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "A source name of the file that is called differently in ownstack.yml; repeatable.")
     Map<String, String> sourceMap = new LinkedHashMap<>();
 
-    @Option(names = "--output", paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Format of the result. Default: ${DEFAULT-VALUE}.")
-    OutputFormat output;
+    @Option(names = "--ceiling", description = "Also report the recall an oracle reaches through shared key values.")
+    boolean ceiling;
+
+    @Option(names = "--ceiling-keys", split = ",", paramLabel = "KEY",
+            description = "Only these keys count for --ceiling (comma-separated); default: every key.")
+    List<String> ceilingKeys = new ArrayList<>();
+
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
         ProjectConfig config = project.load();
-        Map<String, String> trueCluster = readTruth();
-        PairwiseScores.Tally tally = new PairwiseScores.Tally();
-        long[] counts = new long[2];
+        checkCeilingKeys(IdentitySetup.identity(config));
+        Truth truthFile = new Truth(truth, recordColumn, clusterColumn, fixedSource == null ? sourceColumn : null, fixedSource, sourceMap);
+        Scores scores;
         try (Warehouse warehouse = ProjectOption.openWarehouse(config, spec.commandLine().getErr())) {
-            warehouse.query("SELECT source, record_id, customer_id FROM " + warehouse.dialect().table(IdentityTables.RECORDS), List.of(),
-                    new RowHandler() {
-                        @Override
-                        public void columns(List<ResultColumn> columns) {
-                        }
-
-                        @Override
-                        public void row(Object[] values) {
-                            String cluster = trueCluster.remove(values[0] + "\u0000" + values[1]);
-                            if (cluster == null) {
-                                counts[0]++;
-                            } else {
-                                tally.add(values[2], cluster);
-                                counts[1]++;
-                            }
-                        }
-                    });
+            scores = score(warehouse, truthFile, ceiling || !ceilingKeys.isEmpty() ? Optional.of(ceilingKeys) : Optional.empty());
         }
-        if (counts[1] == 0) {
-            throw new OwnstackException(ErrorCode.INPUT_INVALID, "no record of " + truth + " is in identity.records (" + counts[0]
-                    + " records there); check --source, --map-source and the columns, and that ownstack resolve ran");
-        }
-        PairwiseScores scores = tally.scores();
         PrintWriter out = spec.commandLine().getOut();
-        TablePrinter printer = new TablePrinter(output, out);
-        printer.columns(List.of("records", "customers", "true_clusters", "precision", "recall", "f1", "predicted_pairs", "true_pairs",
-                "correct_pairs", "only_in_identity", "only_in_truth"));
-        printer.row(new Object[] {scores.records(), scores.predictedClusters(), scores.trueClusters(), round(scores.precision()),
-                round(scores.recall()), round(scores.f1()), scores.predictedPairs(), scores.truePairs(), scores.correctPairs(), counts[0],
-                (long) trueCluster.size()});
+        TablePrinter printer = new TablePrinter(format.format, out);
+        PairwiseScores pairs = scores.pairs();
+        List<String> columns = new ArrayList<>(List.of("records", "customers", "true_clusters", "precision", "recall", "f1",
+                "predicted_pairs", "true_pairs", "correct_pairs", "only_in_identity", "only_in_truth"));
+        List<Object> row = new ArrayList<>(List.of(pairs.records(), pairs.predictedClusters(), pairs.trueClusters(),
+                round(pairs.precision()), round(pairs.recall()), round(pairs.f1()), pairs.predictedPairs(), pairs.truePairs(),
+                pairs.correctPairs(), scores.onlyInIdentity(), scores.onlyInTruth()));
+        scores.ceiling().ifPresent(oracle -> {
+            columns.addAll(List.of("ceiling_recall", "ceiling_f1", "ceiling_customers"));
+            row.addAll(List.of(round(oracle.recall()), round(oracle.f1()), oracle.predictedClusters()));
+        });
+        printer.columns(columns);
+        printer.row(row.toArray());
         printer.finish();
         return 0;
+    }
+
+    private void checkCeilingKeys(IdentityConfig identity) {
+        for (String key : ceilingKeys) {
+            if (identity.key(key).isEmpty()) {
+                throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "--ceiling-keys: '" + key + "' is not a key of identity.keys;"
+                        + " the keys are " + identity.keys().stream().map(MatchKey::name).collect(Collectors.joining(", ")));
+            }
+        }
+    }
+
+    /**
+     * A file of true clusters and how to read it.
+     *
+     * @param sourceColumn the column naming each record's source, or null when {@code fixedSource} names it
+     * @param sourceMap    source names of the file to identity source names
+     */
+    record Truth(Path file, String recordColumn, String clusterColumn, String sourceColumn, String fixedSource,
+                 Map<String, String> sourceMap) {
+    }
+
+    /** The scores over the records in both, how many were in only one of them, and the oracle's when asked for. */
+    record Scores(PairwiseScores pairs, long onlyInIdentity, long onlyInTruth, Optional<PairwiseScores> ceiling) {
+    }
+
+    /** Scores the last resolution in {@code warehouse} against the truth; shared with {@code demo}. */
+    static Scores score(Warehouse warehouse, Truth truth) {
+        return score(warehouse, truth, Optional.empty());
+    }
+
+    /**
+     * Scores the last resolution against the truth and, with {@code ceilingKeys} (empty: every key),
+     * what an oracle linking through shared values of those keys would reach.
+     */
+    static Scores score(Warehouse warehouse, Truth truth, Optional<List<String>> ceilingKeys) {
+        Map<String, String> trueCluster = readTruth(truth);
+        PairwiseScores.Tally tally = new PairwiseScores.Tally();
+        ScoredRecords scored = new ScoredRecords();
+        long[] counts = new long[2];
+        warehouse.query("SELECT source, record_id, customer_id FROM " + warehouse.dialect().table(IdentityTables.RECORDS), List.of(),
+                new RowHandler() {
+                    @Override
+                    public void columns(List<ResultColumn> columns) {
+                    }
+
+                    @Override
+                    public void row(Object[] values) {
+                        String record = values[0] + "\u0000" + values[1];
+                        String cluster = trueCluster.remove(record);
+                        if (cluster == null) {
+                            counts[0]++;
+                            return;
+                        }
+                        tally.add(values[2], cluster);
+                        if (ceilingKeys.isPresent()) {
+                            scored.add(record, cluster);
+                        }
+                        counts[1]++;
+                    }
+                });
+        if (counts[1] == 0) {
+            throw new OwnstackException(ErrorCode.INPUT_INVALID, "no record of " + truth.file() + " is in identity.records (" + counts[0]
+                    + " records there); check --source, --map-source and the columns, and that ownstack resolve ran");
+        }
+        return new Scores(tally.scores(), counts[0], trueCluster.size(), ceilingKeys.map(keys -> ceiling(warehouse, scored, keys)));
+    }
+
+    /** Streams key values in value order and hands each group of scored records sharing one to the oracle. */
+    private static PairwiseScores ceiling(Warehouse warehouse, ScoredRecords scored, List<String> keys) {
+        SharedKeyCeiling oracle = new SharedKeyCeiling(scored.truth());
+        SqlDialect dialect = warehouse.dialect();
+        String sql = "SELECT " + dialect.quote("key_name") + ", " + dialect.quote("key_value") + ", " + dialect.quote("source") + ", "
+                + dialect.quote("record_id") + " FROM " + dialect.table(IdentityTables.RECORD_KEYS) + " WHERE " + dialect.quote("status")
+                + " <> " + dialect.stringLiteral("blocked")
+                + (keys.isEmpty() ? "" : " AND " + dialect.quote("key_name") + " IN (" + String.join(", ", keys.stream()
+                        .map(dialect::stringLiteral).toList()) + ")")
+                + " ORDER BY 1, 2";
+        ValueGroups groups = new ValueGroups(scored, oracle);
+        warehouse.query(sql, List.of(), groups);
+        groups.finish();
+        return oracle.scores();
+    }
+
+    /** The scored records, numbered 0..n-1 in the order they came, with their true clusters as numbers. */
+    private static final class ScoredRecords {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final Map<String, Long> clusterIds = new HashMap<>();
+        private long[] truth = new long[1024];
+
+        void add(String record, String cluster) {
+            int i = index.size();
+            index.put(record, i);
+            if (i == truth.length) {
+                truth = Arrays.copyOf(truth, i * 2);
+            }
+            truth[i] = clusterIds.computeIfAbsent(cluster, key -> (long) clusterIds.size());
+        }
+
+        Integer index(String record) {
+            return index.get(record);
+        }
+
+        long[] truth() {
+            return Arrays.copyOf(truth, index.size());
+        }
+    }
+
+    /** Rows of (key_name, key_value, source, record_id) in key value order, cut into groups of one value each. */
+    private static final class ValueGroups implements RowHandler {
+        private final ScoredRecords scored;
+        private final SharedKeyCeiling oracle;
+        private int[] group = new int[16];
+        private int size;
+        private String name;
+        private String value;
+
+        ValueGroups(ScoredRecords scored, SharedKeyCeiling oracle) {
+            this.scored = scored;
+            this.oracle = oracle;
+        }
+
+        @Override
+        public void columns(List<ResultColumn> columns) {
+        }
+
+        @Override
+        public void row(Object[] values) {
+            if (!values[0].equals(name) || !values[1].equals(value)) {
+                finish();
+                name = (String) values[0];
+                value = (String) values[1];
+            }
+            Integer record = scored.index(values[2] + "\u0000" + values[3]);
+            if (record != null) {
+                if (size == group.length) {
+                    group = Arrays.copyOf(group, size * 2);
+                }
+                group[size++] = record;
+            }
+        }
+
+        void finish() {
+            oracle.shared(group, size);
+            size = 0;
+        }
     }
 
     private static double round(double value) {
@@ -124,37 +273,38 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** "source\0record" to the true cluster. */
-    private Map<String, String> readTruth() {
+    private static Map<String, String> readTruth(Truth truth) {
+        Path file = truth.file();
         Map<String, String> clusters = new HashMap<>();
-        try (Reader reader = Files.newBufferedReader(truth, StandardCharsets.UTF_8); CsvReader csv = new CsvReader(reader, ',', '"')) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CsvReader csv = new CsvReader(reader, ',', '"')) {
             if (!csv.next()) {
-                throw new OwnstackException(ErrorCode.INPUT_INVALID, truth + " is empty; it needs a header and one row per record");
+                throw new OwnstackException(ErrorCode.INPUT_INVALID, file + " is empty; it needs a header and one row per record");
             }
             List<String> header = new ArrayList<>();
             for (int i = 0; i < csv.fieldCount(); i++) {
                 header.add(csv.field(i).strip());
             }
-            int record = column(header, recordColumn, "--record-column");
-            int cluster = column(header, clusterColumn, "--cluster-column");
-            int source = fixedSource == null ? column(header, sourceColumn, "--source-column (or give --source NAME)") : -1;
+            int record = column(file, header, truth.recordColumn(), "--record-column");
+            int cluster = column(file, header, truth.clusterColumn(), "--cluster-column");
+            int source = truth.sourceColumn() == null ? -1 : column(file, header, truth.sourceColumn(), "--source-column (or give --source NAME)");
             while (csv.next()) {
                 if (csv.problem() != null || csv.fieldCount() != header.size()) {
-                    throw new OwnstackException(ErrorCode.INPUT_INVALID, truth + " line " + csv.line() + ": "
+                    throw new OwnstackException(ErrorCode.INPUT_INVALID, file + " line " + csv.line() + ": "
                             + (csv.problem() != null ? csv.problem() : csv.fieldCount() + " fields where the header has " + header.size()));
                 }
-                String sourceName = source < 0 ? fixedSource : csv.field(source);
-                clusters.put(sourceMap.getOrDefault(sourceName, sourceName) + "\u0000" + csv.field(record), csv.field(cluster));
+                String sourceName = source < 0 ? truth.fixedSource() : csv.field(source);
+                clusters.put(truth.sourceMap().getOrDefault(sourceName, sourceName) + "\u0000" + csv.field(record), csv.field(cluster));
             }
         } catch (IOException e) {
-            throw new OwnstackException(ErrorCode.IO_FAILED, "cannot read --truth " + truth + ": " + e.getMessage(), e);
+            throw new OwnstackException(ErrorCode.IO_FAILED, "cannot read --truth " + file + ": " + e.getMessage(), e);
         }
         return clusters;
     }
 
-    private int column(List<String> header, String name, String option) {
+    private static int column(Path file, List<String> header, String name, String option) {
         int index = header.indexOf(name);
         if (index < 0) {
-            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, truth + " has no column '" + name + "' for " + option
+            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, file + " has no column '" + name + "' for " + option
                     + "; its columns are " + String.join(", ", header));
         }
         return index;

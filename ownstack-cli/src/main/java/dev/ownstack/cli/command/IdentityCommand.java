@@ -1,7 +1,7 @@
 package dev.ownstack.cli.command;
 
 import dev.ownstack.cli.ProjectOption;
-import dev.ownstack.cli.output.OutputFormat;
+import dev.ownstack.cli.output.FormatOption;
 import dev.ownstack.cli.output.SectionPrinter;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.model.identity.IdentityExplain;
@@ -16,7 +16,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,7 +38,7 @@ public final class IdentityCommand implements Callable<Integer> {
             description = {"Records, customers, customer sizes, links by key, dropped links and blocked values of the last run.",
                 "",
                 "Example:",
-                "  ownstack identity stats --output json"})
+                "  ownstack identity stats --format json"})
     static final class Stats implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -47,16 +46,15 @@ public final class IdentityCommand implements Callable<Integer> {
         @Mixin
         ProjectOption project;
 
-        @Option(names = "--output", paramLabel = "table|csv|json", defaultValue = "table",
-                description = "table, csv (one block per section) or json (one object). Default: ${DEFAULT-VALUE}.")
-        OutputFormat output;
+        @Mixin
+    FormatOption format;
 
         @Override
         public Integer call() {
             ProjectConfig config = project.load();
             PrintWriter out = spec.commandLine().getOut();
             try (Warehouse warehouse = ProjectOption.openWarehouse(config, spec.commandLine().getErr())) {
-                SectionPrinter.print(IdentityStats.report(warehouse), output, out);
+                SectionPrinter.print(IdentityStats.report(warehouse), format.format, out);
             }
             return 0;
         }
@@ -83,9 +81,8 @@ public final class IdentityCommand implements Callable<Integer> {
         @Parameters(paramLabel = "QUERY", description = "A customer id, source/record_id, or a key value.")
         String query;
 
-        @Option(names = "--output", paramLabel = "table|csv|json", defaultValue = "table",
-                description = "table, csv (one block per section) or json (one object). Default: ${DEFAULT-VALUE}.")
-        OutputFormat output;
+        @Mixin
+    FormatOption format;
 
         @Override
         public Integer call() {
@@ -102,7 +99,7 @@ public final class IdentityCommand implements Callable<Integer> {
                 for (String customer : customers) {
                     sections.addAll(explain.explain(warehouse, customer));
                 }
-                SectionPrinter.print(sections, output, out);
+                SectionPrinter.print(sections, format.format, out);
             }
             return 0;
         }

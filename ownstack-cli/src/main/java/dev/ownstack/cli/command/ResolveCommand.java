@@ -1,6 +1,7 @@
 package dev.ownstack.cli.command;
 
 import dev.ownstack.cli.ProjectOption;
+import dev.ownstack.cli.output.FormatOption;
 import dev.ownstack.cli.output.OutputFormat;
 import dev.ownstack.cli.output.Progress;
 import dev.ownstack.cli.output.TablePrinter;
@@ -53,9 +54,8 @@ public final class ResolveCommand implements Callable<Integer> {
                     + " SQL elsewhere. Default: ${DEFAULT-VALUE}.")
     String components;
 
-    @Option(names = "--output", paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Format of the summary. Default: ${DEFAULT-VALUE}.")
-    OutputFormat output;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
@@ -69,7 +69,7 @@ public final class ResolveCommand implements Callable<Integer> {
         } finally {
             progress.done();
         }
-        print(summary, output, out);
+        print(summary, format.format, out);
         return 0;
     }
 

@@ -35,6 +35,7 @@ public final class IdentityTables {
     static final TableName WORK_COMPONENTS = table("work_components");
     static final TableName WORK_VIOLATIONS = table("work_violations");
     static final TableName WORK_RELINKED = table("work_relinked");
+    static final TableName WORK_LIMITED = table("work_limited");
     static final TableName WORK_DROPPED = table("work_dropped");
     static final TableName WORK_ANCHORS = table("work_anchors");
     static final TableName WORK_OVERLAP = table("work_overlap");
@@ -101,11 +102,16 @@ public final class IdentityTables {
         warehouse.execute("DROP TABLE IF EXISTS " + warehouse.dialect().table(table));
     }
 
-    /** Drops every work table and every unpublished next version: what a crashed run may have left. */
+    /**
+     * Drops every work table, every unpublished next version and the working tables of the
+     * components and matching steps: whatever a crashed or killed run may have left.
+     */
     static void dropWork(Warehouse warehouse) {
-        for (TableName table : List.of(WORK_RECORDS, WORK_KEYS, WORK_FIELDS, WORK_ROWS, WORK_NORMALISED, WORK_MATCHES, WORK_GROUPS, WORK_KEY_VALUES, WORK_EDGES, WORK_COMPONENTS, WORK_VIOLATIONS, WORK_RELINKED,
-                WORK_DROPPED, WORK_ANCHORS, WORK_OVERLAP, WORK_HEIRS, WORK_IDS, WORK_HISTORY, next(RECORDS), next(RECORD_KEYS), next(DROPPED_LINKS), next(BLOCKED_VALUES), next(MATCH_PAIRS))) {
-            dropIfExists(warehouse, table);
+        List<String> leftovers = warehouse.queryAll("SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database()"
+                + " AND table_schema = ? AND (table_name LIKE 'work%' OR table_name LIKE 'cc_work%' OR table_name LIKE '%_next')", SCHEMA)
+                .rows().stream().map(row -> (String) row[0]).toList();
+        for (String name : leftovers) {
+            dropIfExists(warehouse, table(name));
         }
     }
 }

@@ -55,13 +55,13 @@ final class LimitEnforcement {
             warehouse.query(sql, List.of(), relinker);
             relinker.flush();
         }
-        warehouse.inTransaction(transaction -> {
-            transaction.execute("DELETE FROM " + dialect.table(IdentityTables.WORK_COMPONENTS) + " WHERE node IN (SELECT node FROM "
-                    + dialect.table(IdentityTables.WORK_RELINKED) + ")");
-            transaction.execute("INSERT INTO " + dialect.table(IdentityTables.WORK_COMPONENTS) + " (node, component) SELECT node, component FROM "
-                    + dialect.table(IdentityTables.WORK_RELINKED));
-            return null;
-        });
+        // a new table rather than DELETE and INSERT: one statement, and no bulk INSERT into a table made by CREATE TABLE AS
+        String limited = dialect.table(IdentityTables.WORK_LIMITED);
+        warehouse.execute("CREATE TABLE " + limited + " AS SELECT c.node, COALESCE(r.component, c.component) AS component FROM "
+                + dialect.table(IdentityTables.WORK_COMPONENTS) + " c LEFT JOIN " + dialect.table(IdentityTables.WORK_RELINKED)
+                + " r ON r.node = c.node");
+        warehouse.execute("DROP TABLE " + dialect.table(IdentityTables.WORK_COMPONENTS));
+        warehouse.execute("ALTER TABLE " + limited + " RENAME TO " + dialect.quote(IdentityTables.WORK_COMPONENTS.name()));
         return broken;
     }
 

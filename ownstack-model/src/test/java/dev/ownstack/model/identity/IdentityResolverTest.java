@@ -179,6 +179,22 @@ class IdentityResolverTest {
     }
 
     @Test
+    void a_run_clears_what_a_killed_run_left_behind() {
+        ShopFixture.population(warehouse);
+        resolve(ShopFixture.config(1, 50));
+        Map<String, String> before = ShopFixture.customers(warehouse);
+        // as a process killed in the middle of a run would leave them
+        warehouse.execute("CREATE TABLE identity.work_keys AS SELECT 1 AS node, 0 AS key_id, 'garbage' AS key_value, 'linked' AS status");
+        warehouse.execute("CREATE TABLE identity.records_next AS SELECT * FROM identity.records LIMIT 1");
+        warehouse.execute("CREATE TABLE identity.cc_work_work_components_edges (node_a BIGINT, node_b BIGINT)");
+
+        resolve(ShopFixture.config(1, 50));
+        assertEquals(before, ShopFixture.customers(warehouse));
+        assertEquals(0L, warehouse.queryAll("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'identity'"
+                + " AND (table_name LIKE 'work%' OR table_name LIKE '%_next' OR table_name LIKE 'cc_work%')").singleValue());
+    }
+
+    @Test
     void names_a_missing_table_and_a_missing_column() {
         OwnstackException missingTable = assertThrows(OwnstackException.class, () -> resolve(ShopFixture.config(1, 50)));
         assertEquals("identity.sources.crm: table raw.crm does not exist; load it first (ownstack ingest) or fix 'table'",

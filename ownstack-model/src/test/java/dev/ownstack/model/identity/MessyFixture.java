@@ -46,7 +46,8 @@ final class MessyFixture {
             "0800 FLOWERS", "020 7946 0958 ext. 12", "12", "not a phone", "+44 (0)20 7946 0958", "\uff10\uff12\uff10 7946 0958",
             "+15555555555", ""};
     private static final String[] NAMES = {"Ann", "ann", "ANN", "Zo\u00eb", "Zoe", "O'Brien", "OBrien", "Jos\u00e9", "\uff2a\uff2f\uff28\uff2e",
-            "Stra\u00dfe", "\u0141ukasz", "...", "", " - ", "Mary Ann", "Mary  Ann", "Null", "Dr. J. R.", "Smith", "smith"};
+            "Stra\u00dfe", "\u0141ukasz", "...", "", " - ", "Mary Ann", "Mary  Ann", "Null", "Dr. J. R.", "Smith", "smith", "Bob", "Robert",
+            "Bill", "William", "Liz", "Elizabeth"};
     private static final String[] POSTCODES = {"SW1A 1AA", "sw1a1aa", "SW1A\t1AA", "90210-1234", "90210", "---", "", "E1 6AN", "null",
             "stra\u00dfe", "\u0131stanbul"};
     private static final String[] DATES = {"1980-02-29", "1981-02-29", "19800229", "29/02/1980", "29.02.1980", "1980-2-3", "1980-02-29T10:00",
@@ -64,7 +65,8 @@ final class MessyFixture {
                 new MatchKey("anonymous_id", List.of(KeyKind.ANONYMOUS_ID), 100, Set.of(), 50),
                 new MatchKey("name_postcode", List.of(KeyKind.NAME, KeyKind.POSTCODE), 5, Set.of("ann|SW1A1AA"), 50),
                 new MatchKey("name_dob", List.of(KeyKind.NAME, KeyKind.DATE), 5, Set.of(), 50),
-                new MatchKey("device_user", List.of(KeyKind.ANONYMOUS_ID, KeyKind.USER_ID), 100, Set.of("dev-1|u1"), 50));
+                new MatchKey("device_user", List.of(KeyKind.ANONYMOUS_ID, KeyKind.USER_ID), 100, Set.of("dev-1|u1"), 50),
+                new MatchKey("first_name_postcode", List.of(KeyKind.FIRST_NAME, KeyKind.POSTCODE), 5, Set.of(), 50));
         ValueSource name = new ValueSource(List.of(ColumnRef.column("first_name"), ColumnRef.column("last_name")));
         List<IdentitySource> sources = List.of(
                 new IdentitySource("people", PEOPLE, "id", 1, Optional.of("updated_at"), List.of(
@@ -72,7 +74,8 @@ final class MessyFixture {
                         new KeyMapping("email_plain", List.of(ValueSource.of("email"))),
                         new KeyMapping("phone", List.of(ValueSource.of("phone"))),
                         new KeyMapping("name_postcode", List.of(name, ValueSource.of("postcode"))),
-                        new KeyMapping("name_dob", List.of(name, ValueSource.of("dob")))),
+                        new KeyMapping("name_dob", List.of(name, ValueSource.of("dob"))),
+                        new KeyMapping("first_name_postcode", List.of(ValueSource.of("first_name"), ValueSource.of("postcode")))),
                         withFields ? Map.of("given", ValueSource.of("first_name"), "family", ValueSource.of("last_name")) : Map.of()),
                 new IdentitySource("accounts", ACCOUNTS, "account_id", 2, Optional.empty(), List.of(
                         new KeyMapping("user_id", List.of(ValueSource.of("user_id"))),

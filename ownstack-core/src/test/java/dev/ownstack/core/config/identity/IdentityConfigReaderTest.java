@@ -101,8 +101,8 @@ class IdentityConfigReaderTest {
                 """);
         assertEquals(List.of(
                 "identity.default-region: must be an ISO 3166-1 alpha-2 region such as GB or US, got 'XX'",
-                "identity.keys.email.kind: unknown key kind 'e-mail'; use one of email, email-canonical, phone, user-id, anonymous-id, name, postcode, date",
-                "identity.keys.both: needs either 'kind' (a simple key) or 'parts' (a composite key), not both; kinds: email, email-canonical, phone, user-id, anonymous-id, name, postcode, date",
+                "identity.keys.email.kind: unknown key kind 'e-mail'; use one of email, email-canonical, phone, user-id, anonymous-id, name, first-name, postcode, date",
+                "identity.keys.both: needs either 'kind' (a simple key) or 'parts' (a composite key), not both; kinds: email, email-canonical, phone, user-id, anonymous-id, name, first-name, postcode, date",
                 "identity.keys.phone.limit: must be between 1 and 2147483647, got 0",
                 "identity.sources.crm.table: schema 'model' is written by ownstack; records come from raw or a schema of your own, got 'model.customers'",
                 "identity.sources.crm.id: is required",

@@ -54,15 +54,17 @@ public record PairwiseScores(long records, long predictedPairs, long truePairs, 
             throw new IllegalArgumentException("need one predicted and one true cluster per record, got "
                     + predicted.length + " and " + truth.length);
         }
-        int[] predictedRanks = ranks(predicted);
-        int[] trueRanks = ranks(truth);
+        long[] sortedPredicted = sortedCopy(predicted);
+        long[] sortedTruth = sortedCopy(truth);
         long[] joint = new long[predicted.length];
+        int[] predictedRanks = ranks(predicted, sortedPredicted);
+        int[] trueRanks = ranks(truth, sortedTruth);
         for (int i = 0; i < joint.length; i++) {
             joint[i] = (long) predictedRanks[i] << 32 | trueRanks[i];
         }
         Arrays.sort(joint);
-        return new PairwiseScores(predicted.length, pairs(sortedCopy(predicted)), pairs(sortedCopy(truth)), pairs(joint),
-                groups(sortedCopy(predicted)), groups(sortedCopy(truth)));
+        return new PairwiseScores(predicted.length, pairs(sortedPredicted), pairs(sortedTruth), pairs(joint),
+                groups(sortedPredicted), groups(sortedTruth));
     }
 
     /** Sum over runs of equal values of n(n-1)/2. */
@@ -96,17 +98,17 @@ public record PairwiseScores(long records, long predictedPairs, long truePairs, 
     }
 
     /** Each value's position among the distinct values: dense ids that fit 32 bits. */
-    private static int[] ranks(long[] values) {
-        long[] sorted = sortedCopy(values);
-        int distinct = 0;
+    private static int[] ranks(long[] values, long[] sorted) {
+        long[] distinct = new long[sorted.length];
+        int count = 0;
         for (int i = 0; i < sorted.length; i++) {
             if (i == 0 || sorted[i] != sorted[i - 1]) {
-                sorted[distinct++] = sorted[i];
+                distinct[count++] = sorted[i];
             }
         }
         int[] ranks = new int[values.length];
         for (int i = 0; i < values.length; i++) {
-            ranks[i] = Arrays.binarySearch(sorted, 0, distinct, values[i]);
+            ranks[i] = Arrays.binarySearch(distinct, 0, count, values[i]);
         }
         return ranks;
     }

@@ -75,9 +75,10 @@ final class WorkingTables implements AutoCloseable {
         });
     }
 
-    /** The number of rows and of distinct components in the output. */
+    /** The number of rows and of components (nodes labelled with themselves) in the output. */
     long[] countOutput() {
-        QueryResult result = warehouse.queryAll("SELECT count(*), count(DISTINCT component) FROM " + dialect.table(out));
+        QueryResult result = warehouse.queryAll("SELECT count(*), coalesce(sum(CASE WHEN node = component THEN 1 ELSE 0 END), 0) FROM "
+                + dialect.table(out));
         Object[] row = result.rows().get(0);
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }

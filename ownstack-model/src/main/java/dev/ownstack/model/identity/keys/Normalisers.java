@@ -38,6 +38,7 @@ public final class Normalisers {
             case PHONE -> phoneKey.normalise(raw);
             case USER_ID, ANONYMOUS_ID -> Optional.of(raw.strip()).filter(id -> !id.isEmpty());
             case NAME -> NameKey.normalise(raw);
+            case FIRST_NAME -> GivenNames.normalise(raw);
             case POSTCODE -> PostcodeKey.normalise(raw);
             case DATE -> DateKey.normalise(raw);
         };

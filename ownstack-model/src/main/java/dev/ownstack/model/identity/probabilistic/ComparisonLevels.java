@@ -47,22 +47,23 @@ public final class ComparisonLevels {
         if (value == null) {
             return null;
         }
-        String text = value;
-        if (!isPlainAscii(text)) {
-            text = COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
-            text = WHITESPACE.matcher(text).replaceAll(" ");
+        if (isNormalAscii(value)) {
+            return value.isEmpty() ? null : value;
         }
-        text = text.toLowerCase(Locale.ROOT).strip();
-        if (text.indexOf("  ") >= 0) {
-            text = WHITESPACE.matcher(text).replaceAll(" ");
-        }
+        String text = COMBINING_MARKS.matcher(Normalizer.normalize(value, Normalizer.Form.NFKD)).replaceAll("");
+        text = WHITESPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
         return text.isEmpty() ? null : text;
     }
 
-    private static boolean isPlainAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
+    /** Printable ASCII without upper case, outer spaces or double spaces: already normal (the usual case). */
+    private static boolean isNormalAscii(String text) {
+        int length = text.length();
+        if (length > 0 && (text.charAt(0) == ' ' || text.charAt(length - 1) == ' ')) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (c > 126 || c < 32) {
+            if (c < 32 || c > 126 || c >= 'A' && c <= 'Z' || c == ' ' && text.charAt(i - 1) == ' ') {
                 return false;
             }
         }

@@ -2,6 +2,7 @@ package dev.ownstack.model.identity.probabilistic;
 
 import dev.ownstack.core.config.identity.ProbabilisticConfig.BlockingRule;
 import dev.ownstack.core.config.identity.ProbabilisticConfig.Comparison;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,7 @@ final class ModelTraining {
             }
         }
         boolean[] all = new boolean[size];
-        java.util.Arrays.fill(all, true);
+        Arrays.fill(all, true);
         ExpectationMaximisation.Estimate overall = null;
         double[][] m = new double[size][];
         for (int c = 0; c < size; c++) {

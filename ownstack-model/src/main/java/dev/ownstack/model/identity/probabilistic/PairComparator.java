@@ -3,11 +3,7 @@ package dev.ownstack.model.identity.probabilistic;
 import dev.ownstack.core.config.identity.ProbabilisticConfig.Comparison;
 import java.util.List;
 
-/**
- * Compares two records field by field: reads each configured comparison's two values from a row
- * laid out as field 0 of record a, field 0 of record b, field 1 of a, ... (fields in
- * {@link MatchSql#fields()} order) and gives the pattern of levels. Thread-safe.
- */
+/** Compares two records field by field, giving the pattern of comparison levels. Thread-safe. */
 final class PairComparator {
     private final List<ComparisonLevels> comparisons;
     private final int[] fieldIndex;
@@ -25,20 +21,31 @@ final class PairComparator {
         return comparisons.stream().mapToInt(ComparisonLevels::levelCount).toArray();
     }
 
-    /** The packed pattern of a row whose value pairs start at {@code offset}. */
-    long pattern(Object[] row, int offset) {
+    /** The compared fields in comparison order: what {@link #pattern(String)} expects, two values each. */
+    List<String> comparedFields() {
+        return comparisons.stream().map(levels -> levels.comparison().field()).toList();
+    }
+
+    /**
+     * The packed pattern of a pair whose values of the compared fields come as one text: record
+     * a's and record b's value of each, separated by U+001F, a missing value empty.
+     */
+    long pattern(String values) {
+        String[] parts = values.split("\u001f", -1);
+        if (parts.length != 2 * comparisons.size()) {
+            throw new IllegalStateException("expected " + 2 * comparisons.size() + " values in a candidate pair, got " + parts.length);
+        }
         long pattern = 0;
-        for (int c = 0; c < fieldIndex.length; c++) {
-            int column = offset + 2 * fieldIndex[c];
-            int level = comparisons.get(c).level(value(row[column]), value(row[column + 1]));
+        for (int c = 0; c < comparisons.size(); c++) {
+            int level = comparisons.get(c).level(value(parts[2 * c]), value(parts[2 * c + 1]));
             pattern |= (long) level << (PatternCounts.BITS_PER_LEVEL * c);
         }
         return pattern;
     }
 
-    /** The level of comparison {@code c} between two records' normalised field values (indexed like {@link MatchSql#fields()}). */
-    int level(int c, String[] a, String[] b) {
-        return comparisons.get(c).level(a[fieldIndex[c]], b[fieldIndex[c]]);
+    /** Where comparison {@code c}'s field is among {@link MatchSql#fields()}. */
+    int fieldIndex(int c) {
+        return fieldIndex[c];
     }
 
     static String value(Object raw) {

@@ -14,6 +14,8 @@ final class PatternCounts {
     private static final int RULE_BITS = 16;
 
     private final Map<Long, long[]> counts = new HashMap<>();
+    private final Map<Long, Integer> numbers = new HashMap<>();
+    private long[] patterns = new long[16];
     private long total;
 
     static int level(long pattern, int comparison) {
@@ -28,9 +30,23 @@ final class PatternCounts {
         return pattern;
     }
 
-    void add(long pattern, int rules) {
+    /** Counts one pair; returns its pattern's number (0, 1, ... in order of first sight). */
+    int add(long pattern, int rules) {
         counts.computeIfAbsent(pattern << RULE_BITS | rules, key -> new long[1])[0]++;
         total++;
+        return numbers.computeIfAbsent(pattern, key -> {
+            int number = numbers.size();
+            if (number == patterns.length) {
+                patterns = Arrays.copyOf(patterns, number * 2);
+            }
+            patterns[number] = key;
+            return number;
+        });
+    }
+
+    /** The distinct patterns by number. */
+    long[] patterns() {
+        return Arrays.copyOf(patterns, numbers.size());
     }
 
     long total() {

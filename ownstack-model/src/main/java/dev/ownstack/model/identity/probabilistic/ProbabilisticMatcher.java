@@ -1,24 +1,22 @@
 package dev.ownstack.model.identity.probabilistic;
 
 import dev.ownstack.core.config.identity.ProbabilisticConfig;
-import dev.ownstack.core.config.identity.ProbabilisticConfig.BlockingRule;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.ColumnType;
+import dev.ownstack.core.table.Identifiers;
 import dev.ownstack.core.table.TableName;
 import dev.ownstack.warehouse.ResultColumn;
 import dev.ownstack.warehouse.RowHandler;
 import dev.ownstack.warehouse.RowWriter;
 import dev.ownstack.warehouse.Warehouse;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -27,19 +25,18 @@ import java.util.stream.Collectors;
  * has {@code node BIGINT} (one row per record) and one text column per configured field. Blocking
  * rules give the candidate pairs in SQL (each rule skipping pairs an earlier rule gave, so every
  * pair is scored once); u is estimated from all pairs among a fixed pseudo-random sample of
- * records; the candidate pairs are streamed twice through the JVM, once to count comparison
- * patterns for expectation maximisation, once to score them; only linked pairs are held. The
- * output table is replaced by (node_a, node_b, match_weight, probability), node_a &lt; node_b, of
- * the pairs whose match probability reaches the threshold. The same input gives the same output on
- * every run and engine. An instance holds no state between runs and may be reused.
+ * records; the candidate pairs stream once through the JVM, which compares their values and keeps
+ * one pattern number per pair (4 bytes) for expectation maximisation and scoring, never the
+ * values. The output table is replaced by (node_a, node_b, match_weight, probability), node_a &lt;
+ * node_b, of the pairs whose match probability reaches the threshold. Working tables next to the
+ * output, named after it ({@code <output>_records}, {@code _candidates}, {@code _linked}), are
+ * replaced and dropped. The same input gives the same output on every run and engine. An instance
+ * holds no state between runs and may be reused.
  */
 public final class ProbabilisticMatcher {
     public static final List<Column> OUTPUT_COLUMNS = List.of(new Column("node_a", ColumnType.BIGINT),
             new Column("node_b", ColumnType.BIGINT), new Column("match_weight", ColumnType.DOUBLE),
             new Column("probability", ColumnType.DOUBLE));
-    private static final AtomicLong RUNS = new AtomicLong();
-    /** Stream columns before the value pairs: node_a, node_b, rule, rule mask. */
-    private static final int VALUES_OFFSET = 4;
 
     private final ProbabilisticConfig config;
 
@@ -48,18 +45,17 @@ public final class ProbabilisticMatcher {
     }
 
     public MatchSummary match(Warehouse warehouse, TableName input, TableName output) {
-        long run = RUNS.incrementAndGet();
-        String recordsTable = "ownstack_match_records_" + run;
-        String pairsTable = "ownstack_match_pairs_" + run;
-        MatchSql sql = new MatchSql(warehouse.dialect(), config, recordsTable, pairsTable);
-        List<String> created = new ArrayList<>();
+        List<TableName> working = List.of(working(output, "records"), working(output, "candidates"), working(output, "linked"));
+        MatchSql sql = new MatchSql(warehouse.dialect(), config, working.get(0), working.get(1), working.get(2));
         try {
-            MatchSummary summary = match(warehouse, sql, input, output, created, recordsTable, pairsTable);
-            dropAll(warehouse, sql, created);
+            warehouse.execute(warehouse.dialect().createSchemaIfNotExists(output.schema()));
+            dropAll(warehouse, sql, working);
+            MatchSummary summary = match(warehouse, sql, input, output, working.get(2));
+            dropAll(warehouse, sql, working);
             return summary;
         } catch (RuntimeException e) {
             try {
-                dropAll(warehouse, sql, created);
+                dropAll(warehouse, sql, working);
             } catch (RuntimeException dropFailed) {
                 e.addSuppressed(dropFailed);
             }
@@ -67,8 +63,16 @@ public final class ProbabilisticMatcher {
         }
     }
 
-    private MatchSummary match(Warehouse warehouse, MatchSql sql, TableName input, TableName output, List<String> created,
-                               String recordsTable, String pairsTable) {
+    private static TableName working(TableName output, String suffix) {
+        String name = output.name() + "_" + suffix;
+        if (!Identifiers.isValid(name)) {
+            throw new OwnstackException(ErrorCode.INTERNAL, "probabilistic matching output name " + output
+                    + " is too long to name its working table " + name);
+        }
+        return new TableName(output.schema(), name);
+    }
+
+    private MatchSummary match(Warehouse warehouse, MatchSql sql, TableName input, TableName output, TableName linkedTable) {
         checkInput(warehouse, input, sql.fields());
         Object[] counts = warehouse.queryAll(sql.countInput(input)).rows().get(0);
         long records = ((Number) counts[0]).longValue();
@@ -77,15 +81,10 @@ public final class ProbabilisticMatcher {
                     + (records - ((Number) counts[1]).longValue()) + " repeated node values; it needs one row per node");
         }
         warehouse.execute(sql.createRecords(input));
-        created.add(recordsTable);
         checkUpperBounds(warehouse, sql);
         warehouse.execute(sql.createPairs());
-        created.add(pairsTable);
-        long[] candidatesByRule = new long[config.blocking().size()];
-        for (Object[] row : warehouse.queryAll(sql.countPairsByRule()).rows()) {
-            candidatesByRule[((Number) row[0]).intValue()] = ((Number) row[1]).longValue();
-        }
-        long candidates = java.util.Arrays.stream(candidatesByRule).sum();
+        long[] candidatesByRule = countByRule(warehouse, sql.countPairsByRule());
+        long candidates = Arrays.stream(candidatesByRule).sum();
         if (candidates > config.maxPairs()) {
             throw tooManyPairs("the blocking rules give " + format(candidates) + " candidate pairs", candidatesByRule);
         }
@@ -93,7 +92,9 @@ public final class ProbabilisticMatcher {
         List<String[]> sample = sample(warehouse, sql, records);
         double[][] u = USample.estimate(comparator, sample);
         PatternCounts patterns = new PatternCounts();
-        stream(warehouse, sql, row -> patterns.add(comparator.pattern(row, VALUES_OFFSET), ((Number) row[3]).intValue()));
+        int[] patternOfPair = new int[(int) candidates];
+        stream(warehouse, sql.streamPairs(comparator.comparedFields()), row -> patternOfPair[(int) ((Number) row[0]).longValue()] =
+                patterns.add(comparator.pattern((String) row[2]), ((Number) row[1]).intValue()));
         FellegiSunterModel model;
         int[] sessions;
         if (patterns.total() == 0) {
@@ -105,14 +106,52 @@ public final class ProbabilisticMatcher {
             model = trained.model();
             sessions = trained.sessions();
         }
-        LinkedPairs linked = score(warehouse, sql, comparator, model);
-        write(warehouse, output, linked);
+        long linked = writeLinked(warehouse, sql, linkedTable, patterns, patternOfPair, model);
+        warehouse.execute("DROP TABLE IF EXISTS " + warehouse.dialect().table(output));
+        warehouse.ensureTable(output, OUTPUT_COLUMNS, List.of());
+        warehouse.execute(sql.insertOutput(output));
+        long[] linkedByRule = countByRule(warehouse, sql.countLinkedByRule());
         List<MatchSummary.RuleCounts> rules = new ArrayList<>();
         for (int k = 0; k < config.blocking().size(); k++) {
-            rules.add(new MatchSummary.RuleCounts(config.blocking().get(k).toString(), candidatesByRule[k], linked.byRule[k]));
+            rules.add(new MatchSummary.RuleCounts(config.blocking().get(k).toString(), candidatesByRule[k], linkedByRule[k]));
         }
-        return new MatchSummary(records, candidates, linked.size, rules, USample.pairs(sample.size()), model,
+        return new MatchSummary(records, candidates, linked, rules, USample.pairs(sample.size()), model,
                 estimates(comparator, model, sessions));
+    }
+
+    /** Writes number, weight and probability of each pair at or above the threshold; returns how many. */
+    private long writeLinked(Warehouse warehouse, MatchSql sql, TableName linkedTable, PatternCounts patterns, int[] patternOfPair,
+                             FellegiSunterModel model) {
+        long[] distinct = patterns.patterns();
+        double[] weights = new double[distinct.length];
+        int[] levels = new int[model.comparisons()];
+        for (int p = 0; p < distinct.length; p++) {
+            for (int c = 0; c < levels.length; c++) {
+                levels[c] = PatternCounts.level(distinct[p], c);
+            }
+            weights[p] = model.matchWeight(levels);
+        }
+        warehouse.execute(sql.createLinked());
+        long linked = 0;
+        try (RowWriter writer = warehouse.append(linkedTable, List.of("pair_id", "match_weight", "probability"))) {
+            for (int pair = 0; pair < patternOfPair.length; pair++) {
+                double weight = weights[patternOfPair[pair]];
+                double probability = FellegiSunterModel.probability(weight);
+                if (probability >= config.threshold()) {
+                    writer.write(new Object[] {(long) pair, weight, probability});
+                    linked++;
+                }
+            }
+        }
+        return linked;
+    }
+
+    private long[] countByRule(Warehouse warehouse, String query) {
+        long[] counts = new long[config.blocking().size()];
+        for (Object[] row : warehouse.queryAll(query).rows()) {
+            counts[((Number) row[0]).intValue()] = ((Number) row[1]).longValue();
+        }
+        return counts;
     }
 
     private static double totalPairs(long records) {
@@ -182,8 +221,8 @@ public final class ProbabilisticMatcher {
         return sample;
     }
 
-    private static void stream(Warehouse warehouse, MatchSql sql, Consumer<Object[]> onPair) {
-        warehouse.query(sql.streamPairs(), List.of(), new RowHandler() {
+    private static void stream(Warehouse warehouse, String query, Consumer<Object[]> onPair) {
+        warehouse.query(query, List.of(), new RowHandler() {
             @Override
             public void columns(List<ResultColumn> columns) {
                 // positions are fixed by MatchSql.streamPairs
@@ -196,42 +235,10 @@ public final class ProbabilisticMatcher {
         });
     }
 
-    private LinkedPairs score(Warehouse warehouse, MatchSql sql, PairComparator comparator, FellegiSunterModel model) {
-        LinkedPairs linked = new LinkedPairs(config.blocking().size());
-        Map<Long, Double> weights = new HashMap<>();
-        int[] levels = new int[model.comparisons()];
-        stream(warehouse, sql, row -> {
-            long pattern = comparator.pattern(row, VALUES_OFFSET);
-            double weight = weights.computeIfAbsent(pattern, key -> {
-                for (int c = 0; c < levels.length; c++) {
-                    levels[c] = PatternCounts.level(key, c);
-                }
-                return model.matchWeight(levels);
-            });
-            double probability = FellegiSunterModel.probability(weight);
-            if (probability >= config.threshold()) {
-                linked.add(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), weight, probability,
-                        ((Number) row[2]).intValue());
-            }
-        });
-        return linked;
-    }
-
-    private static void write(Warehouse warehouse, TableName output, LinkedPairs linked) {
-        warehouse.execute("DROP TABLE IF EXISTS " + warehouse.dialect().table(output));
-        warehouse.ensureTable(output, OUTPUT_COLUMNS, List.of());
-        try (RowWriter writer = warehouse.append(output, OUTPUT_COLUMNS.stream().map(Column::name).toList())) {
-            for (int i = 0; i < linked.size; i++) {
-                writer.write(new Object[] {linked.nodeA[i], linked.nodeB[i], linked.weight[i], linked.probability[i]});
-            }
+    private static void dropAll(Warehouse warehouse, MatchSql sql, List<TableName> tables) {
+        for (TableName table : tables) {
+            warehouse.execute(sql.drop(table));
         }
-    }
-
-    private static void dropAll(Warehouse warehouse, MatchSql sql, List<String> created) {
-        for (int i = created.size() - 1; i >= 0; i--) {
-            warehouse.execute(sql.drop(created.get(i)));
-        }
-        created.clear();
     }
 
     private static List<MatchSummary.ComparisonEstimate> estimates(PairComparator comparator, FellegiSunterModel model, int[] sessions) {
@@ -247,35 +254,5 @@ public final class ProbabilisticMatcher {
                     comparison.comparison().method().configName(), sessions[c], levels));
         }
         return estimates;
-    }
-
-    /** The linked pairs in growing arrays: a few numbers per pair, never the pair's values. */
-    private static final class LinkedPairs {
-        private long[] nodeA = new long[1024];
-        private long[] nodeB = new long[1024];
-        private double[] weight = new double[1024];
-        private double[] probability = new double[1024];
-        private final long[] byRule;
-        private int size;
-
-        LinkedPairs(int rules) {
-            byRule = new long[rules];
-        }
-
-        void add(long a, long b, double w, double p, int rule) {
-            if (size == nodeA.length) {
-                int capacity = Math.multiplyExact(size, 2);
-                nodeA = java.util.Arrays.copyOf(nodeA, capacity);
-                nodeB = java.util.Arrays.copyOf(nodeB, capacity);
-                weight = java.util.Arrays.copyOf(weight, capacity);
-                probability = java.util.Arrays.copyOf(probability, capacity);
-            }
-            nodeA[size] = a;
-            nodeB[size] = b;
-            weight[size] = w;
-            probability[size] = p;
-            byRule[rule]++;
-            size++;
-        }
     }
 }

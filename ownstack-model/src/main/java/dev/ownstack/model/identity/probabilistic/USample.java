@@ -1,6 +1,8 @@
 package dev.ownstack.model.identity.probabilistic;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Estimates u = P(level | non-match) per comparison from every pair among a sample of records:
@@ -26,37 +28,44 @@ final class USample {
     }
 
     /**
+     * Counts each level over the distinct values of each field, weighting a pair of values by how
+     * many records carry each, so repeated values (cities, dates) are compared once.
+     *
      * @param records each record's normalised field values, indexed like {@link MatchSql#fields()}
      */
     static double[][] estimate(PairComparator comparator, List<String[]> records) {
         int[] levelCounts = comparator.levelCounts();
-        long[][] counts = new long[levelCounts.length][];
-        for (int c = 0; c < levelCounts.length; c++) {
-            counts[c] = new long[levelCounts[c]];
-        }
-        for (int i = 0; i < records.size(); i++) {
-            String[] a = records.get(i);
-            for (int j = i + 1; j < records.size(); j++) {
-                String[] b = records.get(j);
-                for (int c = 0; c < levelCounts.length; c++) {
-                    int level = comparator.level(c, a, b);
-                    if (level != ComparisonLevels.NULL) {
-                        counts[c][level]++;
-                    }
-                }
-            }
-        }
         double[][] u = new double[levelCounts.length][];
         for (int c = 0; c < levelCounts.length; c++) {
+            long[] counts = levelCounts(comparator.comparisons().get(c), comparator.fieldIndex(c), records);
             long observed = 0;
-            for (long count : counts[c]) {
+            for (long count : counts) {
                 observed += count;
             }
             u[c] = new double[levelCounts[c]];
             for (int l = 0; l < levelCounts[c]; l++) {
-                u[c][l] = (counts[c][l] + 1.0) / (observed + levelCounts[c]);
+                u[c][l] = (counts[l] + 1.0) / (observed + levelCounts[c]);
             }
         }
         return u;
+    }
+
+    private static long[] levelCounts(ComparisonLevels comparison, int field, List<String[]> records) {
+        Map<String, Long> multiplicity = new TreeMap<>();
+        for (String[] record : records) {
+            if (record[field] != null) {
+                multiplicity.merge(record[field], 1L, Long::sum);
+            }
+        }
+        String[] values = multiplicity.keySet().toArray(String[]::new);
+        long[] times = multiplicity.values().stream().mapToLong(Long::longValue).toArray();
+        long[] counts = new long[comparison.levelCount()];
+        for (int i = 0; i < values.length; i++) {
+            counts[0] += times[i] * (times[i] - 1) / 2;
+            for (int j = i + 1; j < values.length; j++) {
+                counts[comparison.level(values[i], values[j])] += times[i] * times[j];
+            }
+        }
+        return counts;
     }
 }

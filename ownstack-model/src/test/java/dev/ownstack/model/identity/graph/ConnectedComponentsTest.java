@@ -84,6 +84,20 @@ class ConnectedComponentsTest {
         }
     }
 
+    @Test
+    void all_three_give_the_same_labels_inside_a_callers_transaction() {
+        TestGraph graph = new TestGraph(20_000);
+        IdentityGraphs.generate(20_000, 1, 1_000, 17, graph::edge);
+        graph.write(warehouse);
+        Map<Long, Long> expected = graph.expectedLabels();
+
+        for (ConnectedComponents algorithm : List.of(new StarComponents(), new UnionFindComponents())) {
+            warehouse.inTransaction(w -> algorithm.compute(w, TestGraph.EDGES, TestGraph.NODES, TestGraph.OUT));
+
+            assertEquals(expected, TestGraph.readLabels(warehouse, TestGraph.OUT), algorithm.getClass().getSimpleName());
+        }
+    }
+
     private Map<Long, Long> assertAllAgree(TestGraph graph) {
         graph.write(warehouse);
         Map<Long, Long> expected = graph.expectedLabels();

@@ -8,12 +8,12 @@ import java.util.SplittableRandom;
  * few extra links, duplicate and reversed edges and self-loops as real key graphs have them),
  * plus some long chains. Edges go to a sink, so that large graphs need no memory for them.
  */
-final class IdentityGraphs {
+public final class IdentityGraphs {
     private IdentityGraphs() {
     }
 
     @FunctionalInterface
-    interface EdgeSink {
+    public interface EdgeSink {
         void edge(long a, long b);
     }
 
@@ -21,7 +21,7 @@ final class IdentityGraphs {
      * @param chains how many long chains
      * @param chainLength nodes per chain (chains take {@code chains * chainLength} of the nodes)
      */
-    static void generate(int nodes, int chains, int chainLength, long seed, EdgeSink sink) {
+    public static void generate(int nodes, int chains, int chainLength, long seed, EdgeSink sink) {
         if ((long) chains * chainLength > nodes) {
             throw new IllegalArgumentException(chains + " chains of " + chainLength + " nodes do not fit into " + nodes + " nodes");
         }

@@ -80,10 +80,11 @@ class ProbabilisticAccuracyTest {
             MatchSummary summary = new ProbabilisticMatcher(config).match(warehouse, LabelledData.INPUT, OUTPUT);
             double seconds = (System.nanoTime() - start) / 1e9;
             PairwiseScores scores = PairwiseScores.of(data.clusters(warehouse, OUTPUT), data.truth());
-            System.out.printf(Locale.ROOT, "%s: %d records, %d candidate pairs, %d linked, lambda %.6f; precision %.4f recall %.4f F1 %.4f;"
-                            + " clusters %d predicted, %d true; %.2f s%n", data.name(), summary.records(), summary.candidatePairs(),
-                    summary.linkedPairs(), summary.lambda(), scores.precision(), scores.recall(), scores.f1(),
-                    scores.predictedClusters(), scores.trueClusters(), seconds);
+            System.out.printf(Locale.ROOT, "%s: %d records, %d candidate pairs, %d linked, lambda %.6f; precision %.4f recall %.4f F1 %.4f"
+                            + " (record pairs: %d predicted, %d true, %d both); clusters %d predicted, %d true; %.2f s%n", data.name(),
+                    summary.records(), summary.candidatePairs(), summary.linkedPairs(), summary.lambda(), scores.precision(), scores.recall(),
+                    scores.f1(), scores.predictedPairs(), scores.truePairs(), scores.correctPairs(), scores.predictedClusters(),
+                    scores.trueClusters(), seconds);
             for (MatchSummary.ComparisonEstimate comparison : summary.comparisons()) {
                 StringBuilder line = new StringBuilder("  " + comparison.field() + " (" + comparison.sessions() + " sessions):");
                 for (MatchSummary.LevelEstimate level : comparison.levels()) {
