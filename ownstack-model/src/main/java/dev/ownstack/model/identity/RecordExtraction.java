@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
  * Reads every identity source into records and normalised match keys: {@code identity.work_records}
  * and {@code identity.work_keys} (and {@code identity.work_fields} for probabilistic matching).
  * The warehouse does the heavy work source by source ({@link SourceSql}): it groups rows into
- * records by the id column, numbers them with dense node ids {@code 0..n-1} (source by source, in
- * record id order), and finds each distinct text a key reads. Only the texts the JVM's normalisers
+ * records by the id column, numbers them with dense node ids {@code 0..n-1} (source by source), and
+ * finds each distinct text a key reads. Only the texts the JVM's normalisers
  * must see travel: once each, normalised on several threads ({@link TextNormalisation}), and back
  * as {@code identity.work_normalised}, which SQL joins to build the keys.
  */
@@ -83,15 +83,16 @@ final class RecordExtraction {
         for (IdentitySource source : config.sources()) {
             SourceSql sql = new SourceSql(config, source, fields, dialect, blockedComparable);
             IdentityTables.dropIfExists(warehouse, IdentityTables.WORK_ROWS);
-            long rows = warehouse.execute(dialect.createWorkingTableAs(IdentityTables.WORK_ROWS, sql.rows(nodes)));
+            boolean oneRowPerRecord = StableIds.count(warehouse, sql.repeatedIds()) == 0;
+            warehouse.execute(dialect.createWorkingTableAs(IdentityTables.WORK_ROWS, sql.rows(nodes, oneRowPerRecord)));
             dialect.analyze(IdentityTables.WORK_ROWS).ifPresent(warehouse::execute);
-            long sourceRecords = warehouse.execute(sql.records());
+            long sourceRecords = warehouse.execute(sql.records(oneRowPerRecord));
             String texts = sql.textsToNormalise();
             if (!texts.isEmpty()) {
                 normalisation.normalise(warehouse, texts);
                 dialect.analyze(IdentityTables.WORK_NORMALISED).ifPresent(warehouse::execute);
             }
-            String keys = sql.keys(rows == sourceRecords);
+            String keys = sql.keys(oneRowPerRecord);
             if (!keys.isEmpty()) {
                 warehouse.execute(keys);
             }

@@ -64,8 +64,29 @@ final class SourceSql {
         return "v" + slots.indexOf(value);
     }
 
-    /** The query {@code identity.work_rows} is made of; nodes start at {@code firstNode}, in record id order. */
-    String rows(long firstNode) {
+    /** How many rows share their record id with an earlier row (0 when every record is one row). */
+    String repeatedIds() {
+        String id = "CAST(" + dialect.quote(source.idColumn()) + " AS VARCHAR)";
+        return "SELECT count(*) - count(DISTINCT " + id + ") FROM " + dialect.table(source.table()) + " WHERE "
+                + dialect.quote(source.idColumn()) + " IS NOT NULL";
+    }
+
+    /**
+     * The query {@code identity.work_rows} is made of, nodes numbered from {@code firstNode}. When
+     * every record is one row, the rows are numbered as they come; otherwise identical rows of a
+     * record collapse and the records are numbered in record id order.
+     */
+    String rows(long firstNode, boolean oneRowPerRecord) {
+        if (oneRowPerRecord) {
+            StringBuilder select = new StringBuilder("SELECT " + (firstNode - 1) + " + row_number() OVER () AS node, CAST("
+                    + dialect.quote(source.idColumn()) + " AS VARCHAR) AS record_id, ");
+            select.append(source.updatedAt().map(column -> "CAST(" + dialect.quote(column) + " AS TIMESTAMP)").orElse("CAST(NULL AS TIMESTAMP)"))
+                    .append(" AS updated_at");
+            for (int i = 0; i < slots.size(); i++) {
+                select.append(", ").append(textOf(slots.get(i))).append(" AS v").append(i);
+            }
+            return select + " FROM " + dialect.table(source.table()) + " WHERE " + dialect.quote(source.idColumn()) + " IS NOT NULL";
+        }
         StringBuilder select = new StringBuilder("SELECT CAST(" + dialect.quote(source.idColumn()) + " AS VARCHAR) AS record_id, ");
         select.append(source.updatedAt().map(column -> "max(CAST(" + dialect.quote(column) + " AS TIMESTAMP))")
                 .orElse("CAST(NULL AS TIMESTAMP)")).append(" AS updated_at");
@@ -97,10 +118,11 @@ final class SourceSql {
     }
 
     /** {@code identity.work_records} rows of the source. */
-    String records() {
-        return "INSERT INTO " + dialect.table(IdentityTables.WORK_RECORDS) + " (node, source, record_id, precedence, updated_at) SELECT node, "
-                + dialect.stringLiteral(source.name()) + ", record_id, CAST(" + source.precedence() + " AS BIGINT), max(updated_at) FROM "
-                + dialect.table(IdentityTables.WORK_ROWS) + " GROUP BY node, record_id";
+    String records(boolean oneRowPerRecord) {
+        String insert = "INSERT INTO " + dialect.table(IdentityTables.WORK_RECORDS) + " (node, source, record_id, precedence, updated_at) SELECT node, "
+                + dialect.stringLiteral(source.name()) + ", record_id, CAST(" + source.precedence() + " AS BIGINT), ";
+        String rows = dialect.table(IdentityTables.WORK_ROWS);
+        return oneRowPerRecord ? insert + "updated_at FROM " + rows : insert + "max(updated_at) FROM " + rows + " GROUP BY node, record_id";
     }
 
     /**

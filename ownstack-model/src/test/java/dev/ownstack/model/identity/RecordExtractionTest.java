@@ -44,7 +44,7 @@ class RecordExtractionTest {
     }
 
     @Test
-    void numbers_records_densely_source_by_source_in_record_id_order() {
+    void numbers_records_densely_source_by_source_and_the_records_of_several_rows_in_record_id_order() {
         MessyFixture.load(warehouse, 3, 200);
         extract(warehouse, MessyFixture.config(false));
         Object[] nodes = warehouse.queryAll("SELECT count(*), count(DISTINCT node), min(node), max(node) FROM identity.work_records")
@@ -52,8 +52,9 @@ class RecordExtractionTest {
         assertEquals(nodes[0], nodes[1]);
         assertEquals(0L, ((Number) nodes[2]).longValue());
         assertEquals(((Number) nodes[0]).longValue() - 1, ((Number) nodes[3]).longValue());
+        // people and devices have records of several rows; accounts are one row each, numbered as they come
         assertEquals(0L, warehouse.queryAll("SELECT count(*) FROM identity.work_records a JOIN identity.work_records b"
-                + " ON a.source = b.source AND a.record_id < b.record_id AND a.node > b.node").singleValue());
+                + " ON a.source = b.source AND a.source <> 'accounts' AND a.record_id < b.record_id AND a.node > b.node").singleValue());
         assertEquals(List.of("people", "accounts", "devices"), warehouse.queryAll("SELECT source FROM identity.work_records"
                 + " GROUP BY source ORDER BY min(node)").rows().stream().map(row -> row[0]).toList());
     }
