@@ -80,6 +80,7 @@ final class RecordExtraction {
         Map<String, Long> records = new LinkedHashMap<>();
         Map<String, Long> withoutId = new LinkedHashMap<>();
         long nodes = 0;
+        long normalised = 0;
         for (IdentitySource source : config.sources()) {
             SourceSql sql = new SourceSql(config, source, fields, dialect, blockedComparable);
             IdentityTables.dropIfExists(warehouse, IdentityTables.WORK_ROWS);
@@ -89,8 +90,9 @@ final class RecordExtraction {
             long sourceRecords = warehouse.execute(sql.records(oneRowPerRecord));
             String texts = sql.textsToNormalise();
             if (!texts.isEmpty()) {
-                normalisation.normalise(warehouse, texts);
+                normalised += normalisation.normalise(warehouse, texts);
                 dialect.analyze(IdentityTables.WORK_NORMALISED).ifPresent(warehouse::execute);
+                checkNormalised(warehouse, normalised);
             }
             String keys = sql.keys(oneRowPerRecord);
             if (!keys.isEmpty()) {
@@ -107,6 +109,15 @@ final class RecordExtraction {
         IdentityTables.dropIfExists(warehouse, IdentityTables.WORK_ROWS);
         long keys = StableIds.count(warehouse, "SELECT count(*) FROM " + dialect.table(IdentityTables.WORK_KEYS));
         return new Extracted(records, withoutId, keys);
+    }
+
+    /** A lost row would silently lose keys, so the appended rows are counted back (an engine has lost bulk rows before). */
+    private static void checkNormalised(Warehouse warehouse, long expected) {
+        long found = StableIds.count(warehouse, "SELECT count(*) FROM " + warehouse.dialect().table(IdentityTables.WORK_NORMALISED));
+        if (found != expected) {
+            throw new OwnstackException(ErrorCode.INTERNAL, IdentityTables.WORK_NORMALISED + " holds " + found + " rows after " + expected
+                    + " were written to it");
+        }
     }
 
     private static long countWithoutId(Warehouse warehouse, IdentitySource source) {
