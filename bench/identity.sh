@@ -107,7 +107,7 @@ EOF
 rows=()
 for records in "${sizes[@]}"; do
   # 1.99 identity records per generated person (docs/GENERATOR.md)
-  people=$(awk -v r="$records" 'BEGIN { printf "%d", r / 1.98972 + 0.5 }')
+  people=$(awk -v r="$records" 'BEGIN { printf "%d", r / 1.99 + 0.5 }')
   project="$bench/n-$people"
   mkdir -p "$project"
   write_config "$project"
