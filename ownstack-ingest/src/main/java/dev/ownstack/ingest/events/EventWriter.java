@@ -300,19 +300,19 @@ final class EventWriter {
                 throw new OwnstackException(ErrorCode.INTERNAL, "could not write a value of the body as JSON: " + e.getOriginalMessage(), e);
             }
         } else {
-            out.member(body, object.nameStart(index), object.valueEnd(index));
+            out.member(body, object.nameStart(index), object.valueStart(index), object.valueEnd(index), object.token(index).isStructStart());
         }
     }
 
     /**
      * A member that the checks let through as a string, a number (written as its text, as an id
      * must be) or null. A string without escapes is copied as sent: writing its text would give
-     * the same bytes.
+     * the same bytes (its name may keep an escape it was sent with, which reads back the same).
      */
     private void text(ObjectFields object, int index) {
         JsonToken token = object.token(index);
         if (token == JsonToken.VALUE_STRING) {
-            if (!rewrite && RecordOutput.hasNoEscape(body, object.nameStart(index), object.valueEnd(index))) {
+            if (!rewrite && RecordOutput.hasNoEscape(body, object.valueStart(index), object.valueEnd(index))) {
                 copy(object, index);
             } else {
                 out.name(object.name(index));
@@ -329,7 +329,8 @@ final class EventWriter {
     /** The value of a string member the reading kept the text of, as sent when it has no escapes. */
     private void string(ObjectFields object, int index) {
         if (!rewrite && RecordOutput.hasNoEscape(body, object.valueStart(index), object.valueEnd(index))) {
-            out.copy(body, object.valueStart(index), object.valueEnd(index));
+            // one token, so no whitespace to leave out
+            out.raw(body, object.valueStart(index), object.valueEnd(index));
         } else {
             out.string(object.text(index));
         }

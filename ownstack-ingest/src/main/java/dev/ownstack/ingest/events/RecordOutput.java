@@ -86,13 +86,25 @@ final class RecordOutput {
         buffer[size++] = ':';
     }
 
-    /** A whole member copied from a body, name and value, as {@link #copy} copies JSON. */
-    void member(byte[] source, int from, int to) {
+    /**
+     * A whole member copied from a body, name and value, without the whitespace between its
+     * tokens. {@code valueStart} tells whether there is any around the colon (the two bytes
+     * before the value are then the name's closing quote and the colon); inside the value there
+     * can be some only when it is an object or an array.
+     */
+    void member(byte[] source, int nameStart, int valueStart, int valueEnd, boolean container) {
         ensure(1);
         if (buffer[size - 1] != '{') {
             buffer[size++] = ',';
         }
-        copy(source, from, to);
+        if (source[valueStart - 1] != ':' || source[valueStart - 2] != '"') {
+            copy(source, nameStart, valueEnd);
+        } else if (container) {
+            raw(source, nameStart, valueStart);
+            copy(source, valueStart, valueEnd);
+        } else {
+            raw(source, nameStart, valueEnd);
+        }
     }
 
     /**
@@ -173,7 +185,8 @@ final class RecordOutput {
         raw(source, 0, source.length);
     }
 
-    private void raw(byte[] source, int from, int to) {
+    /** JSON text copied as it is, such as one token of a body. */
+    void raw(byte[] source, int from, int to) {
         int length = to - from;
         ensure(length);
         System.arraycopy(source, from, buffer, size, length);
