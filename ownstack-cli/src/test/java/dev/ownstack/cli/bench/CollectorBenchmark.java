@@ -91,6 +91,20 @@ public final class CollectorBenchmark {
             rows.next();
             System.out.printf("landed      %,d rows in raw.events, %,d distinct message ids%n", rows.getLong(1), rows.getLong(2));
         }
+        // The raw limit's file, the event log and the warehouse take gigabytes; BENCH_KEEP=1 keeps them.
+        if (System.getenv("BENCH_KEEP") == null) {
+            deleteRecursively(work);
+        } else {
+            System.out.println("kept        " + work);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** The same bodies parsed with Jackson, each event re-serialised, appended with one fsync per group. */

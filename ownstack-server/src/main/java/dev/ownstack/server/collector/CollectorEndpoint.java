@@ -7,6 +7,7 @@ import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.ingest.events.CollectorLimits;
 import dev.ownstack.ingest.events.Endpoint;
 import dev.ownstack.ingest.events.EventLog;
+import dev.ownstack.ingest.events.LogPosition;
 import dev.ownstack.ingest.events.NormalisedRequest;
 import dev.ownstack.ingest.events.ParsedRequest;
 import dev.ownstack.ingest.events.RequestMetadata;
@@ -24,7 +25,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpFields;
@@ -46,8 +48,9 @@ import org.eclipse.jetty.util.Callback;
  * <p>A Jetty handler ahead of the server's other routes rather than a Javalin route: the servlet
  * layer and Javalin's request pipeline cost more CPU per request than parsing a batch of events
  * does (docs/BENCHMARKS.md). It takes {@code POST} requests to {@code /v1/<segment>} (with or
- * without a trailing slash) and leaves every other request to the next handler. It blocks (on
- * the body and on the log), so Jetty runs it on a pool thread.
+ * without a trailing slash) and leaves every other request to the next handler. It blocks while
+ * it reads the body, so Jetty runs it on a pool thread; it does not wait for the log's sync: the
+ * answer is written, without blocking, by the thread that completes the append (the log's writer, usually).
  */
 public final class CollectorEndpoint extends Handler.Abstract {
     private static final System.Logger LOG = System.getLogger(CollectorEndpoint.class.getName());
@@ -103,7 +106,11 @@ public final class CollectorEndpoint extends Handler.Abstract {
         return segment.indexOf('/') >= 0 ? null : segment;
     }
 
-    /** Handles {@code POST /v1/{endpoint}}; returns false, leaving it to the next handler, for any other request. */
+    /**
+     * Handles {@code POST /v1/{endpoint}}; returns false, leaving it to the next handler, for any
+     * other request. The request's thread reads, parses and appends; the answer is written when
+     * the log confirms the append (on the thread that confirms it), so no thread waits for the sync.
+     */
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String segment = HttpMethod.POST.is(request.getMethod()) ? segment(Request.getPathInContext(request)) : null;
@@ -115,22 +122,60 @@ public final class CollectorEndpoint extends Handler.Abstract {
         String label = "unknown";
         try {
             Endpoint endpoint = endpoint(segment);
-            label = endpoint.longName();
-            collect(request, response, callback, endpoint);
-        } catch (OwnstackException e) {
-            if (e.code() == ErrorCode.TOO_LARGE) {
+            String endpointLabel = endpoint.longName();
+            label = endpointLabel;
+            long backlog = loader.backlogBytes();
+            if (backlog > maxBacklogBytes) {
+                HttpErrors.write(response, callback, HttpErrors.backlogFull(String.format(Locale.ROOT,
+                        "the loader is behind: %,d bytes wait to be loaded, more than collector.max-backlog (%,d); retry later",
+                        backlog, maxBacklogBytes)));
+                metrics.request(label, response.getStatus(), System.nanoTime() - started);
+                return true;
+            }
+            collect(request, response, endpoint).whenComplete((nothing, failure) -> {
+                if (failure == null) {
+                    succeed(response, callback, endpointLabel, started);
+                } else {
+                    fail(request, response, callback, endpointLabel, started,
+                            failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            fail(request, response, callback, label, started, e);
+        }
+        return true;
+    }
+
+    private void succeed(Response response, Callback callback, String label, long started) {
+        try {
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, SUCCESS.length);
+            response.write(true, ByteBuffer.wrap(SUCCESS), callback);
+        } catch (RuntimeException e) {
+            // the response was already committed or the connection is gone: nothing more can be said
+            callback.failed(e);
+        } finally {
+            metrics.request(label, 200, System.nanoTime() - started);
+        }
+    }
+
+    private void fail(Request request, Response response, Callback callback, String label, long started, Throwable failure) {
+        try {
+            if (failure instanceof OwnstackException e && e.code() == ErrorCode.TOO_LARGE) {
                 answerThenDiscardBody(request, response, callback, e);
-            } else {
+            } else if (failure instanceof OwnstackException e) {
                 HttpErrors.write(response, callback, HttpErrors.answer(e));
+            } else {
+                LOG.log(System.Logger.Level.ERROR, "collector request to " + request.getHttpURI().getPath() + " failed", failure);
+                HttpErrors.write(response, callback, HttpErrors.answer(
+                        new OwnstackException(ErrorCode.INTERNAL, "the collector failed: " + failure.getClass().getSimpleName())));
             }
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "collector request to " + request.getHttpURI().getPath() + " failed", e);
-            HttpErrors.write(response, callback, HttpErrors.answer(
-                    new OwnstackException(ErrorCode.INTERNAL, "the collector failed: " + e.getClass().getSimpleName())));
+            callback.failed(e);
         } finally {
             metrics.request(label, response.getStatus(), System.nanoTime() - started);
         }
-        return true;
     }
 
     /**
@@ -164,15 +209,13 @@ public final class CollectorEndpoint extends Handler.Abstract {
         callback.succeeded();
     }
 
-    private void collect(Request request, Response response, Callback callback, Endpoint endpoint) {
+    /**
+     * Reads, checks, parses and normalises the request and appends its records: what fails on
+     * the way is thrown; the future completes once the records are durable, or fails with why
+     * they are not (or with the reason a single-event request's event was rejected).
+     */
+    private CompletableFuture<Void> collect(Request request, Response response, Endpoint endpoint) {
         Instant receivedAt = clock.instant();
-        long backlog = loader.backlogBytes();
-        if (backlog > maxBacklogBytes) {
-            HttpErrors.write(response, callback, HttpErrors.backlogFull(String.format(Locale.ROOT,
-                    "the loader is behind: %,d bytes wait to be loaded, more than collector.max-backlog (%,d); retry later",
-                    backlog, maxBacklogBytes)));
-            return;
-        }
         HttpFields headers = request.getHeaders();
         Optional<String> basicKey = WriteKeys.fromBasicAuth(headers.get(HttpHeader.AUTHORIZATION));
         SourceConfig.Events source = basicKey.map(writeKeys::source).orElse(null);
@@ -187,41 +230,40 @@ public final class CollectorEndpoint extends Handler.Abstract {
 
         String ip = clientAddress.resolve(Request.getRemoteAddr(request), headers.getValues(HttpHeader.X_FORWARDED_FOR.asString()));
         NormalisedRequest normalised = parsed.normalise(source.name(), new RequestMetadata(receivedAt, ip));
-        if (!normalised.records().isEmpty()) {
-            append(normalised);
-        }
-        metrics.events(source.name(), normalised.accepted(), normalised.rejected());
-        if (endpoint.eventType().isPresent() && normalised.rejected() > 0) {
-            // The reject is stored; a single-event call still tells its client why the event was refused.
-            throw new OwnstackException(ErrorCode.INPUT_INVALID, normalised.firstRejectReason().orElse("the event was rejected"));
-        }
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, SUCCESS.length);
-        response.write(true, ByteBuffer.wrap(SUCCESS), callback);
+        CompletableFuture<?> durable = normalised.records().isEmpty() ? CompletableFuture.completedFuture(null) : append(normalised);
+        String sourceName = source.name();
+        return durable.thenApply(position -> {
+            metrics.events(sourceName, normalised.accepted(), normalised.rejected());
+            if (endpoint.eventType().isPresent() && normalised.rejected() > 0) {
+                // The reject is stored; a single-event call still tells its client why the event was refused.
+                throw new OwnstackException(ErrorCode.INPUT_INVALID, normalised.firstRejectReason().orElse("the event was rejected"));
+            }
+            return null;
+        });
     }
 
-    private void append(NormalisedRequest normalised) {
-        try {
-            log.append(normalised.records()).get(APPEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            health.succeeded();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof OwnstackException failure) {
-                if (failure.code() != ErrorCode.OVERLOADED) {
-                    health.failed(failure.getMessage());
-                }
-                throw failure;
-            }
-            health.failed(String.valueOf(cause));
-            throw new OwnstackException(ErrorCode.IO_FAILED, "the event log failed: " + cause, cause);
-        } catch (TimeoutException e) {
-            String message = "the event log did not confirm the write within " + APPEND_TIMEOUT.toSeconds() + " s";
-            health.failed(message);
-            throw new OwnstackException(ErrorCode.IO_FAILED, message, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OwnstackException(ErrorCode.IO_FAILED, "interrupted while waiting for the event log", e);
-        }
+    /** The append, failing with an OwnstackException that says why the records are not durable. */
+    private CompletableFuture<LogPosition> append(NormalisedRequest normalised) {
+        return log.append(normalised.records()).copy().orTimeout(APPEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((position, failure) -> {
+                    if (failure == null) {
+                        health.succeeded();
+                        return position;
+                    }
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                    if (cause instanceof OwnstackException e) {
+                        if (e.code() != ErrorCode.OVERLOADED) {
+                            health.failed(e.getMessage());
+                        }
+                        throw e;
+                    }
+                    if (cause instanceof TimeoutException) {
+                        String message = "the event log did not confirm the write within " + APPEND_TIMEOUT.toSeconds() + " s";
+                        health.failed(message);
+                        throw new OwnstackException(ErrorCode.IO_FAILED, message, cause);
+                    }
+                    health.failed(String.valueOf(cause));
+                    throw new OwnstackException(ErrorCode.IO_FAILED, "the event log failed: " + cause, cause);
+                });
     }
 }
