@@ -76,7 +76,13 @@ public final class CollectorBenchmark {
         int port = ServeProcess.freePort();
         try (ServeProcess server = ServeProcess.start(jar, project, port, javaOptions, work.resolve("server.log"))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-            Result collector = collector(port, seconds, clients, batch, eventBytes);
+            // The measured part starts with nothing left to load, as a burst after a quiet spell does.
+            Result collector = collector(port, seconds, clients, batch, eventBytes, () -> {
+                long started = System.nanoTime();
+                long left = awaitLoaded(http, port);
+                System.out.printf("warm-up     %d s per phase, not counted; the loader then took %.1f s to load the collector's (left: %,d bytes)%n",
+                        seconds, (System.nanoTime() - started) / 1e9, left);
+            });
             System.out.println("collector   " + collector);
             System.out.printf("ratio       %.2fx the raw limit%n", collector.eventsPerSecond() / raw.eventsPerSecond());
             long drainStart = System.nanoTime();
@@ -143,7 +149,8 @@ public final class CollectorBenchmark {
         }, "raw-writer");
         writer.setDaemon(true);
         writer.start();
-        return run(seconds, clients, batch, eventBytes, (body) -> {
+        return run(seconds, clients, batch, eventBytes, () -> {
+        }, (body) -> {
             JsonNode tree = JSON.readTree(body);
             List<byte[]> events = new ArrayList<>();
             for (JsonNode event : tree.get("batch")) {
@@ -156,7 +163,8 @@ public final class CollectorBenchmark {
         });
     }
 
-    static Result collector(int port, int seconds, int clients, int batch, int eventBytes) throws Exception {
+    /** The collector's phase; {@code afterWarmUp} runs between the warm-up and the measured part. */
+    static Result collector(int port, int seconds, int clients, int batch, int eventBytes, Step afterWarmUp) throws Exception {
         String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8));
         ThreadLocal<KeepAliveClient> connections = ThreadLocal.withInitial(() -> {
             try {
@@ -165,11 +173,15 @@ public final class CollectorBenchmark {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        return run(seconds, clients, batch, eventBytes, body -> connections.get().post(body) == 200);
+        return run(seconds, clients, batch, eventBytes, afterWarmUp, body -> connections.get().post(body) == 200);
     }
 
     interface Sender {
         boolean send(byte[] body) throws Exception;
+    }
+
+    interface Step {
+        void run() throws Exception;
     }
 
     record Result(long events, long refused, double seconds, long p50Micros, long p99Micros) {
@@ -184,9 +196,13 @@ public final class CollectorBenchmark {
         }
     }
 
-    static Result run(int seconds, int clients, int batch, int eventBytes, Sender sender) throws Exception {
-        // a short warm-up so the JIT has compiled the hot paths of both programs
-        runFor(Math.max(5, seconds / 3), clients, batch, eventBytes, sender, "warm");
+    /**
+     * A warm-up as long as the measured part, not counted, so that both programs run code the JIT
+     * has compiled (a fresh server JVM on two busy cores is still compiling after a few seconds).
+     */
+    static Result run(int seconds, int clients, int batch, int eventBytes, Step afterWarmUp, Sender sender) throws Exception {
+        runFor(seconds, clients, batch, eventBytes, sender, "warm");
+        afterWarmUp.run();
         return runFor(seconds, clients, batch, eventBytes, sender, "run");
     }
 
