@@ -58,6 +58,9 @@ public final class CollectorBenchmark {
         Result raw = rawLimit(work.resolve("raw.log"), seconds, clients, batch, eventBytes);
         System.out.println("raw limit   " + raw);
 
+        // BENCH_LOADER=held: the loader waits an hour between loads, so the collector has the machine to
+        // itself, as the raw limit does; nothing is loaded and nothing is awaited.
+        boolean loaderHeld = "held".equals(System.getenv("BENCH_LOADER"));
         Path project = work.resolve("project");
         Files.createDirectories(project);
         Files.writeString(project.resolve("ownstack.yml"), """
@@ -67,7 +70,8 @@ public final class CollectorBenchmark {
                   bench: {type: events, write-keys: [%s]}
                 server: {bind: 127.0.0.1, api-keys: [%s]}
                 collector: %s
-                """.formatted(WRITE_KEY, API_KEY, System.getenv().getOrDefault("BENCH_COLLECTOR", "{}")));
+                """.formatted(WRITE_KEY, API_KEY, loaderHeld ? "{load-interval: 1h, load-batch-events: 10000000, max-backlog: 64GB}"
+                        : System.getenv().getOrDefault("BENCH_COLLECTOR", "{}")));
         List<String> javaOptions = new ArrayList<>(List.of("-Xmx1g"));
         String extraOptions = System.getenv().getOrDefault("BENCH_SERVER_JAVA_OPTS", "");
         if (!extraOptions.isBlank()) {
@@ -78,6 +82,10 @@ public final class CollectorBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             // The measured part starts with nothing left to load, as a burst after a quiet spell does.
             Result collector = collector(port, seconds, clients, batch, eventBytes, () -> {
+                if (loaderHeld) {
+                    System.out.printf("warm-up     %d s per phase, not counted; loader held back%n", seconds);
+                    return;
+                }
                 long started = System.nanoTime();
                 long left = awaitLoaded(http, port);
                 System.out.printf("warm-up     %d s per phase, not counted; the loader then took %.1f s to load the collector's (left: %,d bytes)%n",
@@ -85,10 +93,12 @@ public final class CollectorBenchmark {
             });
             System.out.println("collector   " + collector);
             System.out.printf("ratio       %.2fx the raw limit%n", collector.eventsPerSecond() / raw.eventsPerSecond());
-            long drainStart = System.nanoTime();
-            long backlog = awaitLoaded(http, port);
-            double drain = (System.nanoTime() - drainStart) / 1e9;
-            System.out.printf("loader      backlog after the run drained in %.1f s (left: %,d bytes)%n", drain, backlog);
+            if (!loaderHeld) {
+                long drainStart = System.nanoTime();
+                long backlog = awaitLoaded(http, port);
+                double drain = (System.nanoTime() - drainStart) / 1e9;
+                System.out.printf("loader      backlog after the run drained in %.1f s (left: %,d bytes)%n", drain, backlog);
+            }
             System.out.printf("memory      server peak RSS %,d MiB (%s)%n", server.peakResidentBytes() >> 20, String.join(" ", javaOptions));
         }
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + project.resolve("warehouse.duckdb"));
