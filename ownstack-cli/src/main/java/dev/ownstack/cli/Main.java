@@ -1,9 +1,12 @@
 package dev.ownstack.cli;
 
+import dev.ownstack.cli.command.BuildCommand;
 import dev.ownstack.cli.command.DemoCommand;
 import dev.ownstack.cli.command.GenerateCommand;
+import dev.ownstack.cli.command.IdentityCommand;
 import dev.ownstack.cli.command.IngestCommand;
 import dev.ownstack.cli.command.InitCommand;
+import dev.ownstack.cli.command.ResolveCommand;
 import dev.ownstack.cli.command.ServeCommand;
 import dev.ownstack.cli.command.SqlCommand;
 import dev.ownstack.cli.command.ValidateCommand;
@@ -32,6 +35,9 @@ import picocli.CommandLine.Spec;
             IngestCommand.class,
             GenerateCommand.class,
             SqlCommand.class,
+            ResolveCommand.class,
+            IdentityCommand.class,
+            BuildCommand.class,
             ServeCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class},

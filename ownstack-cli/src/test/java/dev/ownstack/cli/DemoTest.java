@@ -19,7 +19,7 @@ class DemoTest {
         Cli.Result result = Cli.run("demo", "--dir", demo.toString(), "--customers", "300");
         assertEquals(0, result.exitCode(), result.all());
         assertTrue(result.out().contains("Loaded"), result.out());
-        assertTrue(result.out().contains("3/4  Started the collector on http://127.0.0.1:"), result.out());
+        assertTrue(result.out().contains("3/6  Started the collector on http://127.0.0.1:"), result.out());
         assertTrue(result.out().matches("(?s).*     ([0-9,]+) events acknowledged in .*     \\1 events landed in raw.events.*"),
                 "every event sent through the collector landed: " + result.out());
         assertTrue(result.out().contains("raw.orders"), result.out());

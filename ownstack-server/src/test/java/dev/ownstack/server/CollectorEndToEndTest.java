@@ -50,7 +50,7 @@ class CollectorEndToEndTest {
                 defaults.maxBacklogBytes(), Optional.empty());
         return new ProjectConfig(project, "e2e", new WarehouseConfig.DuckDb(project.resolve("warehouse.duckdb").toString()),
                 Map.of("app", new SourceConfig.Events("app", List.of("app-write-key"), List.of("*"))),
-                new ServerConfig("127.0.0.1", 0, List.of(Secret.literal(API_KEY)), List.of()), collector, Optional.empty(), List.of());
+                new ServerConfig("127.0.0.1", 0, List.of(Secret.literal(API_KEY)), List.of()), collector, Optional.empty(), Optional.empty(), List.of());
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {

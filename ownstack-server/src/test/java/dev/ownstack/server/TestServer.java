@@ -53,7 +53,7 @@ public final class TestServer implements AutoCloseable {
         sources.put("web", new SourceConfig.Events("web", List.of(WEB_KEY), List.of("https://shop.example.com")));
         sources.put("backend", new SourceConfig.Events("backend", List.of(SERVER_KEY), List.of()));
         return new ProjectConfig(Path.of("/tmp/unused"), "test", new WarehouseConfig.DuckDb(WarehouseConfig.DuckDb.IN_MEMORY),
-                sources, new ServerConfig("127.0.0.1", port, apiKeys, trustedProxies), collector, Optional.empty(), List.of());
+                sources, new ServerConfig("127.0.0.1", port, apiKeys, trustedProxies), collector, Optional.empty(), Optional.empty(), List.of());
     }
 
     public URI uri(String path) {

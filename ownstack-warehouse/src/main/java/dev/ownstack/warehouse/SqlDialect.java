@@ -5,6 +5,7 @@ import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.core.table.Identifiers;
 import dev.ownstack.core.table.TableName;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +33,12 @@ public interface SqlDialect {
         return quote(table.schema()) + "." + quote(table.name());
     }
 
+    /**
+     * The text at {@code path} inside a JSON value (a JSON column, or text holding JSON), NULL
+     * when absent: {@code traits.email} is {@code jsonText(quote("traits"), List.of("email"))}.
+     */
+    String jsonText(String jsonExpression, List<String> path);
+
     /** A string literal with quotes escaped the standard way. */
     default String stringLiteral(String value) {
         return "'" + value.replace("'", "''") + "'";
@@ -51,6 +58,19 @@ public interface SqlDialect {
 
     default String addColumn(TableName table, Column column) {
         return "ALTER TABLE " + table(table) + " ADD COLUMN " + quote(column.name()) + " " + typeName(column.type());
+    }
+
+    /**
+     * Creates a working table from a query: intermediate results that are dropped when the work is
+     * done and need no crash safety (PostgreSQL makes it UNLOGGED, skipping the write-ahead log).
+     */
+    default String createWorkingTableAs(TableName table, String query) {
+        return "CREATE TABLE " + table(table) + " AS " + query;
+    }
+
+    /** The statement that refreshes the planner's statistics of a table, where the engine needs one after a bulk write. */
+    default Optional<String> analyze(TableName table) {
+        return Optional.empty();
     }
 
     /**

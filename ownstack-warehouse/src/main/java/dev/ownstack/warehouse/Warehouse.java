@@ -61,6 +61,12 @@ public interface Warehouse extends AutoCloseable {
      */
     <T> T inTransaction(TransactionBody<T> body);
 
+    /**
+     * Another connection to the same database, for writing while this one streams a query (an
+     * in-memory DuckDB included). It has its own transactions; the caller closes it.
+     */
+    Warehouse openSibling();
+
     @Override
     void close();
 

@@ -601,6 +601,48 @@ public abstract class WarehouseBehaviourSuite {
                         + " FROM " + dialect.table(table) + " ORDER BY " + dialect.quote("order"));
     }
 
+    @Test
+    void a_sibling_connection_writes_while_this_one_streams_a_query() {
+        TableName people = peopleTable();
+        appendPeople(warehouse, people, 1, 2, 3);
+        TableName copy = new TableName(schema, "people_copy");
+        warehouse.ensureTable(copy, List.of(new Column("id", ColumnType.BIGINT), new Column("name", ColumnType.STRING)), List.of());
+        try (Warehouse sibling = warehouse.openSibling(); RowWriter writer = sibling.append(copy, List.of("id", "name"))) {
+            warehouse.query("SELECT id, name FROM " + warehouse.dialect().table(people) + " ORDER BY id", List.of(), new RowHandler() {
+                @Override
+                public void columns(List<ResultColumn> columns) {
+                }
+
+                @Override
+                public void row(Object[] values) {
+                    writer.write(new Object[] {(Long) values[0] * 10, values[1]});
+                }
+            });
+        }
+        assertEquals(List.of(10L, 20L, 30L), warehouse.queryAll("SELECT id FROM " + warehouse.dialect().table(copy) + " ORDER BY id")
+                .rows().stream().map(row -> row[0]).toList());
+    }
+
+    @Test
+    void json_text_reads_a_nested_field_of_a_json_column_and_of_text_holding_json() {
+        TableName table = new TableName(schema, "documents");
+        warehouse.ensureTable(table, List.of(new Column("id", ColumnType.BIGINT), new Column("document", ColumnType.JSON),
+                new Column("text", ColumnType.STRING)), List.of());
+        warehouse.execute("INSERT INTO " + warehouse.dialect().table(table) + " VALUES (1, ?, ?), (2, ?, ?)",
+                "{\"traits\": {\"e-mail\": \"a@b.com\", \"it's\": 1}}", "{\"x\": \"y\"}", "{\"other\": true}", "not json?");
+        String sql = "SELECT " + warehouse.dialect().jsonText(warehouse.dialect().quote("document"), List.of("traits", "e-mail")) + ", "
+                + warehouse.dialect().jsonText(warehouse.dialect().quote("document"), List.of("traits", "it's")) + ", "
+                + warehouse.dialect().jsonText(warehouse.dialect().quote("text"), List.of("x"))
+                + " FROM " + warehouse.dialect().table(table) + " WHERE id = 1";
+        Object[] row = warehouse.queryAll(sql).rows().get(0);
+        assertEquals("a@b.com", row[0]);
+        assertEquals("1", row[1]);
+        assertEquals("y", row[2]);
+        Object missing = warehouse.queryAll("SELECT " + warehouse.dialect().jsonText(warehouse.dialect().quote("document"), List.of("traits", "email"))
+                + " FROM " + warehouse.dialect().table(table) + " WHERE id = 2").singleValue();
+        assertEquals(null, missing);
+    }
+
     // --- helpers --------------------------------------------------------------------------------
 
     /** A table {@code people (id BIGINT PRIMARY KEY, name STRING)} in the test's schema. */

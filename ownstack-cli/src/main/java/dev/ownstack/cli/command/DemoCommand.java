@@ -5,6 +5,7 @@ import dev.ownstack.cli.generate.GeneratorOptions;
 import dev.ownstack.cli.generate.GeneratorSummary;
 import dev.ownstack.cli.output.Progress;
 import dev.ownstack.cli.output.OutputFormat;
+import dev.ownstack.cli.output.SectionPrinter;
 import dev.ownstack.cli.output.TablePrinter;
 import dev.ownstack.core.config.FileFormat;
 import dev.ownstack.core.config.ProjectConfig;
@@ -18,6 +19,9 @@ import dev.ownstack.ingest.LoadResult;
 import dev.ownstack.server.OwnstackServer;
 import dev.ownstack.warehouse.QueryResult;
 import dev.ownstack.warehouse.ResultColumn;
+import dev.ownstack.model.identity.IdentityStats;
+import dev.ownstack.model.identity.ResolveSummary;
+import dev.ownstack.model.master.ModelBuildSummary;
 import dev.ownstack.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -39,9 +44,11 @@ import picocli.CommandLine.Spec;
             "Run ownstack end to end on generated data: create a project folder, generate customers, orders",
             "and events, write an ownstack.yml for them, load the files into an embedded DuckDB warehouse,",
             "start the event collector for a moment and send the events through it over HTTP as an SDK would,",
-            "then show what landed. Running it again starts the demo folder afresh.",
+            "resolve identities (scored against the generator's truth), build the master models, and show",
+            "what is in the warehouse. Running it again starts the demo folder afresh.",
             "",
-            "Afterwards, explore with:  ownstack sql --project ownstack-demo \"select * from raw.orders limit 5\"",
+            "Afterwards, explore with:  ownstack sql --project ownstack-demo \"select * from model.customers limit 5\"",
+            "                           ownstack identity stats --project ownstack-demo",
             "or run the collector:      ownstack serve --project ownstack-demo   (write key " + DemoCommand.WRITE_KEY + ")"})
 public final class DemoCommand implements Callable<Integer> {
     private static final String MARKER = ".ownstack-demo";
@@ -72,15 +79,15 @@ public final class DemoCommand implements Callable<Integer> {
         prepareFolder();
         Path data = directory.resolve("data");
 
-        out.println("1/4  Generating " + String.format("%,d", customers) + " customers (seed " + seed + ") into " + data);
+        out.println("1/6  Generating " + String.format("%,d", customers) + " customers (seed " + seed + ") into " + data);
         out.flush();
         GeneratorSummary generated = GenerateCommand.run(new GeneratorOptions(customers, seed, data), err);
 
         List<String> files = generated.rowsByFile().keySet().stream().filter(name -> !NOT_LOADED.contains(name)).sorted().toList();
         Files.writeString(directory.resolve(ProjectConfig.FILE_NAME), projectFile(files));
         ProjectConfig config = ProjectConfigLoader.withSystemEnvironment().load(directory);
-        out.println("2/4  Wrote " + directory.resolve(ProjectConfig.FILE_NAME) + " with " + config.batchSources().size()
-                + " file sources and the event source 'web'; loading the files into "
+        out.println("2/6  Wrote " + directory.resolve(ProjectConfig.FILE_NAME) + " with " + config.batchSources().size()
+                + " file sources, the event source 'web', identity keys and models; loading the files into "
                 + ValidateCommand.describe(config.warehouse()).replace("warehouse ", ""));
         out.flush();
 
@@ -101,12 +108,36 @@ public final class DemoCommand implements Callable<Integer> {
             if (landed != sent.events()) {
                 throw new OwnstackException(ErrorCode.INTERNAL, "the demo sent " + sent.events() + " events but " + landed + " landed");
             }
-            out.printf("4/4  What is in the warehouse now:%n%n");
+            out.printf("4/6  Resolving identities: %s records of %d sources into customers%n",
+                    "CRM contacts, shop accounts, newsletter members and browsers", config.identity().orElseThrow().sources().size());
+            out.flush();
+            ResolveSummary resolved = ResolveCommand.resolve(config, warehouse, IdentitySetup.components("auto", config), progress);
+            progress.done();
+            EvaluateCommand.Scores scores = EvaluateCommand.score(warehouse, new EvaluateCommand.Truth(data.resolve("truth.csv"),
+                    "record_id", "person_id", "source", null, Map.of("events.anonymousId", "web_devices")));
+            out.printf("     %,d records became %,d customers in %.1f s (%,d links dropped by per-customer limits, %,d values blocked).%n",
+                    resolved.records(), resolved.customers(), resolved.elapsed().toMillis() / 1000.0, resolved.droppedLinks(),
+                    resolved.blockedValues());
+            out.printf("     Against the generator's truth (%,d people): pairwise precision %.3f, recall %.3f, F1 %.3f%n",
+                    scores.pairs().trueClusters(), scores.pairs().precision(), scores.pairs().recall(), scores.pairs().f1());
+            out.println("     (browsers that never sign in or leave an email carry nothing to link them; see docs/IDENTITY.md)");
+            out.printf("5/6  Building the master models%n");
+            out.flush();
+            ModelBuildSummary built = BuildCommand.build(config, warehouse, progress);
+            progress.done();
+            out.printf("     Built %s in %.1f s%n", String.join(", ", built.rows().keySet().stream().map(Object::toString).toList()),
+                    built.seconds());
+            out.printf("6/6  What is in the warehouse now:%n%n");
             showTables(warehouse, out);
+            out.println();
+            out.println("Customers by number of records (ownstack identity stats):");
+            SectionPrinter.print(IdentityStats.report(warehouse).stream().filter(section -> section.title().equals("Customer sizes")).toList(),
+                    OutputFormat.TABLE, out);
             showSample(warehouse, out);
         }
         out.printf("%nDone in %.1f s. The project is in %s; try:%n", (System.nanoTime() - start) / 1e9, directory);
-        out.println("  bin/ownstack sql --project " + directory + " \"select status, count(*) from raw.orders group by status\"");
+        out.println("  bin/ownstack sql --project " + directory + " \"select * from model.customers order by revenue desc limit 5\"");
+        out.println("  bin/ownstack identity explain --project " + directory + " <a customer_id or an email from that list>");
         out.println("  bin/ownstack ingest --project " + directory + "      # again: adds nothing, loads are idempotent");
         out.println("  bin/ownstack serve --project " + directory + "       # the collector on port " + PORT + "; then, in another terminal:");
         out.println("  curl -u " + WRITE_KEY + ": http://127.0.0.1:" + PORT + "/v1/track -d '{\"userId\":\"u1\",\"event\":\"Signed Up\"}'");
@@ -124,7 +155,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoEvents.Sent sent;
         try (OwnstackServer server = OwnstackServer.serve(demo, () -> ProjectOption.openWarehouse(demo, err))) {
             String url = "http://127.0.0.1:" + server.port();
-            out.printf("3/4  Started the collector on %s; sending the generated events to %s/v1/batch as an SDK would%n", url, url);
+            out.printf("3/6  Started the collector on %s; sending the generated events to %s/v1/batch as an SDK would%n", url, url);
             out.flush();
             sent = DemoEvents.send(eventsFile, url, WRITE_KEY, Progress.onStderr(err));
             out.printf("     %,d events acknowledged in %,d requests in %.1f s (%,.0f events/s, each durable on disk before its 200)%n",
@@ -157,6 +188,60 @@ public final class DemoCommand implements Callable<Integer> {
         Files.writeString(directory.resolve(MARKER), "This folder was made by `ownstack demo`; running it again replaces it.\n");
     }
 
+    /** How the generated sources link into customers, and the models built from them (docs/IDENTITY.md, docs/MODELS.md). */
+    private static final String IDENTITY_AND_MODELS = """
+            identity:
+              default-region: GB               # phone numbers without +44 are British
+              keys:                            # in priority order
+                user_id: {kind: user-id, limit: 3}   # a person may hold up to three shop accounts
+                email: email-canonical         # Gmail dots and +tags, googlemail.com, Outlook +tags
+                phone: phone
+                anonymous_id: anonymous-id
+                name_postcode: {parts: [name, postcode], limit: 3}
+              sources:
+                shop_customers:
+                  id: customer_id
+                  updated-at: created_at
+                  keys: {user_id: customer_id, email: email, phone: phone, name_postcode: [[first_name, last_name], postcode]}
+                crm_contacts:
+                  id: contact_id
+                  updated-at: created_at
+                  keys: {email: email, phone: phone, name_postcode: [[first_name, last_name], postcode]}
+                newsletter_signups:
+                  id: id
+                  updated-at: timestamp_signup
+                  keys: {email: email_address}
+                web_devices:                   # one record per browser, from the collected events
+                  table: raw.events
+                  id: anonymous_id
+                  keys: {anonymous_id: anonymous_id, user_id: user_id, email: traits.email}
+            models:
+              as-of: 2025-01-01T00:00:00Z      # the generated data ends here
+              customers:
+                attributes:
+                  first_name: {shop_customers: first_name, crm_contacts: first_name, newsletter_signups: merge_fields.FNAME}
+                  last_name: {shop_customers: last_name, crm_contacts: last_name, newsletter_signups: merge_fields.LNAME}
+                  email: {shop_customers: email, crm_contacts: email, newsletter_signups: email_address}
+                  phone: {shop_customers: phone, crm_contacts: phone}
+                  postcode: {shop_customers: postcode, crm_contacts: postcode}
+              transactions:
+                table: raw.transactions
+                source: shop_customers
+                record-id: customer_id
+                id: transaction_id
+                occurred-at: occurred_at
+                amount: amount
+                currency: currency
+                type: type
+              traits:
+                orders: {function: count, of: transactions, where: {type: order}}
+                revenue: {function: sum, of: transactions.amount}
+                orders_last_90_days: {function: count, of: transactions, where: {type: order}, within: 90d}
+                last_order_at: {function: max, of: transactions.occurred_at, where: {type: order}}
+                days_since_last_order: {function: days-since, of: transactions.occurred_at, where: {type: order}}
+                product_views_30d: {function: count, of: events, where: {event: Product Viewed}, within: 30d}
+            """;
+
     private static String projectFile(List<String> files) {
         StringBuilder yaml = new StringBuilder("""
                 # Written by `ownstack demo`. Reference: docs/CONFIGURATION.md
@@ -185,12 +270,12 @@ public final class DemoCommand implements Callable<Integer> {
                     .append("    format: ").append(format).append('\n')
                     .append("    on-error: skip\n");
         }
-        return yaml.toString();
+        return yaml.append(IDENTITY_AND_MODELS).toString();
     }
 
     private static void showTables(Warehouse warehouse, PrintWriter out) {
         QueryResult tables = warehouse.queryAll("SELECT table_schema, table_name FROM information_schema.tables"
-                + " WHERE table_schema IN ('raw', 'ownstack') ORDER BY table_schema, table_name");
+                + " WHERE table_schema IN ('raw', 'ownstack', 'identity', 'model') ORDER BY table_schema, table_name");
         TablePrinter printer = new TablePrinter(OutputFormat.TABLE, out);
         printer.columns(List.of("table", "rows", "columns"));
         for (Object[] row : tables.rows()) {
@@ -204,9 +289,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static void showSample(Warehouse warehouse, PrintWriter out) {
         out.println();
-        out.println("A sample: the five customers with the most orders (raw.orders):");
-        QueryResult sample = warehouse.queryAll("SELECT customer_id, count(*) AS orders, min(ordered_at) AS first_order,"
-                + " max(ordered_at) AS last_order FROM raw.orders GROUP BY customer_id ORDER BY orders DESC, customer_id LIMIT 5");
+        out.println("A sample: the five customers who spent most (model.customers, with their records from every source):");
+        QueryResult sample = warehouse.queryAll("SELECT customer_id, first_name, last_name, email, record_count, source_count, orders, revenue,"
+                + " days_since_last_order FROM model.customers ORDER BY revenue DESC, customer_id LIMIT 5");
         TablePrinter printer = new TablePrinter(OutputFormat.TABLE, out);
         printer.columns(sample.columns().stream().map(ResultColumn::name).toList());
         sample.rows().forEach(printer::row);

@@ -90,6 +90,14 @@ public final class TablePrinter {
         out.flush();
     }
 
+    /** Ends a JSON array without a line break, for an array inside a larger document. */
+    void finishInline() {
+        if (format != OutputFormat.JSON) {
+            throw new IllegalStateException("finishInline is for JSON output");
+        }
+        out.print(rows == 0 ? "]" : "\n]");
+    }
+
     public long rowCount() {
         return rows;
     }

@@ -51,6 +51,19 @@ public final class ConfigNode {
         return node.isObject();
     }
 
+    public boolean isList() {
+        return node.isArray();
+    }
+
+    /** The elements of this node when it is a list (for values that may be a text or a list). */
+    public List<ConfigNode> elements() {
+        List<ConfigNode> elements = new ArrayList<>();
+        for (int i = 0; i < node.size() && node.isArray(); i++) {
+            elements.add(new ConfigNode(node.get(i), path + "[" + i + "]", problems, environment));
+        }
+        return elements;
+    }
+
     public boolean has(String key) {
         JsonNode value = node.get(key);
         return value != null && !value.isNull();

@@ -1,6 +1,7 @@
 package dev.ownstack.core.config;
 
 import dev.ownstack.core.config.identity.IdentityConfig;
+import dev.ownstack.core.config.models.ModelsConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,15 +10,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A validated {@code ownstack.yml}. Sections that later versions fill ({@code identity},
- * {@code models}, {@code audiences}, {@code destinations}, {@code syncs}) are reserved: the loader
- * knows their names so that the file format never has to break.
+ * A validated {@code ownstack.yml}. Sections that later versions fill ({@code audiences},
+ * {@code destinations}, {@code syncs}) are reserved: the loader knows their names so that the
+ * file format never has to break.
  */
 public record ProjectConfig(Path directory, String name, WarehouseConfig warehouse, Map<String, SourceConfig> sources,
                             ServerConfig server, CollectorConfig collector, Optional<IdentityConfig> identity,
-                            List<String> notes) {
+                            Optional<ModelsConfig> models, List<String> notes) {
     public static final String FILE_NAME = "ownstack.yml";
-    public static final List<String> RESERVED_SECTIONS = List.of("identity", "models", "audiences", "destinations", "syncs");
+    public static final List<String> RESERVED_SECTIONS = List.of("audiences", "destinations", "syncs");
 
     public ProjectConfig {
         Objects.requireNonNull(directory, "directory");
@@ -26,6 +27,7 @@ public record ProjectConfig(Path directory, String name, WarehouseConfig warehou
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(collector, "collector");
         Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(models, "models");
         sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         notes = List.copyOf(notes);
     }
@@ -36,7 +38,7 @@ public record ProjectConfig(Path directory, String name, WarehouseConfig warehou
 
     /** This configuration with another {@code server:} section (for command-line overrides). */
     public ProjectConfig withServer(ServerConfig newServer) {
-        return new ProjectConfig(directory, name, warehouse, sources, newServer, collector, identity, notes);
+        return new ProjectConfig(directory, name, warehouse, sources, newServer, collector, identity, models, notes);
     }
 
     /** The sources {@code ownstack ingest} loads: files, JDBC tables and Singer taps. */

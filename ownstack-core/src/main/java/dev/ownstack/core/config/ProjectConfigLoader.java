@@ -5,6 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ownstack.core.config.identity.IdentityConfig;
+import dev.ownstack.core.config.identity.IdentityConfigReader;
+import dev.ownstack.core.config.identity.IdentitySource;
+import dev.ownstack.core.config.models.ModelsConfig;
+import dev.ownstack.core.config.models.ModelsConfigReader;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.ColumnType;
@@ -24,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads {@code ownstack.yml} into a {@link ProjectConfig}. Strict: unknown keys, wrong types,
@@ -102,6 +108,8 @@ public final class ProjectConfigLoader {
         checkEventSources(eventSources, tableOwners, problems);
         ServerConfig server = readServer(top.object("server"));
         CollectorConfig collector = readCollector(top.object("collector"), projectDirectory);
+        Optional<IdentityConfig> identity = IdentityConfigReader.read(top);
+        Optional<ModelsConfig> models = readModels(top, identity);
         for (String section : ProjectConfig.RESERVED_SECTIONS) {
             if (top.raw(section).filter(node -> !node.isEmpty()).isPresent()) {
                 problems.note(section, "reserved for a later version of ownstack; ignored for now");
@@ -112,7 +120,25 @@ public final class ProjectConfigLoader {
         if (version != CURRENT_VERSION) {
             throw new OwnstackException(ErrorCode.INTERNAL, "unexpected version " + version);
         }
-        return new ProjectConfig(projectDirectory, name, warehouse, sources, server, collector, Optional.empty(), problems.notes());
+        return new ProjectConfig(projectDirectory, name, warehouse, sources, server, collector, identity, models, problems.notes());
+    }
+
+    /**
+     * The {@code models:} section. Source names are checked against {@code identity.sources} when
+     * the identity section has been read; without an identity section there is nothing to build from.
+     */
+    private static Optional<ModelsConfig> readModels(ConfigNode top, Optional<IdentityConfig> identity) {
+        if (!top.has("models")) {
+            top.raw("models");
+            return Optional.empty();
+        }
+        if (!top.has("identity")) {
+            top.problems().add("models", "needs an identity section: customers are made of the records of identity.sources");
+        }
+        ConfigNode node = top.object("models");
+        return identity.isPresent()
+                ? ModelsConfigReader.read(node, identity.get().sources().stream().map(IdentitySource::name).collect(Collectors.toSet()))
+                : ModelsConfigReader.read(node);
     }
 
     private static void checkEventSources(List<SourceConfig.Events> eventSources, Map<TableName, String> tableOwners,

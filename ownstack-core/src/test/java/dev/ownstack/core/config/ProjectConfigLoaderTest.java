@@ -193,8 +193,8 @@ class ProjectConfigLoaderTest {
 
     @Test
     void accepts_reserved_sections_with_a_note() {
-        ProjectConfig config = parse("warehouse: {type: duckdb}\nidentity: {keys: [email]}\nsyncs: {}\n");
-        assertEquals(List.of("identity: reserved for a later version of ownstack; ignored for now"), config.notes());
+        ProjectConfig config = parse("warehouse: {type: duckdb}\naudiences: {vip: {}}\nsyncs: {}\n");
+        assertEquals(List.of("audiences: reserved for a later version of ownstack; ignored for now"), config.notes());
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * physical line it starts on. Lenient where files in the wild are: a quote inside an unquoted
  * field is kept as text. Empty lines are skipped. Not thread-safe.
  */
-final class CsvReader implements Closeable {
+public final class CsvReader implements Closeable {
     private static final int BUFFER_SIZE = 1 << 16;
 
     private final Reader reader;
@@ -29,7 +29,7 @@ final class CsvReader implements Closeable {
     private int fieldCount;
     private String problem;
 
-    CsvReader(Reader reader, char delimiter, char quote) throws IOException {
+    public CsvReader(Reader reader, char delimiter, char quote) throws IOException {
         this.reader = reader;
         this.delimiter = delimiter;
         this.quote = quote;
@@ -39,7 +39,7 @@ final class CsvReader implements Closeable {
     }
 
     /** Reads the next non-empty record; false at the end of the input. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         while (true) {
             if (!available()) {
                 return false;
@@ -58,25 +58,25 @@ final class CsvReader implements Closeable {
     }
 
     /** The line the current record starts on, counting from 1. */
-    long line() {
+    public long line() {
         return recordLine;
     }
 
-    int fieldCount() {
+    public int fieldCount() {
         return fieldCount;
     }
 
-    String field(int index) {
+    public String field(int index) {
         return fields[index];
     }
 
     /** Whether the field was quoted: a quoted field is text even when it looks like a null value. */
-    boolean quoted(int index) {
+    public boolean quoted(int index) {
         return quoted[index];
     }
 
     /** What is malformed about the current record, or null when it is well formed. */
-    String problem() {
+    public String problem() {
         return problem;
     }
 

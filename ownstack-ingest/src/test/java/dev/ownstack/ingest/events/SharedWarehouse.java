@@ -40,6 +40,11 @@ final class SharedWarehouse implements Warehouse {
     }
 
     @Override
+    public Warehouse openSibling() {
+        return delegate.openSibling();
+    }
+
+    @Override
     public SqlDialect dialect() {
         return delegate.dialect();
     }

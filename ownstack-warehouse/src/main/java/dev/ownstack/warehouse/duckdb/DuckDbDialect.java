@@ -2,7 +2,9 @@ package dev.ownstack.warehouse.duckdb;
 
 import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.warehouse.SqlDialect;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** DuckDB: standard quoting and MERGE; types as in the DuckDB documentation's type list. */
 public final class DuckDbDialect implements SqlDialect {
@@ -47,5 +49,12 @@ public final class DuckDbDialect implements SqlDialect {
             case "JSON" -> ColumnType.JSON;
             default -> ColumnType.STRING;
         };
+    }
+
+    /** {@code json_extract_string} with each key quoted in the path, so any key name is safe. */
+    @Override
+    public String jsonText(String jsonExpression, List<String> path) {
+        String jsonPath = "$" + path.stream().map(key -> ".\"" + key.replace("\"", "\\\"") + "\"").collect(Collectors.joining());
+        return "json_extract_string(" + jsonExpression + ", " + stringLiteral(jsonPath) + ")";
     }
 }

@@ -8,6 +8,7 @@ import dev.ownstack.warehouse.ColumnValues;
 import dev.ownstack.warehouse.JdbcWarehouse;
 import dev.ownstack.warehouse.QueryResult;
 import dev.ownstack.warehouse.RowWriter;
+import dev.ownstack.warehouse.Warehouse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -143,6 +144,17 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
         }
     }
 
+    @Override
+    public Warehouse openSibling() {
+        try {
+            Connection sibling = ((DuckDBConnection) connection.unwrap(DuckDBConnection.class)).duplicate();
+            configure(sibling);
+            return new DuckDbWarehouse(sibling, catalog);
+        } catch (SQLException e) {
+            throw new OwnstackException(ErrorCode.WAREHOUSE_FAILED, "cannot open a second DuckDB connection: " + e.getMessage(), e);
+        }
+    }
+
     private static Connection connect(String url) throws SQLException {
         Properties properties = new Properties();
         // never reach for the network: a missing extension fails at once
@@ -151,6 +163,11 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
         // stream results chunk by chunk instead of materialising them before the first row
         properties.setProperty("jdbc_stream_results", "true");
         Connection connection = DriverManager.getConnection(url, properties);
+        configure(connection);
+        return connection;
+    }
+
+    private static void configure(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             // the same session time zone as PostgresWarehouse: local timestamps meet TIMESTAMPTZ as UTC
             statement.execute("SET TimeZone = 'UTC'");
@@ -158,7 +175,6 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
             connection.close();
             throw e;
         }
-        return connection;
     }
 
     @Override

@@ -1,8 +1,12 @@
 package dev.ownstack.warehouse.postgres;
 
 import dev.ownstack.core.table.ColumnType;
+import dev.ownstack.core.table.TableName;
 import dev.ownstack.warehouse.SqlDialect;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** PostgreSQL (15 and later, for MERGE): types as in the PostgreSQL manual, chapter 8. */
 public final class PostgresDialect implements SqlDialect {
@@ -48,5 +52,23 @@ public final class PostgresDialect implements SqlDialect {
             case "json", "jsonb" -> ColumnType.JSON;
             default -> ColumnType.STRING;
         };
+    }
+
+    /** {@code #>>} on the value as JSONB (a no-op cast for a JSONB column, a parse for text). */
+    @Override
+    public String jsonText(String jsonExpression, List<String> path) {
+        return "(CAST(" + jsonExpression + " AS JSONB) #>> ARRAY[" + path.stream().map(this::stringLiteral).collect(Collectors.joining(", "))
+                + "]::TEXT[])";
+    }
+
+    @Override
+    public String createWorkingTableAs(TableName table, String query) {
+        return "CREATE UNLOGGED TABLE " + table(table) + " AS " + query;
+    }
+
+    /** A table filled by CREATE TABLE AS has no statistics until autovacuum gets to it; the next join needs them now. */
+    @Override
+    public Optional<String> analyze(TableName table) {
+        return Optional.of("ANALYZE " + table(table));
     }
 }

@@ -7,6 +7,7 @@ import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.TableName;
 import dev.ownstack.warehouse.ColumnValues;
 import dev.ownstack.warehouse.JdbcWarehouse;
+import dev.ownstack.warehouse.Warehouse;
 import dev.ownstack.warehouse.RowWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,16 @@ import org.postgresql.copy.CopyIn;
 public final class PostgresWarehouse extends JdbcWarehouse {
     private static final int COPY_BUFFER = 1 << 16;
 
-    private PostgresWarehouse(Connection connection) {
+    private final WarehouseConfig.Postgres config;
+
+    private PostgresWarehouse(Connection connection, WarehouseConfig.Postgres config) {
         super(connection, PostgresDialect.INSTANCE);
+        this.config = config;
+    }
+
+    @Override
+    public Warehouse openSibling() {
+        return connect(config);
     }
 
     /** Connects; the password goes to the driver as a property, never into the URL or a message. */
@@ -47,7 +56,7 @@ public final class PostgresWarehouse extends JdbcWarehouse {
                 connection.close();
                 throw e;
             }
-            return new PostgresWarehouse(connection);
+            return new PostgresWarehouse(connection, config);
         } catch (SQLException e) {
             throw new OwnstackException(ErrorCode.WAREHOUSE_FAILED, "cannot connect to PostgreSQL at " + config.host() + ":" + config.port()
                     + "/" + config.database() + " as " + config.user() + ": " + e.getMessage(), e);

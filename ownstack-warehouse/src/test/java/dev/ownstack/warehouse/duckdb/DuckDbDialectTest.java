@@ -10,6 +10,7 @@ import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.core.table.TableName;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DuckDbDialectTest {
@@ -88,5 +89,13 @@ class DuckDbDialectTest {
         assertEquals("MERGE INTO \"model\".\"ids\" AS t USING \"raw\".\"ids\" AS s ON t.\"id\" = s.\"id\""
                         + " WHEN NOT MATCHED THEN INSERT (\"id\") VALUES (s.\"id\")",
                 dialect.mergeFrom(new TableName("model", "ids"), new TableName("raw", "ids"), List.of("id"), List.of("id")));
+    }
+
+    @Test
+    void creates_working_tables_as_plain_tables_without_an_analyze_step() {
+        TableName table = new TableName("identity", "cc_work_edges");
+
+        assertEquals("CREATE TABLE \"identity\".\"cc_work_edges\" AS SELECT 1 AS x", dialect.createWorkingTableAs(table, "SELECT 1 AS x"));
+        assertEquals(Optional.empty(), dialect.analyze(table));
     }
 }

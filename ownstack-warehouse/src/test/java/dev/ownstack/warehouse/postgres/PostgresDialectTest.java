@@ -10,6 +10,7 @@ import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.core.table.TableName;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PostgresDialectTest {
@@ -72,5 +73,14 @@ class PostgresDialectTest {
                         + " WHEN MATCHED THEN UPDATE SET \"score\" = s.\"score\""
                         + " WHEN NOT MATCHED THEN INSERT (\"tenant\", \"id\", \"score\") VALUES (s.\"tenant\", s.\"id\", s.\"score\")",
                 dialect.mergeFrom(target, new TableName("raw", "scores"), List.of("tenant", "id", "score"), List.of("tenant", "id")));
+    }
+
+    @Test
+    void creates_working_tables_unlogged_and_analyzes_them() {
+        TableName table = new TableName("identity", "cc_work_edges");
+
+        assertEquals("CREATE UNLOGGED TABLE \"identity\".\"cc_work_edges\" AS SELECT 1 AS x",
+                dialect.createWorkingTableAs(table, "SELECT 1 AS x"));
+        assertEquals(Optional.of("ANALYZE \"identity\".\"cc_work_edges\""), dialect.analyze(table));
     }
 }

@@ -10,12 +10,15 @@ import java.util.Optional;
  * code are read in.
  *
  * @param defaultRegion ISO 3166-1 alpha-2 region for phone numbers written without a country code
+ * @param probabilistic Fellegi-Sunter matching on top of the match keys; empty when the project does not use it
  */
-public record IdentityConfig(String defaultRegion, List<MatchKey> keys, List<IdentitySource> sources) {
+public record IdentityConfig(String defaultRegion, List<MatchKey> keys, List<IdentitySource> sources,
+                             Optional<ProbabilisticConfig> probabilistic) {
     public IdentityConfig {
         Objects.requireNonNull(defaultRegion, "defaultRegion");
         keys = List.copyOf(keys);
         sources = List.copyOf(sources);
+        Objects.requireNonNull(probabilistic, "probabilistic");
     }
 
     public Optional<MatchKey> key(String name) {

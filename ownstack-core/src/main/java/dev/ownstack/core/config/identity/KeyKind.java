@@ -17,6 +17,8 @@ public enum KeyKind {
     ANONYMOUS_ID,
     /** Lower-cased name without accents or punctuation; for composite keys such as name + postcode. */
     NAME,
+    /** A given name normalised like {@link #NAME}, with common nicknames and spellings in one form (Bob, Rob: robert). */
+    FIRST_NAME,
     POSTCODE,
     /** A date of birth or other date, as {@code yyyy-MM-dd}. */
     DATE;

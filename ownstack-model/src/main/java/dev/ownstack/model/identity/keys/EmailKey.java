@@ -13,9 +13,29 @@ import java.util.Set;
 public final class EmailKey {
     private static final String GMAIL = "gmail.com";
     private static final Set<String> GMAIL_DOMAINS = Set.of(GMAIL, "googlemail.com");
-    /** Providers that deliver {@code local+tag@domain} to {@code local@domain}: Outlook, iCloud, Fastmail. */
+    /**
+     * Providers that deliver {@code local+tag@domain} to {@code local@domain}: Microsoft's consumer
+     * mail (Outlook.com, which serves the Hotmail, Live and MSN domains, country domains included, as
+     * one service with plus addressing), iCloud, Fastmail and Proton. Not Yahoo, whose disposable
+     * addresses are separate mailboxes, nor domains of other companies, where a {@code +} may be part
+     * of a mailbox's name.
+     */
     private static final Set<String> PLUS_TAG_DOMAINS = Set.of(
-            "outlook.com", "hotmail.com", "live.com", "icloud.com", "me.com", "mac.com", "fastmail.com");
+            "outlook.com", "hotmail.com", "live.com", "msn.com", "windowslive.com", "passport.com",
+            "hotmail.co.uk", "live.co.uk", "outlook.co.uk", "hotmail.ie", "live.ie", "outlook.ie",
+            "hotmail.fr", "live.fr", "outlook.fr", "hotmail.de", "live.de", "outlook.de",
+            "hotmail.it", "live.it", "outlook.it", "hotmail.es", "live.es", "outlook.es",
+            "hotmail.nl", "live.nl", "outlook.nl", "hotmail.be", "live.be", "outlook.be",
+            "hotmail.at", "live.at", "outlook.at", "hotmail.ch", "live.ch",
+            "hotmail.se", "live.se", "outlook.se", "hotmail.dk", "live.dk", "outlook.dk",
+            "hotmail.no", "live.no", "hotmail.fi", "live.fi",
+            "hotmail.ca", "live.ca", "hotmail.com.au", "live.com.au", "outlook.com.au",
+            "hotmail.co.nz", "live.co.nz", "hotmail.co.jp", "live.jp", "outlook.jp",
+            "hotmail.com.br", "live.com.br", "outlook.com.br", "hotmail.com.mx", "live.com.mx",
+            "hotmail.com.ar", "live.com.ar", "hotmail.co.za", "live.co.za", "outlook.in", "live.in",
+            "icloud.com", "me.com", "mac.com",
+            "fastmail.com", "fastmail.fm",
+            "proton.me", "protonmail.com", "protonmail.ch", "pm.me");
 
     private EmailKey() {
     }

@@ -23,19 +23,29 @@ public final class Normalisers {
      * case-sensitive identifiers minted by the source.
      */
     public Optional<String> normalise(KeyKind kind, String raw) {
+        return canonical(kind, raw).filter(value -> !isBlocked(kind, value));
+    }
+
+    /** Like {@link #normalise} but keeps blocked values, so that a caller can record them. */
+    public Optional<String> canonical(KeyKind kind, String raw) {
         Objects.requireNonNull(kind, "kind");
         if (raw == null) {
             return Optional.empty();
         }
-        Optional<String> key = switch (kind) {
+        return switch (kind) {
             case EMAIL -> EmailKey.normalise(raw);
             case EMAIL_CANONICAL -> EmailKey.canonical(raw);
             case PHONE -> phoneKey.normalise(raw);
             case USER_ID, ANONYMOUS_ID -> Optional.of(raw.strip()).filter(id -> !id.isEmpty());
             case NAME -> NameKey.normalise(raw);
+            case FIRST_NAME -> GivenNames.normalise(raw);
             case POSTCODE -> PostcodeKey.normalise(raw);
             case DATE -> DateKey.normalise(raw);
         };
-        return key.filter(value -> !blockedValues.isBlocked(kind, value));
+    }
+
+    /** Whether a normalised value of {@code kind} is a placeholder or test value that must never link records. */
+    public boolean isBlocked(KeyKind kind, String value) {
+        return blockedValues.isBlocked(kind, value);
     }
 }

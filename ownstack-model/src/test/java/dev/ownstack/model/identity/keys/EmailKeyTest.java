@@ -48,7 +48,12 @@ class EmailKeyTest {
             "jane.doe+shop@outlook.com|jane.doe@outlook.com",
             "Jane.Doe+shop@Hotmail.com|jane.doe@hotmail.com",
             "jane.doe+x@icloud.com|jane.doe@icloud.com",
-            "jane.doe+x@fastmail.com|jane.doe@fastmail.com"})
+            "jane.doe+x@fastmail.com|jane.doe@fastmail.com",
+            "jane.doe+shop@hotmail.co.uk|jane.doe@hotmail.co.uk",
+            "Jane.Doe+news@Live.co.uk|jane.doe@live.co.uk",
+            "jane.doe+x@outlook.fr|jane.doe@outlook.fr",
+            "jane.doe+x@msn.com|jane.doe@msn.com",
+            "jane.doe+x@proton.me|jane.doe@proton.me"})
     void canonical_drops_only_the_tag_for_providers_that_ignore_it(String raw, String expected) {
         assertEquals(Optional.of(expected), EmailKey.canonical(raw));
     }
@@ -57,7 +62,10 @@ class EmailKeyTest {
     @CsvSource(delimiter = '|', value = {
             "John.Doe+shop@Example.com|john.doe+shop@example.com",
             "j.doe@company-on-google-workspace.com|j.doe@company-on-google-workspace.com",
-            "jane+x@yahoo.com|jane+x@yahoo.com"})
+            "jane+x@yahoo.com|jane+x@yahoo.com",
+            "jane+x@yahoo.co.uk|jane+x@yahoo.co.uk",
+            "jane+x@hotmail.example.com|jane+x@hotmail.example.com",
+            "jane.doe+x@live.example|jane.doe+x@live.example"})
     void canonical_keeps_dots_and_tags_of_other_domains(String raw, String expected) {
         assertEquals(Optional.of(expected), EmailKey.canonical(raw));
     }

@@ -17,6 +17,8 @@ class NormalisersTest {
         assertEquals(Optional.of("jdoe@gmail.com"), normalisers.normalise(KeyKind.EMAIL_CANONICAL, " J.Doe+x@GMail.com"));
         assertEquals(Optional.of("+442079460018"), normalisers.normalise(KeyKind.PHONE, "020 7946 0018"));
         assertEquals(Optional.of("jose muller"), normalisers.normalise(KeyKind.NAME, "José Müller"));
+        assertEquals(Optional.of("robert"), normalisers.normalise(KeyKind.FIRST_NAME, " BOB "));
+        assertEquals(Optional.of("bob smith"), normalisers.normalise(KeyKind.NAME, "Bob Smith"), "only first names take nicknames");
         assertEquals(Optional.of("SW1A1AA"), normalisers.normalise(KeyKind.POSTCODE, "sw1a 1aa"));
     }
 

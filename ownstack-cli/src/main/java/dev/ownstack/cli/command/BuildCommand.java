@@ -1,0 +1,98 @@
+package dev.ownstack.cli.command;
+
+import dev.ownstack.cli.ProjectOption;
+import dev.ownstack.cli.output.FormatOption;
+import dev.ownstack.cli.output.OutputFormat;
+import dev.ownstack.cli.output.Progress;
+import dev.ownstack.cli.output.TablePrinter;
+import dev.ownstack.core.config.ProjectConfig;
+import dev.ownstack.core.config.models.ModelsConfig;
+import dev.ownstack.model.identity.ResolveSummary;
+import dev.ownstack.model.master.MasterModels;
+import dev.ownstack.model.master.ModelBuildSummary;
+import dev.ownstack.warehouse.Warehouse;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ownstack build}: resolve identities, then build the master models from them. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {
+            "Resolve identities (as ownstack resolve does), then build the master models:",
+            "model.customers (one golden row per customer, with computed traits), model.customer_identities,",
+            "model.transactions and model.events, as configured under models: in ownstack.yml.",
+            "",
+            "Each model is built beside the current one and swapped in with the others in one transaction,",
+            "so BI tools never see a half-built model and a failed build leaves the previous one in place.",
+            "Columns are described in docs/MODELS.md.",
+            "",
+            "Examples:",
+            "  ownstack build",
+            "  ownstack build --skip-resolve        # rebuild the models from the last resolution"})
+public final class BuildCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProjectOption project;
+
+    @Option(names = "--skip-resolve", description = "Build from the last resolution instead of resolving first.")
+    boolean skipResolve;
+
+    @Option(names = "--components", paramLabel = "auto|union-find|sql", defaultValue = "auto",
+            description = "Connected-components algorithm of the resolution, as for ownstack resolve. Default: ${DEFAULT-VALUE}.")
+    String components;
+
+    @Mixin
+    FormatOption format;
+
+    @Override
+    public Integer call() {
+        ProjectConfig config = project.load();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = Progress.onStderr(err);
+        ResolveSummary resolved = null;
+        ModelBuildSummary built;
+        try (Warehouse warehouse = ProjectOption.openWarehouse(config, err)) {
+            if (!skipResolve) {
+                resolved = ResolveCommand.resolve(config, warehouse, IdentitySetup.components(components, config), progress);
+            }
+            built = build(config, warehouse, progress);
+        } finally {
+            progress.done();
+        }
+        if (resolved != null && format.format == OutputFormat.TABLE) {
+            ResolveCommand.print(resolved, format.format, out);
+            out.println();
+        }
+        print(built, format.format, out);
+        return 0;
+    }
+
+    /** Builds the master models with progress on stderr; shared with {@code demo}. */
+    static ModelBuildSummary build(ProjectConfig config, Warehouse warehouse, Progress progress) {
+        progress.show("build: master models");
+        return MasterModels.build(warehouse, IdentitySetup.identity(config), config.models().orElse(ModelsConfig.defaults()));
+    }
+
+    static void print(ModelBuildSummary summary, OutputFormat format, PrintWriter out) {
+        TablePrinter printer = new TablePrinter(format, out);
+        printer.columns(List.of("table", "rows", "note"));
+        summary.rows().forEach((table, rows) -> printer.row(new Object[] {table.toString(), rows, ""}));
+        for (Map.Entry<?, String> absent : summary.absent().entrySet()) {
+            printer.row(new Object[] {absent.getKey().toString(), null, "not built: " + absent.getValue()});
+        }
+        printer.finish();
+        if (format == OutputFormat.TABLE) {
+            out.printf("Built the master models in %.1f s (as of %s).%n", summary.seconds(), summary.asOf());
+            out.flush();
+        }
+    }
+}

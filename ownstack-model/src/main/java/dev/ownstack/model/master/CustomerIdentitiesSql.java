@@ -1,0 +1,23 @@
+package dev.ownstack.model.master;
+
+import dev.ownstack.model.traits.Expressions;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Builds {@code model.customer_identities}: every key value of every record, with the record's customer. */
+final class CustomerIdentitiesSql {
+    static final List<String> COLUMNS = List.of("customer_id", "key_name", "key_value", "source", "record_id", "status");
+
+    private CustomerIdentitiesSql() {
+    }
+
+    static String create(Expressions sql) {
+        String select = COLUMNS.stream()
+                .map(column -> sql.text(sql.column(column.equals("customer_id") ? "r" : "k", column)) + " AS " + sql.quote(column))
+                .collect(Collectors.joining(", "));
+        return "CREATE TABLE " + sql.dialect().table(ModelTables.staging(ModelTables.CUSTOMER_IDENTITIES)) + " AS SELECT " + select
+                + " FROM " + sql.dialect().table(ModelTables.IDENTITY_RECORD_KEYS) + " k JOIN " + sql.dialect().table(ModelTables.IDENTITY_RECORDS)
+                + " r ON " + sql.column("r", "source") + " = " + sql.column("k", "source") + " AND " + sql.column("r", "record_id") + " = "
+                + sql.column("k", "record_id");
+    }
+}
