@@ -35,7 +35,7 @@ mkdir -p "$bench"
 
 # the largest heap before a collection in a -Xlog:gc file, in MiB
 peak_heap() {
-  grep -o '[0-9]*M->' "$1" | tr -d 'M->' | sort -n | tail -1
+  grep -o '[0-9]*M->' "$1" | tr -d 'M>-' | sort -n | tail -1
 }
 
 # runs the CLI in project $1 with the arguments after it; prints "seconds peak_heap_MiB peak_RSS_MiB"
