@@ -57,4 +57,27 @@ public final class DuckDbDialect implements SqlDialect {
         String jsonPath = "$" + path.stream().map(key -> ".\"" + key.replace("\"", "\\\"") + "\"").collect(Collectors.joining());
         return "json_extract_string(" + jsonExpression + ", " + stringLiteral(jsonPath) + ")";
     }
+
+    /** DuckDB's {@code lower} maps ASCII A-Z and nothing else of ASCII, and is far faster than {@code translate}. */
+    @Override
+    public String lowerAscii(String expression) {
+        return "lower(" + expression + ")";
+    }
+
+    @Override
+    public String upperAscii(String expression) {
+        return "upper(" + expression + ")";
+    }
+
+    /** DuckDB's {@code ~} matches the whole text; {@code regexp_matches} finds. */
+    @Override
+    public String regexpFinds(String expression, String patternLiteral) {
+        return "regexp_matches(" + expression + ", " + patternLiteral + ")";
+    }
+
+    /** DuckDB computes a subquery's columns once; an {@code OFFSET} would only cost it parallelism. */
+    @Override
+    public String subqueryFence() {
+        return "";
+    }
 }
