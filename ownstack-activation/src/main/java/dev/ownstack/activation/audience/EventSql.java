@@ -43,6 +43,12 @@ final class EventSql {
             problems.add(path + ".event", "there is no model.events table; build the models with events first (ownstack build)");
             return Optional.empty();
         }
+        for (String required : List.of("customer_id", "event")) {
+            if (catalog.eventColumn(required).isEmpty()) {
+                problems.add(path + ".event", "model.events has no " + required + " column");
+                return Optional.empty();
+            }
+        }
         Optional<Column> timestamp = catalog.eventColumn("timestamp");
         if (!rule.window().equals(TimeWindow.ALL_TIME) && timestamp.isEmpty()) {
             problems.add(path, "model.events has no timestamp column to apply the window to");

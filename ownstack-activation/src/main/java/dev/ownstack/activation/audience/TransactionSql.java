@@ -39,6 +39,10 @@ final class TransactionSql {
             problems.add(path + ".transactions", "there is no model.transactions table; configure models.transactions and build the models");
             return Optional.empty();
         }
+        if (catalog.transactionColumn("customer_id").isEmpty()) {
+            problems.add(path + ".transactions", "model.transactions has no customer_id column");
+            return Optional.empty();
+        }
         List<Sql> conditions = new ArrayList<>();
         conditions.add(Sql.of(column("customer_id") + " IS NOT NULL"));
         if (!rule.window().equals(TimeWindow.ALL_TIME)) {
