@@ -9,7 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the module arrows of docs/ARCHITECTURE.md pointing one way: cli -> server -> ingest -> warehouse -> core,
- * with model (identity resolution, master models) used by server and cli and using warehouse and core. */
+ * with model (identity resolution, master models) and activation (audiences) used by server and cli and using
+ * warehouse and core. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -22,14 +23,16 @@ class ArchitectureTest {
                 .layer("server").definedBy("dev.ownstack.server..")
                 .layer("ingest").definedBy("dev.ownstack.ingest..")
                 .layer("model").definedBy("dev.ownstack.model..")
+                .layer("activation").definedBy("dev.ownstack.activation..")
                 .layer("warehouse").definedBy("dev.ownstack.warehouse..")
                 .layer("core").definedBy("dev.ownstack.core..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("server").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("ingest").mayOnlyBeAccessedByLayers("server", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("server", "cli")
-                .whereLayer("warehouse").mayOnlyBeAccessedByLayers("ingest", "model", "server", "cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("warehouse", "ingest", "model", "server", "cli")
+                .whereLayer("activation").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("warehouse").mayOnlyBeAccessedByLayers("ingest", "model", "activation", "server", "cli")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("warehouse", "ingest", "model", "activation", "server", "cli")
                 .because("each layer builds on the ones below it; move shared code down into the lower module instead of importing upwards")
                 .check(CLASSES);
     }

@@ -39,6 +39,43 @@ public interface SqlDialect {
      */
     String jsonText(String jsonExpression, List<String> path);
 
+    /**
+     * The number at {@code path} inside a JSON value as a double, NULL when absent or when the JSON
+     * value there is not a number (a string holding digits included), so every engine gives the
+     * same answer.
+     */
+    String jsonNumber(String jsonExpression, List<String> path);
+
+    /**
+     * A query over {@code table} giving, for each value of {@code groupColumn} (NULL groups left
+     * out), each top-level key of the JSON object in {@code jsonColumn} with the JSON type of its
+     * values and the number of rows having it: four columns {@code group_value}, {@code key},
+     * {@code json_type} ({@code string}, {@code number}, {@code boolean}, {@code object},
+     * {@code array} or {@code null}, as JSON names them) and {@code row_count}. Rows whose value is
+     * not a JSON object add nothing.
+     */
+    String jsonKeyTypes(TableName table, String groupColumn, String jsonColumn);
+
+    /**
+     * A whole number from 0 to {@code buckets - 1} computed from the text: the same text gives the
+     * same bucket on every engine (the first 32 bits of its MD5, modulo the buckets), so sampling
+     * and holdouts by customer id agree across engines and runs.
+     */
+    String hashBucket(String textExpression, int buckets);
+
+    /**
+     * {@code expression LIKE pattern} where the pattern (a bound parameter or literal) escapes
+     * {@code %}, {@code _} and the backslash with a backslash, as {@link #escapeLike(String)} does.
+     */
+    default String like(String expression, String pattern) {
+        return expression + " LIKE " + pattern + " ESCAPE '\\'";
+    }
+
+    /** The text with {@code %}, {@code _} and the backslash escaped for {@link #like(String, String)}. */
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     /** A string literal with quotes escaped the standard way. */
     default String stringLiteral(String value) {
         return "'" + value.replace("'", "''") + "'";

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ownstack.core.config.audiences.AudienceDefinition;
+import dev.ownstack.core.config.audiences.AudienceParser;
 import dev.ownstack.core.config.identity.IdentityConfig;
 import dev.ownstack.core.config.identity.IdentityConfigReader;
 import dev.ownstack.core.config.identity.IdentitySource;
@@ -110,6 +112,7 @@ public final class ProjectConfigLoader {
         CollectorConfig collector = readCollector(top.object("collector"), projectDirectory);
         Optional<IdentityConfig> identity = IdentityConfigReader.read(top);
         Optional<ModelsConfig> models = readModels(top, identity);
+        Map<String, AudienceDefinition> audiences = AudienceParser.readSection(top.raw("audiences").orElse(null), "audiences", problems);
         for (String section : ProjectConfig.RESERVED_SECTIONS) {
             if (top.raw(section).filter(node -> !node.isEmpty()).isPresent()) {
                 problems.note(section, "reserved for a later version of ownstack; ignored for now");
@@ -120,7 +123,8 @@ public final class ProjectConfigLoader {
         if (version != CURRENT_VERSION) {
             throw new OwnstackException(ErrorCode.INTERNAL, "unexpected version " + version);
         }
-        return new ProjectConfig(projectDirectory, name, warehouse, sources, server, collector, identity, models, problems.notes());
+        return new ProjectConfig(projectDirectory, name, warehouse, sources, server, collector, identity, models, audiences,
+                problems.notes());
     }
 
     /**

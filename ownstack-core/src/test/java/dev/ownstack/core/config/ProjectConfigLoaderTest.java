@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ownstack.core.config.audiences.AllOf;
+import dev.ownstack.core.config.audiences.AudienceDefinition;
+import dev.ownstack.core.config.audiences.AudienceMembership;
+import dev.ownstack.core.config.audiences.EventCondition;
+import dev.ownstack.core.config.audiences.Operator;
+import dev.ownstack.core.config.audiences.RuleValue;
+import dev.ownstack.core.config.audiences.TimeWindow;
+import dev.ownstack.core.config.audiences.TraitCondition;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.ErrorKind;
 import dev.ownstack.core.error.OwnstackException;
@@ -193,8 +201,54 @@ class ProjectConfigLoaderTest {
 
     @Test
     void accepts_reserved_sections_with_a_note() {
-        ProjectConfig config = parse("warehouse: {type: duckdb}\naudiences: {vip: {}}\nsyncs: {}\n");
-        assertEquals(List.of("audiences: reserved for a later version of ownstack; ignored for now"), config.notes());
+        ProjectConfig config = parse("warehouse: {type: duckdb}\ndestinations: {braze: {}}\nsyncs: {}\n");
+        assertEquals(List.of("destinations: reserved for a later version of ownstack; ignored for now"), config.notes());
+    }
+
+    @Test
+    void reads_audiences_in_the_json_shape_of_the_api() {
+        ProjectConfig config = parse("""
+                warehouse: {type: duckdb}
+                audiences:
+                  gb_buyers:
+                    description: Buyers in Great Britain
+                    holdout-percent: 10
+                    rule:
+                      all:
+                        - {trait: country, operator: equals, value: GB}
+                        - {event: Order Completed, within-days: 30}
+                  gb_buyers_sample:
+                    sample-percent: 5
+                    rule: {audience: gb_buyers}
+                """);
+        assertEquals(List.of("gb_buyers", "gb_buyers_sample"), List.copyOf(config.audiences().keySet()));
+        AudienceDefinition buyers = config.audiences().get("gb_buyers");
+        assertEquals(new AudienceDefinition("gb_buyers", "Buyers in Great Britain", AllOf.of(
+                TraitCondition.of("country", Operator.EQUALS, RuleValue.of("GB")),
+                EventCondition.performed("Order Completed").withWindow(new TimeWindow.LastDays(30))), 10, 100), buyers);
+        assertEquals(new AudienceDefinition("gb_buyers_sample", "", new AudienceMembership("gb_buyers"), 0, 5),
+                config.audiences().get("gb_buyers_sample"));
+        assertEquals(List.of(), config.notes());
+    }
+
+    @Test
+    void reports_audience_problems_with_their_path_in_the_file() {
+        OwnstackException error = failure("""
+                warehouse: {type: duckdb}
+                audiences:
+                  vip:
+                    rule:
+                      all:
+                        - {trait: country, operator: equals, value: GB}
+                        - {audience: a}
+                        - {trait: orders, operator: gte2, value: 3}
+                  bad name: {rule: {all: []}}
+                  empty: {}
+                """);
+        assertEquals(List.of(
+                "audiences.vip.rule.all[2].operator: unknown operator \"gte2\"; expected one of " + String.join(", ", Operator.jsonNames()),
+                "audiences.bad name: audience name \"bad name\" must use letters, digits, _ and -, start with a letter and be at most 63 characters",
+                "audiences.empty.rule: is required"), error.details());
     }
 
     @Test

@@ -62,6 +62,29 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public String jsonNumber(String jsonExpression, List<String> path) {
+        String array = "ARRAY[" + path.stream().map(this::stringLiteral).collect(Collectors.joining(", ")) + "]::TEXT[]";
+        String json = "CAST(" + jsonExpression + " AS JSONB)";
+        return "CASE WHEN jsonb_typeof(" + json + " #> " + array + ") = 'number' THEN CAST(" + json + " #>> " + array
+                + " AS DOUBLE PRECISION) END";
+    }
+
+    /** {@code jsonb_typeof} already names the types as JSON does. */
+    @Override
+    public String jsonKeyTypes(TableName table, String groupColumn, String jsonColumn) {
+        return "SELECT t." + quote(groupColumn) + " AS group_value, p.key AS key, jsonb_typeof(p.value) AS json_type, count(*) AS row_count"
+                + " FROM " + table(table) + " AS t CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(CAST(t." + quote(jsonColumn)
+                + " AS JSONB)) = 'object' THEN CAST(t." + quote(jsonColumn) + " AS JSONB) END) AS p WHERE t." + quote(groupColumn)
+                + " IS NOT NULL GROUP BY 1, 2, 3";
+    }
+
+    /** A 32-bit string read as an unsigned number: {@code ('x' || hex)::bit(32)::bigint}. */
+    @Override
+    public String hashBucket(String textExpression, int buckets) {
+        return "(CAST(CAST('x' || substr(md5(" + textExpression + "), 1, 8) AS BIT(32)) AS BIGINT) % " + buckets + ")";
+    }
+
+    @Override
     public String createWorkingTableAs(TableName table, String query) {
         return "CREATE UNLOGGED TABLE " + table(table) + " AS " + query;
     }
