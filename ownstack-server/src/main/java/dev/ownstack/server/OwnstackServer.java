@@ -31,7 +31,6 @@ import dev.ownstack.server.metrics.MetricRegistry;
 import dev.ownstack.warehouse.Warehouse;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.lang.management.ManagementFactory;
@@ -279,7 +278,7 @@ public final class OwnstackServer implements AutoCloseable {
         }
 
         /** A route of the REST API, recorded so that a test can check the OpenAPI description covers it. */
-        private void api(io.javalin.config.RoutesConfig routes, HandlerType method, String path, Handler handler) {
+        private void api(io.javalin.config.RoutesConfig routes, HandlerType method, String path, io.javalin.http.Handler handler) {
             routes.addHttpHandler(method, path, handler);
             registered.add(method.name() + " " + path);
         }
