@@ -147,6 +147,15 @@ abstract class MembershipHistorySuite {
     }
 
     @Test
+    void computes_an_audience_whose_event_condition_is_joined_under_any() {
+        // viewed a product (c02, c04, c06, c07, c10) or a VIP (c01, c05, c06)
+        AudienceDefinition either = definition("either", "{'any': [{'event': 'Product Viewed'}, {'trait': 'vip', 'operator': 'equals', 'value': true}]}");
+        AudienceRun run = history().compute(either, compiler, ShopModels.AS_OF);
+        assertEquals(7, run.size());
+        assertEquals(List.of("c01", "c02", "c04", "c05", "c06", "c07", "c10"), history().changes("either", 100).joined());
+    }
+
+    @Test
     void refuses_changes_of_an_audience_never_computed_or_of_runs_it_does_not_have() {
         OwnstackException never = assertThrows(OwnstackException.class, () -> history().changes("scored", 10));
         assertEquals(ErrorCode.NOT_FOUND, never.code());

@@ -111,6 +111,8 @@ abstract class AudiencePreviewSuite {
         assertEquals(List.of(List.of("c01"), List.of("c02"), List.of("c04")), preview.sample(viewersOrVips, List.of("customer_id"), 3).rows());
         assertEquals(List.of(new Value("GB", 3), new Value("DE", 1), new Value("FR", 1), new Value("US", 1), new Missing(1)),
                 preview.breakdown(viewersOrVips, "country", 10).buckets());
+        assertEquals(new Overlap("viewers_or_vips", "gb", 7, 4, 3), preview.overlap(viewersOrVips,
+                compile("gb", "{'trait': 'country', 'operator': 'equals', 'value': 'GB'}")));
     }
 
     @Test
