@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownstack.core.config.CollectorConfig;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.config.Secret;
@@ -323,7 +324,7 @@ class AudienceApiTest {
     }
 
     private static JsonNode select(JsonNode node, String... fields) {
-        com.fasterxml.jackson.databind.node.ObjectNode selected = JSON.createObjectNode();
+        ObjectNode selected = JSON.createObjectNode();
         for (String field : fields) {
             selected.set(field, node.path(field));
         }

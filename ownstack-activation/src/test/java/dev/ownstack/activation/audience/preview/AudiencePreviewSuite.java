@@ -14,6 +14,7 @@ import dev.ownstack.activation.audience.testing.Rules;
 import dev.ownstack.activation.audience.testing.ShopModels;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.core.table.Column;
 import dev.ownstack.warehouse.Warehouse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ abstract class AudiencePreviewSuite {
         List<String> columns = preview.defaultColumns(Rules.rule(rule));
         assertEquals(List.of("customer_id", "email", "first_name", "country", "score"), columns);
         Sample sample = preview.sample(compile("gb", rule), columns, 10);
-        assertEquals(columns, sample.columns().stream().map(dev.ownstack.core.table.Column::name).toList());
+        assertEquals(columns, sample.columns().stream().map(Column::name).toList());
         assertEquals(List.of(List.of("c01", "ann@example.com", "Ann", "GB", 0.95), List.of("c08", "hal@example.com", "Hal", "GB", 0.6)), sample.rows());
     }
 
