@@ -115,10 +115,11 @@ public final class SnowflakeDialect implements SqlDialect {
     /**
      * A bucket 0..buckets-1 of a text: its MD5's first 8 hex digits read as a number, modulo buckets
      * (the same number on every engine). TO_NUMBER reads hex with the X format element
-     * (https://docs.snowflake.com/en/sql-reference/sql-format-models).
+     * (https://docs.snowflake.com/en/sql-reference/sql-format-models); MD5's lower-case digits are
+     * upper-cased since format elements are only "mostly case-insensitive".
      */
     public String hashBucket(String textExpression, int buckets) {
-        return "MOD(TO_NUMBER(SUBSTR(MD5(" + textExpression + "), 1, 8), 'XXXXXXXX'), " + requirePositive(buckets) + ")";
+        return "MOD(TO_NUMBER(UPPER(SUBSTR(MD5(" + textExpression + "), 1, 8)), 'XXXXXXXX'), " + requirePositive(buckets) + ")";
     }
 
     /** The text with the LIKE wildcards and the escape character, a backslash, escaped. */

@@ -107,7 +107,7 @@ class SnowflakeDialectTest {
 
     @Test
     void buckets_a_text_by_the_first_32_bits_of_its_md5() {
-        assertEquals("MOD(TO_NUMBER(SUBSTR(MD5(c.\"CUSTOMER_ID\"), 1, 8), 'XXXXXXXX'), 100)",
+        assertEquals("MOD(TO_NUMBER(UPPER(SUBSTR(MD5(c.\"CUSTOMER_ID\"), 1, 8)), 'XXXXXXXX'), 100)",
                 dialect.hashBucket("c." + dialect.quote("customer_id"), 100));
         assertEquals(ErrorCode.ARGUMENT_INVALID, assertThrows(OwnstackException.class, () -> dialect.hashBucket("x", 0)).code());
     }
