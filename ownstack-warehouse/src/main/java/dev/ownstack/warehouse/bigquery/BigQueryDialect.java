@@ -1,0 +1,211 @@
+package dev.ownstack.warehouse.bigquery;
+
+import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.core.table.Column;
+import dev.ownstack.core.table.ColumnType;
+import dev.ownstack.core.table.Identifiers;
+import dev.ownstack.core.table.TableName;
+import dev.ownstack.warehouse.SqlDialect;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * BigQuery (GoogleSQL), for generating SQL only (no connection here). A schema is a dataset:
+ * {@code `raw`.`orders`}. Names keep their case (dataset and table names are case-sensitive,
+ * column names are not); string literals use backslash escapes; JSON columns are {@code JSON}.
+ */
+public final class BigQueryDialect implements SqlDialect {
+    /** Reads the catalog of the US multi-region; {@link #inRegion} for datasets elsewhere. */
+    public static final BigQueryDialect INSTANCE = new BigQueryDialect("us");
+
+    private static final Pattern REGION = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+    /** https://cloud.google.com/bigquery/docs/schemas#column_names, compared ignoring case. */
+    private static final List<String> RESERVED_COLUMN_PREFIXES = List.of("_TABLE_", "_FILE_", "_PARTITION", "_ROW_TIMESTAMP",
+            "__ROOT__", "_COLIDENTIFIER", "_CHANGE_SEQUENCE_NUMBER", "_CHANGE_TYPE", "_CHANGE_TIMESTAMP");
+
+    private final String region;
+
+    private BigQueryDialect(String region) {
+        this.region = region;
+    }
+
+    /**
+     * The dialect for datasets in a region such as {@code eu} or {@code europe-west3}: only the
+     * catalog query depends on it, since INFORMATION_SCHEMA needs a region or dataset qualifier
+     * (https://cloud.google.com/bigquery/docs/information-schema-columns).
+     */
+    public static BigQueryDialect inRegion(String region) {
+        if (region == null || !REGION.matcher(region).matches()) {
+            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID,
+                    "bigquery: region '" + region + "' is not a region name such as us, eu or europe-west3");
+        }
+        return new BigQueryDialect(region);
+    }
+
+    @Override
+    public String name() {
+        return "bigquery";
+    }
+
+    /**
+     * NUMERIC is exactly DECIMAL(38, 9); DATETIME is a civil time and TIMESTAMP an instant
+     * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types).
+     */
+    @Override
+    public String typeName(ColumnType type) {
+        return switch (type) {
+            case STRING -> "STRING";
+            case BIGINT -> "INT64";
+            case DOUBLE -> "FLOAT64";
+            case DECIMAL -> "NUMERIC";
+            case BOOLEAN -> "BOOL";
+            case DATE -> "DATE";
+            case TIMESTAMP -> "DATETIME";
+            case TIMESTAMPTZ -> "TIMESTAMP";
+            case JSON -> "JSON";
+        };
+    }
+
+    /** The catalog's names, with parameters ({@code NUMERIC(10, 2)}, {@code STRING(40)}) and the aliases. */
+    @Override
+    public ColumnType logicalType(String engineTypeName) {
+        String type = engineTypeName.trim().toUpperCase(Locale.ROOT);
+        int parameters = type.indexOf('(');
+        String base = parameters < 0 ? type : type.substring(0, parameters).trim();
+        return switch (base) {
+            case "INT64", "INT", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "BYTEINT" -> ColumnType.BIGINT;
+            case "FLOAT64" -> ColumnType.DOUBLE;
+            case "NUMERIC", "DECIMAL", "BIGNUMERIC", "BIGDECIMAL" -> ColumnType.DECIMAL;
+            case "BOOL", "BOOLEAN" -> ColumnType.BOOLEAN;
+            case "DATE" -> ColumnType.DATE;
+            case "DATETIME" -> ColumnType.TIMESTAMP;
+            case "TIMESTAMP" -> ColumnType.TIMESTAMPTZ;
+            case "JSON" -> ColumnType.JSON;
+            default -> ColumnType.STRING;
+        };
+    }
+
+    /** Quoted identifiers are enclosed by backticks (https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical). */
+    @Override
+    public String quote(String identifier) {
+        Identifiers.requireValid(identifier, "identifier");
+        return '`' + identifier + '`';
+    }
+
+    /**
+     * Backslashes introduce escape sequences and a quoted string cannot hold a raw line break, so
+     * the backslash, the quote and control characters are escaped
+     * (https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#string_and_bytes_literals).
+     */
+    @Override
+    public String stringLiteral(String value) {
+        StringBuilder literal = new StringBuilder(value.length() + 2).append('\'');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> literal.append("\\\\");
+                case '\'' -> literal.append("\\'");
+                case '\n' -> literal.append("\\n");
+                case '\r' -> literal.append("\\r");
+                case '\t' -> literal.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        literal.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        literal.append(c);
+                    }
+                }
+            }
+        }
+        return literal.append('\'').toString();
+    }
+
+    /**
+     * The text at {@code path} inside a JSON value (ownstack's JSON columns are JSON; text holding
+     * JSON needs PARSE_JSON first). The JSON subscript operator takes each key as a string literal,
+     * so no JSONPath escaping is involved; JSON_VALUE returns a scalar as text, NULL for JSON null
+     * (https://cloud.google.com/bigquery/docs/reference/standard-sql/operators#json_subscript_operator).
+     */
+    @Override
+    public String jsonText(String jsonExpression, List<String> path) {
+        StringBuilder expression = new StringBuilder(jsonExpression);
+        for (String key : path) {
+            expression.append('[').append(stringLiteral(key)).append(']');
+        }
+        return "JSON_VALUE(" + expression + ")";
+    }
+
+    /** The number at {@code path} as FLOAT64; NULL when absent, JSON null, or not a number. */
+    public String jsonNumber(String jsonExpression, List<String> path) {
+        return "SAFE_CAST(" + jsonText(jsonExpression, path) + " AS FLOAT64)";
+    }
+
+    /** The current time minus whole days, as TIMESTAMP (DAY is 24 hours for TIMESTAMP_SUB). */
+    public String daysAgo(int days) {
+        if (days < 0) {
+            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "bigquery: days must not be negative, got " + days);
+        }
+        return "TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL " + days + " DAY)";
+    }
+
+    /**
+     * A bucket 0..buckets-1 of a text: its MD5's first 8 hex digits read as a number, modulo buckets
+     * (the same number on every engine). MD5 returns BYTES; a '0x' string casts to INT64.
+     */
+    public String hashBucket(String textExpression, int buckets) {
+        if (buckets < 1) {
+            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "bigquery: buckets must be at least 1, got " + buckets);
+        }
+        return "MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(" + textExpression + ")), 1, 8)) AS INT64), " + buckets + ")";
+    }
+
+    /** The text with the LIKE wildcards and the backslash escaped by a backslash, LIKE's only escape character. */
+    public String likeEscape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Whether the text expression contains {@code text}, case-sensitively. */
+    public String contains(String textExpression, String text) {
+        return textExpression + " LIKE " + stringLiteral("%" + likeEscape(text) + "%");
+    }
+
+    /** Whether the text expression starts with {@code text}, case-sensitively. */
+    public String startsWith(String textExpression, String text) {
+        return textExpression + " LIKE " + stringLiteral(likeEscape(text) + "%");
+    }
+
+    /** BigQuery accepts primary keys only as NOT ENFORCED (https://cloud.google.com/bigquery/docs/primary-foreign-keys). */
+    @Override
+    public String createTableIfNotExists(TableName table, List<Column> columns, List<String> primaryKey) {
+        String body = columns.stream().map(this::columnDefinition).collect(Collectors.joining(", "));
+        String key = primaryKey.isEmpty() ? ""
+                : ", PRIMARY KEY (" + primaryKey.stream().map(this::quote).collect(Collectors.joining(", ")) + ") NOT ENFORCED";
+        return "CREATE TABLE IF NOT EXISTS " + table(table) + " (" + body + key + ")";
+    }
+
+    @Override
+    public String addColumn(TableName table, Column column) {
+        return "ALTER TABLE " + table(table) + " ADD COLUMN " + columnDefinition(column);
+    }
+
+    /** Column names of the dataset's tables, in order: INFORMATION_SCHEMA needs the region in the FROM clause. */
+    @Override
+    public String describeTable() {
+        return "SELECT column_name, data_type FROM `region-" + region + "`.INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position";
+    }
+
+    private String columnDefinition(Column column) {
+        String upper = column.name().toUpperCase(Locale.ROOT);
+        for (String prefix : RESERVED_COLUMN_PREFIXES) {
+            if (upper.startsWith(prefix)) {
+                throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "bigquery: column name '" + column.name()
+                        + "' starts with " + prefix + ", a prefix BigQuery reserves");
+            }
+        }
+        return quote(column.name()) + " " + typeName(column.type());
+    }
+}
