@@ -126,35 +126,56 @@ public final class BigQueryDialect implements SqlDialect {
     /**
      * The text at {@code path} inside a JSON value (ownstack's JSON columns are JSON; text holding
      * JSON needs PARSE_JSON first). The JSON subscript operator takes each key as a string literal,
-     * so no JSONPath escaping is involved; JSON_VALUE returns a scalar as text, NULL for JSON null
-     * (https://cloud.google.com/bigquery/docs/reference/standard-sql/operators#json_subscript_operator).
+     * so no JSONPath escaping is involved (https://cloud.google.com/bigquery/docs/reference/standard-sql/operators#json_subscript_operator).
+     * JSON_VALUE gives a scalar as text and NULL for JSON null, but also NULL for an object or an
+     * array, which the other engines give as JSON text: those go through TO_JSON_STRING.
      */
     @Override
     public String jsonText(String jsonExpression, List<String> path) {
+        String value = subscripts(jsonExpression, path);
+        return "CASE WHEN JSON_TYPE(" + value + ") IN ('object', 'array') THEN TO_JSON_STRING(" + value + ") ELSE JSON_VALUE(" + value
+                + ") END";
+    }
+
+    private String subscripts(String jsonExpression, List<String> path) {
         StringBuilder expression = new StringBuilder(jsonExpression);
         for (String key : path) {
             expression.append('[').append(stringLiteral(key)).append(']');
         }
-        return "JSON_VALUE(" + expression + ")";
+        return expression.toString();
     }
 
-    /** The number at {@code path} as FLOAT64; NULL when absent, JSON null, or not a number. */
+    /**
+     * The number at {@code path} as FLOAT64; NULL when absent, JSON null or anything but a number (a
+     * string holding digits included): JSON_TYPE names the JSON type, and LAX_FLOAT64 converts the
+     * number without failing (https://cloud.google.com/bigquery/docs/reference/standard-sql/json_functions#json_type,
+     * #lax_float64).
+     */
+    @Override
     public String jsonNumber(String jsonExpression, List<String> path) {
-        return "SAFE_CAST(" + jsonText(jsonExpression, path) + " AS FLOAT64)";
+        String value = subscripts(jsonExpression, path);
+        return "CASE WHEN JSON_TYPE(" + value + ") = 'number' THEN LAX_FLOAT64(" + value + ") END";
     }
 
-    /** The current time minus whole days, as TIMESTAMP (DAY is 24 hours for TIMESTAMP_SUB). */
-    public String daysAgo(int days) {
-        if (days < 0) {
-            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "bigquery: days must not be negative, got " + days);
-        }
-        return "TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL " + days + " DAY)";
+    /**
+     * JSON_KEYS with depth 1 lists an object's top-level keys (NULL for anything else); the subscript
+     * operator takes each key as the string it is, and JSON_TYPE names the value's type as JSON does
+     * (https://cloud.google.com/bigquery/docs/reference/standard-sql/json_functions#json_keys).
+     */
+    @Override
+    public String jsonKeyTypes(TableName table, String groupColumn, String jsonColumn) {
+        String json = "t." + quote(jsonColumn);
+        return "SELECT t." + quote(groupColumn) + " AS group_value, k AS key, JSON_TYPE(" + json + "[k]) AS json_type, count(*) AS row_count"
+                + " FROM " + table(table) + " AS t CROSS JOIN UNNEST(JSON_KEYS(" + json + ", 1)) AS k WHERE t." + quote(groupColumn)
+                + " IS NOT NULL AND JSON_TYPE(" + json + ") = 'object' GROUP BY 1, 2, 3";
     }
 
     /**
      * A bucket 0..buckets-1 of a text: its MD5's first 8 hex digits read as a number, modulo buckets
-     * (the same number on every engine). MD5 returns BYTES; a '0x' string casts to INT64.
+     * (the same number on every engine). MD5 returns BYTES; a string of hex digits prefixed with 0x
+     * casts to INT64 (https://cloud.google.com/bigquery/docs/reference/standard-sql/conversion_functions#cast_as_int64).
      */
+    @Override
     public String hashBucket(String textExpression, int buckets) {
         if (buckets < 1) {
             throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "bigquery: buckets must be at least 1, got " + buckets);
@@ -162,19 +183,14 @@ public final class BigQueryDialect implements SqlDialect {
         return "MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(" + textExpression + ")), 1, 8)) AS INT64), " + buckets + ")";
     }
 
-    /** The text with the LIKE wildcards and the backslash escaped by a backslash, LIKE's only escape character. */
-    public String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** Whether the text expression contains {@code text}, case-sensitively. */
-    public String contains(String textExpression, String text) {
-        return textExpression + " LIKE " + stringLiteral("%" + likeEscape(text) + "%");
-    }
-
-    /** Whether the text expression starts with {@code text}, case-sensitively. */
-    public String startsWith(String textExpression, String text) {
-        return textExpression + " LIKE " + stringLiteral(likeEscape(text) + "%");
+    /**
+     * GoogleSQL's LIKE takes no ESCAPE clause: the backslash is its escape character, so the pattern
+     * escaped by {@link SqlDialect#escapeLike} (a bound value, not a literal) is used as it is
+     * (https://cloud.google.com/bigquery/docs/reference/standard-sql/operators#like_operator).
+     */
+    @Override
+    public String like(String expression, String pattern) {
+        return expression + " LIKE " + pattern;
     }
 
     /** BigQuery accepts primary keys only as NOT ENFORCED (https://cloud.google.com/bigquery/docs/primary-foreign-keys). */

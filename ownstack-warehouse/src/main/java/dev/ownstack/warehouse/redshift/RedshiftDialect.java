@@ -98,38 +98,54 @@ public final class RedshiftDialect implements SqlDialect {
      */
     @Override
     public String jsonText(String jsonExpression, List<String> path) {
+        return extractPathText("JSON_SERIALIZE(" + jsonExpression + ")", path);
+    }
+
+    private String extractPathText(String jsonText, List<String> path) {
         if (path.isEmpty() || path.size() > MAX_JSON_PATH) {
             throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "redshift: a JSON path has 1 to " + MAX_JSON_PATH
                     + " keys, got " + path.size() + " (" + String.join(".", path) + ")");
         }
-        return "JSON_EXTRACT_PATH_TEXT(JSON_SERIALIZE(" + jsonExpression + "), "
-                + path.stream().map(this::stringLiteral).collect(Collectors.joining(", ")) + ")";
+        return "JSON_EXTRACT_PATH_TEXT(" + jsonText + ", " + path.stream().map(this::stringLiteral).collect(Collectors.joining(", ")) + ")";
     }
 
     /**
-     * The number at {@code path} as DOUBLE PRECISION; NULL when absent or not a number. TRY_CAST
-     * may not be given an empty or blank string (https://docs.aws.amazon.com/redshift/latest/dg/r_TRY_CAST.html).
+     * The number at {@code path} as DOUBLE PRECISION; NULL when absent, JSON null or anything but a
+     * number (a string holding digits included). JSON_EXTRACT_PATH_TEXT gives a string without its
+     * quotes, so before extracting, every string that is the value of an object member gets a
+     * {@code #} in front, which no number has: in the compact text JSON_SERIALIZE writes
+     * (https://docs.aws.amazon.com/redshift/latest/dg/JSON_SERIALIZE.html), {@code ":"} occurs
+     * only between a member's name and a string value, since quotes inside strings are escaped.
+     * Attribute navigation with JSON_TYPEOF would tell the type directly but folds the key's case
+     * (see {@link #jsonText}). TRY_CAST gives NULL for what is not a number, but may not be given
+     * an empty string (https://docs.aws.amazon.com/redshift/latest/dg/r_TRY_CAST.html).
      */
+    @Override
     public String jsonNumber(String jsonExpression, List<String> path) {
-        return "TRY_CAST(NULLIF(TRIM(" + jsonText(jsonExpression, path) + "), '') AS DOUBLE PRECISION)";
+        String marked = "REPLACE(JSON_SERIALIZE(" + jsonExpression + "), '\":\"', '\":\"#')";
+        return "TRY_CAST(NULLIF(" + extractPathText(marked, path) + ", '') AS DOUBLE PRECISION)";
     }
 
     /**
-     * The current time minus whole days, as TIMESTAMP at UTC. SYSDATE is the start of the
-     * transaction, like now() elsewhere; CURRENT_TIMESTAMP and NOW are leader-node only and
-     * deprecated (https://docs.aws.amazon.com/redshift/latest/dg/c_SQL_functions_leader_node_only.html).
+     * Object unpivoting gives each key of a SUPER object with its value, keys as stored; JSON_TYPEOF
+     * names the value's type as JSON does (https://docs.aws.amazon.com/redshift/latest/dg/query-super.html#unpivoting,
+     * https://docs.aws.amazon.com/redshift/latest/dg/r_json_typeof.html).
      */
-    public String daysAgo(int days) {
-        if (days < 0) {
-            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "redshift: days must not be negative, got " + days);
-        }
-        return "DATEADD(day, " + -days + ", SYSDATE)";
+    @Override
+    public String jsonKeyTypes(TableName table, String groupColumn, String jsonColumn) {
+        String json = "t." + quote(jsonColumn);
+        return "SELECT t." + quote(groupColumn) + " AS group_value, k AS key, JSON_TYPEOF(v) AS json_type, count(*) AS row_count FROM "
+                + table(table) + " AS t, UNPIVOT " + json + " AS v AT k WHERE t." + quote(groupColumn) + " IS NOT NULL AND IS_OBJECT("
+                + json + ") GROUP BY 1, 2, 3";
     }
 
     /**
      * A bucket 0..buckets-1 of a text: its MD5's first 8 hex digits read as a number, modulo buckets
-     * (the same number on every engine). SUBSTRING, not SUBSTR, which is leader-node only.
+     * (the same number on every engine). STRTOL reads base 16 into a BIGINT
+     * (https://docs.aws.amazon.com/redshift/latest/dg/r_STRTOL.html); SUBSTRING, not SUBSTR, which
+     * is leader-node only.
      */
+    @Override
     public String hashBucket(String textExpression, int buckets) {
         if (buckets < 1) {
             throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "redshift: buckets must be at least 1, got " + buckets);
@@ -137,24 +153,13 @@ public final class RedshiftDialect implements SqlDialect {
         return "MOD(STRTOL(SUBSTRING(MD5(" + textExpression + "), 1, 8), 16), " + buckets + ")";
     }
 
-    /** The text with the LIKE wildcards and the escape character, a backslash, escaped. */
-    public String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** Whether the text expression contains {@code text}, case-sensitively. */
-    public String contains(String textExpression, String text) {
-        return like(textExpression, "%" + likeEscape(text) + "%");
-    }
-
-    /** Whether the text expression starts with {@code text}, case-sensitively. */
-    public String startsWith(String textExpression, String text) {
-        return like(textExpression, likeEscape(text) + "%");
-    }
-
-    /** The backslash is LIKE's default escape character; naming it keeps the pattern independent of that default. */
-    private String like(String textExpression, String pattern) {
-        return textExpression + " LIKE " + stringLiteral(pattern) + " ESCAPE " + stringLiteral("\\");
+    /**
+     * The backslash is LIKE's default escape character, but a literal needs it doubled; naming it
+     * keeps the pattern independent of that default (https://docs.aws.amazon.com/redshift/latest/dg/r_patternmatching_condition_like.html).
+     */
+    @Override
+    public String like(String expression, String pattern) {
+        return expression + " LIKE " + pattern + " ESCAPE " + stringLiteral("\\");
     }
 
     /** BACKUP NO leaves the working table out of snapshots (https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_TABLE_AS.html). */

@@ -102,14 +102,31 @@ public final class SnowflakeDialect implements SqlDialect {
         return "CAST(STRIP_NULL_VALUE(" + jsonPath(jsonExpression, path) + ") AS VARCHAR)";
     }
 
-    /** The number at {@code path} as DOUBLE; NULL when absent, JSON null, or not a number (TRY_CAST takes text only). */
+    /**
+     * The number at {@code path} as DOUBLE; NULL when absent, JSON null or anything but a number (a
+     * string holding digits included). IS_DOUBLE is true for a VARIANT holding an integer, a
+     * fixed-point or a floating-point number, and false for a string
+     * (https://docs.snowflake.com/en/sql-reference/functions/is_double).
+     */
+    @Override
     public String jsonNumber(String jsonExpression, List<String> path) {
-        return "TRY_CAST(" + jsonText(jsonExpression, path) + " AS DOUBLE)";
+        String value = jsonPath(jsonExpression, path);
+        return "CASE WHEN IS_DOUBLE(" + value + ") THEN TO_DOUBLE(" + value + ") END";
     }
 
-    /** The current time minus whole days, as TIMESTAMP_LTZ (https://docs.snowflake.com/en/sql-reference/functions/dateadd). */
-    public String daysAgo(int days) {
-        return "DATEADD(DAY, " + -requireNotNegative(days) + ", CURRENT_TIMESTAMP())";
+    /**
+     * FLATTEN gives each key of an object with its value; TYPEOF names a JSON null NULL_VALUE and
+     * numbers INTEGER, DECIMAL or DOUBLE (https://docs.snowflake.com/en/sql-reference/functions/flatten,
+     * https://docs.snowflake.com/en/sql-reference/functions/typeof).
+     */
+    @Override
+    public String jsonKeyTypes(TableName table, String groupColumn, String jsonColumn) {
+        String json = "t." + quote(jsonColumn);
+        return "SELECT t." + quote(groupColumn) + " AS group_value, f.key AS key, CASE TYPEOF(f.value) WHEN 'VARCHAR' THEN 'string'"
+                + " WHEN 'BOOLEAN' THEN 'boolean' WHEN 'OBJECT' THEN 'object' WHEN 'ARRAY' THEN 'array' WHEN 'NULL_VALUE' THEN 'null'"
+                + " WHEN 'INTEGER' THEN 'number' WHEN 'DECIMAL' THEN 'number' WHEN 'DOUBLE' THEN 'number' ELSE 'string' END AS json_type,"
+                + " count(*) AS row_count FROM " + table(table) + " AS t, LATERAL FLATTEN(INPUT => " + json + ") AS f WHERE t."
+                + quote(groupColumn) + " IS NOT NULL AND IS_OBJECT(" + json + ") GROUP BY 1, 2, 3";
     }
 
     /**
@@ -118,28 +135,19 @@ public final class SnowflakeDialect implements SqlDialect {
      * (https://docs.snowflake.com/en/sql-reference/sql-format-models); MD5's lower-case digits are
      * upper-cased since format elements are only "mostly case-insensitive".
      */
+    @Override
     public String hashBucket(String textExpression, int buckets) {
         return "MOD(TO_NUMBER(UPPER(SUBSTR(MD5(" + textExpression + "), 1, 8)), 'XXXXXXXX'), " + requirePositive(buckets) + ")";
     }
 
-    /** The text with the LIKE wildcards and the escape character, a backslash, escaped. */
-    public String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** Whether the text expression contains {@code text}, case-sensitively. */
-    public String contains(String textExpression, String text) {
-        return like(textExpression, "%" + likeEscape(text) + "%");
-    }
-
-    /** Whether the text expression starts with {@code text}, case-sensitively. */
-    public String startsWith(String textExpression, String text) {
-        return like(textExpression, likeEscape(text) + "%");
-    }
-
-    /** Snowflake's LIKE has no default escape character, so it is named ('\\' is one backslash). */
-    private String like(String textExpression, String pattern) {
-        return textExpression + " LIKE " + stringLiteral(pattern) + " ESCAPE " + stringLiteral("\\");
+    /**
+     * Snowflake's LIKE has no default escape character, and a backslash inside a literal starts an
+     * escape sequence, so the escape is written {@code '\\'}, the literal of one backslash
+     * (https://docs.snowflake.com/en/sql-reference/functions/like).
+     */
+    @Override
+    public String like(String expression, String pattern) {
+        return expression + " LIKE " + pattern + " ESCAPE " + stringLiteral("\\");
     }
 
     private String jsonPath(String jsonExpression, List<String> path) {
@@ -166,13 +174,6 @@ public final class SnowflakeDialect implements SqlDialect {
         return "SELECT LOWER(column_name), CASE WHEN data_type = 'NUMBER' THEN 'NUMBER(' || numeric_precision || ',' || numeric_scale || ')'"
                 + " ELSE data_type END FROM information_schema.columns"
                 + " WHERE table_schema = UPPER(?) AND table_name = UPPER(?) ORDER BY ordinal_position";
-    }
-
-    private static int requireNotNegative(int days) {
-        if (days < 0) {
-            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "snowflake: days must not be negative, got " + days);
-        }
-        return days;
     }
 
     private static int requirePositive(int buckets) {

@@ -81,37 +81,40 @@ class BigQueryDialectTest {
     @Test
     void reads_json_text_with_the_json_subscript_operator_and_json_value() {
         // operators: json_expression['field'] takes a STRING field name, no JSONPath involved; JSON_VALUE(json) reads '$'
-        assertEquals("JSON_VALUE(`properties`['revenue'])", dialect.jsonText(dialect.quote("properties"), List.of("revenue")));
-        assertEquals("JSON_VALUE(e.`traits`['a.b']['it\\'s \\\\ \"x\" --'])",
-                dialect.jsonText("e." + dialect.quote("traits"), List.of("a.b", "it's \\ \"x\" --")));
+        // and gives NULL for objects and arrays, which TO_JSON_STRING writes as the other engines do
+        assertEquals("CASE WHEN JSON_TYPE(`properties`['revenue']) IN ('object', 'array') THEN TO_JSON_STRING(`properties`['revenue'])"
+                + " ELSE JSON_VALUE(`properties`['revenue']) END", dialect.jsonText(dialect.quote("properties"), List.of("revenue")));
+        String nested = "e.`traits`['a.b']['it\\'s \\\\ \"x\" --']";
+        assertEquals("CASE WHEN JSON_TYPE(" + nested + ") IN ('object', 'array') THEN TO_JSON_STRING(" + nested + ") ELSE JSON_VALUE("
+                + nested + ") END", dialect.jsonText("e." + dialect.quote("traits"), List.of("a.b", "it's \\ \"x\" --")));
     }
 
     @Test
-    void reads_json_numbers_with_safe_cast() {
-        assertEquals("SAFE_CAST(JSON_VALUE(`properties`['amount']) AS FLOAT64)", dialect.jsonNumber(dialect.quote("properties"), List.of("amount")));
+    void reads_json_numbers_only_where_the_json_type_is_number() {
+        // json_type names JSON's types; a string "10" is 'string', so it is no number here either
+        assertEquals("CASE WHEN JSON_TYPE(`properties`['amount']) = 'number' THEN LAX_FLOAT64(`properties`['amount']) END",
+                dialect.jsonNumber(dialect.quote("properties"), List.of("amount")));
     }
 
     @Test
-    void subtracts_days_from_the_current_timestamp_with_timestamp_sub() {
-        assertEquals("TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 30 DAY)", dialect.daysAgo(30));
-        OwnstackException error = assertThrows(OwnstackException.class, () -> dialect.daysAgo(-2));
-        assertTrue(error.getMessage().contains("bigquery") && error.getMessage().contains("-2"), error.getMessage());
+    void lists_json_keys_with_json_keys_of_depth_one() {
+        assertEquals("SELECT t.`event` AS group_value, k AS key, JSON_TYPE(t.`properties`[k]) AS json_type, count(*) AS row_count"
+                        + " FROM `model`.`events` AS t CROSS JOIN UNNEST(JSON_KEYS(t.`properties`, 1)) AS k"
+                        + " WHERE t.`event` IS NOT NULL AND JSON_TYPE(t.`properties`) = 'object' GROUP BY 1, 2, 3",
+                dialect.jsonKeyTypes(new TableName("model", "events"), "event", "properties"));
     }
 
     @Test
     void buckets_a_text_by_the_first_32_bits_of_its_md5() {
-        // MD5 returns BYTES; TO_HEX gives lower-case hex; CAST of a '0x' string to INT64 reads hex
         assertEquals("MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(c.`customer_id`)), 1, 8)) AS INT64), 100)",
                 dialect.hashBucket("c." + dialect.quote("customer_id"), 100));
         assertEquals(ErrorCode.ARGUMENT_INVALID, assertThrows(OwnstackException.class, () -> dialect.hashBucket("x", -5)).code());
     }
 
     @Test
-    void matches_contains_and_starts_with_by_backslash_escaped_like_patterns() {
-        // operators (LIKE): escape \, _ or % with two backslashes in the literal; there is no ESCAPE clause
-        assertEquals("50\\%\\_off\\\\", dialect.likeEscape("50%_off\\"));
-        assertEquals("c.`name` LIKE '%50\\\\%\\\\_off\\\\\\\\%'", dialect.contains("c.`name`", "50%_off\\"));
-        assertEquals("c.`name` LIKE 'O\\'Re%'", dialect.startsWith("c.`name`", "O'Re"));
+    void matches_like_without_an_escape_clause_since_backslash_is_the_escape() {
+        // operators#like_operator: no ESCAPE clause; a backslash in the pattern value escapes %, _ and itself
+        assertEquals("c.`name` LIKE ?", dialect.like("c.`name`", "?"));
     }
 
     @Test

@@ -97,29 +97,31 @@ class RedshiftDialectTest {
     }
 
     @Test
-    void reads_json_numbers_with_try_cast_guarded_against_empty_text() {
-        assertEquals("TRY_CAST(NULLIF(TRIM(JSON_EXTRACT_PATH_TEXT(JSON_SERIALIZE(\"properties\"), 'amount')), '') AS DOUBLE PRECISION)",
+    void reads_json_numbers_after_marking_string_members_so_that_they_do_not_cast() {
+        // JSON_EXTRACT_PATH_TEXT unquotes strings: "10" would read as 10 unless marked; TRY_CAST refuses '' (r_TRY_CAST)
+        assertEquals("TRY_CAST(NULLIF(JSON_EXTRACT_PATH_TEXT(REPLACE(JSON_SERIALIZE(\"properties\"), '\":\"', '\":\"#'), 'amount'), '')"
+                        + " AS DOUBLE PRECISION)",
                 dialect.jsonNumber(dialect.quote("properties"), List.of("amount")));
     }
 
     @Test
-    void subtracts_days_from_sysdate_with_dateadd() {
-        assertEquals("DATEADD(day, -30, SYSDATE)", dialect.daysAgo(30));
-        assertEquals(ErrorCode.ARGUMENT_INVALID, assertThrows(OwnstackException.class, () -> dialect.daysAgo(-1)).code());
+    void lists_json_keys_by_unpivoting_the_super_object() {
+        assertEquals("SELECT t.\"event\" AS group_value, k AS key, JSON_TYPEOF(v) AS json_type, count(*) AS row_count"
+                        + " FROM \"model\".\"events\" AS t, UNPIVOT t.\"properties\" AS v AT k"
+                        + " WHERE t.\"event\" IS NOT NULL AND IS_OBJECT(t.\"properties\") GROUP BY 1, 2, 3",
+                dialect.jsonKeyTypes(new TableName("model", "events"), "event", "properties"));
     }
 
     @Test
     void buckets_a_text_by_the_first_32_bits_of_its_md5_without_leader_node_functions() {
-        // SUBSTR is leader-node only; SUBSTRING and STRTOL(hex, 16) run on compute nodes
         assertEquals("MOD(STRTOL(SUBSTRING(MD5(c.\"customer_id\"), 1, 8), 16), 100)", dialect.hashBucket("c." + dialect.quote("customer_id"), 100));
         assertEquals(ErrorCode.ARGUMENT_INVALID, assertThrows(OwnstackException.class, () -> dialect.hashBucket("x", 0)).code());
     }
 
     @Test
-    void matches_contains_and_starts_with_by_escaped_like_patterns() {
-        assertEquals("50\\%\\_off\\\\", dialect.likeEscape("50%_off\\"));
-        assertEquals("c.\"name\" LIKE '%50\\\\%\\\\_off\\\\\\\\%' ESCAPE '\\\\'", dialect.contains("c.\"name\"", "50%_off\\"));
-        assertEquals("c.\"name\" LIKE 'O''Re%' ESCAPE '\\\\'", dialect.startsWith("c.\"name\"", "O'Re"));
+    void names_the_like_escape_as_the_literal_of_one_backslash() {
+        assertEquals("c.\"name\" LIKE ? ESCAPE '\\\\'", dialect.like("c.\"name\"", "?"));
+        assertEquals("\\", LiteralLexer.BACKSLASH_AND_DOUBLED_QUOTES.read("'\\\\'"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.ownstack.warehouse.snowflake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
@@ -92,17 +91,21 @@ class SnowflakeDialectTest {
     }
 
     @Test
-    void reads_json_numbers_with_try_cast_on_the_text() {
-        assertEquals("TRY_CAST(CAST(STRIP_NULL_VALUE(GET(\"PROPERTIES\", 'amount')) AS VARCHAR) AS DOUBLE)",
+    void reads_json_numbers_only_where_the_variant_holds_a_number() {
+        // is_double: true for INTEGER, DECIMAL and DOUBLE values, false for a VARCHAR such as "10"
+        assertEquals("CASE WHEN IS_DOUBLE(GET(\"PROPERTIES\", 'amount')) THEN TO_DOUBLE(GET(\"PROPERTIES\", 'amount')) END",
                 dialect.jsonNumber(dialect.quote("properties"), List.of("amount")));
     }
 
     @Test
-    void subtracts_days_from_the_current_timestamp_with_dateadd() {
-        assertEquals("DATEADD(DAY, -30, CURRENT_TIMESTAMP())", dialect.daysAgo(30));
-        assertEquals("DATEADD(DAY, 0, CURRENT_TIMESTAMP())", dialect.daysAgo(0));
-        OwnstackException error = assertThrows(OwnstackException.class, () -> dialect.daysAgo(-1));
-        assertTrue(error.getMessage().contains("snowflake") && error.getMessage().contains("-1"), error.getMessage());
+    void lists_json_keys_with_flatten_and_names_their_types_as_json_does() {
+        // flatten: KEY and VALUE per member; typeof: NULL_VALUE for JSON null, INTEGER/DECIMAL/DOUBLE for numbers
+        assertEquals("SELECT t.\"EVENT\" AS group_value, f.key AS key, CASE TYPEOF(f.value) WHEN 'VARCHAR' THEN 'string'"
+                        + " WHEN 'BOOLEAN' THEN 'boolean' WHEN 'OBJECT' THEN 'object' WHEN 'ARRAY' THEN 'array' WHEN 'NULL_VALUE' THEN 'null'"
+                        + " WHEN 'INTEGER' THEN 'number' WHEN 'DECIMAL' THEN 'number' WHEN 'DOUBLE' THEN 'number' ELSE 'string' END AS json_type,"
+                        + " count(*) AS row_count FROM \"MODEL\".\"EVENTS\" AS t, LATERAL FLATTEN(INPUT => t.\"PROPERTIES\") AS f"
+                        + " WHERE t.\"EVENT\" IS NOT NULL AND IS_OBJECT(t.\"PROPERTIES\") GROUP BY 1, 2, 3",
+                dialect.jsonKeyTypes(new TableName("model", "events"), "event", "properties"));
     }
 
     @Test
@@ -113,11 +116,10 @@ class SnowflakeDialectTest {
     }
 
     @Test
-    void matches_contains_and_starts_with_by_escaped_like_patterns() {
-        // LIKE has no default escape in Snowflake: ESCAPE '\\' names one backslash; the pattern's backslashes are doubled as literal text
-        assertEquals("50\\%\\_off\\\\", dialect.likeEscape("50%_off\\"));
-        assertEquals("c.\"NAME\" LIKE '%50\\\\%\\\\_off\\\\\\\\%' ESCAPE '\\\\'", dialect.contains("c.\"NAME\"", "50%_off\\"));
-        assertEquals("c.\"NAME\" LIKE 'O''Re%' ESCAPE '\\\\'", dialect.startsWith("c.\"NAME\"", "O'Re"));
+    void names_the_like_escape_as_the_literal_of_one_backslash() {
+        // like: no default escape character; data-types-text: '\\' is one backslash
+        assertEquals("c.\"NAME\" LIKE ? ESCAPE '\\\\'", dialect.like("c.\"NAME\"", "?"));
+        assertEquals("\\", LiteralLexer.BACKSLASH_AND_DOUBLED_QUOTES.read("'\\\\'"));
     }
 
     @Test
