@@ -97,8 +97,11 @@ public final class BigQueryDialect implements SqlDialect {
 
     /**
      * Backslashes introduce escape sequences and a quoted string cannot hold a raw line break, so
-     * the backslash, the quote and control characters are escaped
+     * the backslash and control characters are escaped
      * (https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#string_and_bytes_literals).
+     * The quote is written as the hex escape {@code \x27} rather than {@code \'}, so that a literal
+     * never holds a quote character: code that scans SQL for placeholders (the audience compiler
+     * counts its {@code ?}) sees where every literal ends without knowing BigQuery's escapes.
      */
     @Override
     public String stringLiteral(String value) {
@@ -107,7 +110,7 @@ public final class BigQueryDialect implements SqlDialect {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> literal.append("\\\\");
-                case '\'' -> literal.append("\\'");
+                case '\'' -> literal.append("\\x27");
                 case '\n' -> literal.append("\\n");
                 case '\r' -> literal.append("\\r");
                 case '\t' -> literal.append("\\t");
