@@ -11,6 +11,7 @@ import dev.ownstack.core.config.audiences.Operator;
 import dev.ownstack.core.config.audiences.PropertyFilter;
 import dev.ownstack.core.config.audiences.RuleValue;
 import dev.ownstack.core.config.audiences.TraitCondition;
+import dev.ownstack.warehouse.SqlDialect;
 import dev.ownstack.core.config.audiences.AudienceParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -132,7 +133,7 @@ final class GoldenCases {
         return new ModelCatalog(AudienceFixtures.CUSTOMER_COLUMNS, AudienceFixtures.EVENT_COLUMNS, AudienceFixtures.TRANSACTION_COLUMNS, events);
     }
 
-    static AudienceCompiler compiler(dev.ownstack.warehouse.SqlDialect dialect) {
+    static AudienceCompiler compiler(SqlDialect dialect) {
         return new AudienceCompiler(catalog(), dialect, name -> Optional.ofNullable(OTHERS.get(name)), AS_OF);
     }
 

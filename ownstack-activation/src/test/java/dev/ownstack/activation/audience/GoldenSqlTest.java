@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ownstack.core.config.audiences.AudienceDefinition;
 import dev.ownstack.core.config.audiences.AudienceJson;
 import dev.ownstack.core.config.audiences.EventCount;
 import dev.ownstack.core.config.audiences.Operator;
@@ -131,7 +132,7 @@ class GoldenSqlTest {
         }
     }
 
-    private static String json(dev.ownstack.core.config.audiences.AudienceDefinition definition) {
+    private static String json(AudienceDefinition definition) {
         try {
             return JSON.writeValueAsString(AudienceJson.writeBody(definition));
         } catch (JsonProcessingException e) {
