@@ -3,7 +3,7 @@
 #
 #   bench/collector.sh [SECONDS] [CLIENTS] [BATCH] [EVENT_BYTES]     # defaults: 20 16 100 400
 #
-#   BENCH_COLLECTOR="{load-interval: 1h, load-batch-events: 10000000}" bench/collector.sh   # loader held back
+#   BENCH_LOADER=held bench/collector.sh        # the loader held back: the collector alone, as the raw limit is
 #   BENCH_SERVER_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/serve.jfr" bench/collector.sh  # profile the server
 #
 # Prints the raw limit (the same bodies parsed with Jackson and appended to a file with one fsync

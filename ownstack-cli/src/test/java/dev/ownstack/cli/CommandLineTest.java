@@ -147,6 +147,20 @@ class CommandLineTest {
     }
 
     @Test
+    void generate_writes_only_the_files_named_by_files() throws IOException {
+        Path out = folder.resolve("contacts");
+        Cli.Result result = Cli.run("generate", "--customers", "50", "--out", out.toString(), "--files", "shop_customers,truth");
+        assertEquals(0, result.exitCode(), result.all());
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("manifest.json", "shop_customers.csv", "truth.csv"),
+                    files.map(path -> path.getFileName().toString()).sorted().toList());
+        }
+        Cli.Result wrong = Cli.run("generate", "--out", out.toString(), "--files", "shop");
+        assertEquals(ExitCodes.USER_ERROR, wrong.exitCode());
+        assertTrue(wrong.err().contains("--files: unknown file 'shop'"), wrong.err());
+    }
+
+    @Test
     void help_lists_every_command_and_the_exit_codes() {
         Cli.Result result = Cli.run("--help");
         assertEquals(0, result.exitCode());

@@ -38,6 +38,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -123,6 +124,8 @@ public final class OwnstackServer implements AutoCloseable {
             javalin.jetty.modifyServer(server -> {
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());
                 server.setHandler(inFlight);
+                // Javalin adds its own handler after the collector's in this sequence.
+                inFlight.setHandler(new Handler.Sequence(routes.collector()));
             });
             routes.register(javalin.routes);
         });
@@ -207,12 +210,15 @@ public final class OwnstackServer implements AutoCloseable {
         }
     }
 
-    /** Every route of the server, in one place. */
+    /**
+     * Every route of the server, in one place. {@code POST /v1/{endpoint}} is served by
+     * {@link CollectorEndpoint}, a Jetty handler ahead of Javalin's (see its documentation for
+     * why); every other route is Javalin's.
+     */
     private record Routes(CollectorEndpoint collector, CollectorCors cors, HealthEndpoint health, StatusEndpoint status,
                           ApiKeys apiKeys, MetricRegistry metrics) {
 
         void register(io.javalin.config.RoutesConfig routes) {
-            routes.post("/v1/{endpoint}", collector::handle);
             routes.options("/v1/{endpoint}", context -> {
                 CollectorEndpoint.endpoint(context.pathParam("endpoint"));
                 cors.preflight(context);

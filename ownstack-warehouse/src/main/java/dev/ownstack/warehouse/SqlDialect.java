@@ -81,6 +81,34 @@ public interface SqlDialect {
         return "'" + value.replace("'", "''") + "'";
     }
 
+    /**
+     * ASCII text with A-Z lower-cased and every other character kept: what Java's
+     * {@code toLowerCase(Locale.ROOT)} does to ASCII text, whatever the engine's locale. Text with
+     * other characters may come out differently on each engine.
+     */
+    default String lowerAscii(String expression) {
+        return "translate(" + expression + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
+    }
+
+    /** ASCII text with a-z upper-cased and every other character kept (see {@link #lowerAscii}). */
+    default String upperAscii(String expression) {
+        return "translate(" + expression + ", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')";
+    }
+
+    /** True when the regular expression (a string literal) matches somewhere in the text; NULL for NULL text. */
+    default String regexpFinds(String expression, String patternLiteral) {
+        return "(" + expression + " ~ " + patternLiteral + ")";
+    }
+
+    /**
+     * A suffix for a subquery whose columns the outer query uses several times, so that the planner
+     * computes them once instead of pulling the subquery up and repeating its expressions
+     * (PostgreSQL does that; {@code OFFSET 0} stops it). Empty where the engine never repeats them.
+     */
+    default String subqueryFence() {
+        return " OFFSET 0";
+    }
+
     default String createSchemaIfNotExists(String schema) {
         return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
     }

@@ -70,7 +70,8 @@ public final class AudienceCompiler {
             problems.throwIfAny(definition.name());
         }
         List<String> chain = new ArrayList<>(List.of(definition.name()));
-        Optional<Predicate> rule = new RuleCompiler(problems, chain).compile(definition.rule(), "rule");
+        List<Sql> joins = new ArrayList<>();
+        Optional<Predicate> rule = new RuleCompiler(problems, chain, joins).compile(definition.rule(), "rule", true);
         problems.throwIfAny(definition.name());
         Predicate predicate = rule.orElseThrow();
         if (definition.samplePercent() < 100) {
@@ -79,9 +80,9 @@ public final class AudienceCompiler {
         if (holdout || definition.holdoutPercent() > 0) {
             predicate = predicate.and(bucket("holdout", definition.name(), holdout ? " < " : " >= ", definition.holdoutPercent()));
         }
-        String select = "SELECT c." + dialect.quote("customer_id") + " FROM " + dialect.table(ModelCatalog.CUSTOMERS) + " AS c WHERE ";
-        return new CompiledAudience(definition.name(), dialect.name(), select + predicate.sql().text(), predicate.sql().text(),
-                predicate.sql().parameters());
+        Sql from = Sql.join("", joins).prepend(dialect.table(ModelCatalog.CUSTOMERS) + " AS c");
+        Sql sql = from.wrap("SELECT c." + dialect.quote("customer_id") + " FROM ", " WHERE ").append(predicate.sql());
+        return new CompiledAudience(definition.name(), dialect.name(), sql.text(), from.text(), predicate.sql().text(), sql.parameters());
     }
 
     /** The customer's bucket (0 to 99) for sampling or holding out, from a hash of the purpose, the audience and the customer id. */
@@ -90,31 +91,37 @@ public final class AudienceCompiler {
         return Predicate.of(Sql.of(dialect.hashBucket(salted, BUCKETS) + comparison + "?", purpose + ":" + audience + ":", percent), false);
     }
 
-    /** Walks one audience's rule; {@code chain} is the audiences being compiled, outermost first, to find cycles. */
+    /**
+     * Walks one audience's rule. {@code chain} is the audiences being compiled, outermost first, to
+     * find cycles; {@code joins} collects the LEFT JOINs of conditions under OR or NOT.
+     */
     private final class RuleCompiler {
         private final Problems problems;
         private final List<String> chain;
+        private final List<Sql> joins;
 
-        RuleCompiler(Problems problems, List<String> chain) {
+        RuleCompiler(Problems problems, List<String> chain, List<Sql> joins) {
             this.problems = problems;
             this.chain = chain;
+            this.joins = joins;
         }
 
-        Optional<Predicate> compile(AudienceRule rule, String path) {
+        /** {@code topLevel}: the rule is the whole rule or one of the conditions ANDed at its top. */
+        Optional<Predicate> compile(AudienceRule rule, String path, boolean topLevel) {
             return rule.accept(new AudienceRule.Visitor<>() {
                 @Override
                 public Optional<Predicate> allOf(AllOf all) {
-                    return group(all.rules(), path + ".all", " AND ");
+                    return group(all.rules(), path + ".all", " AND ", topLevel);
                 }
 
                 @Override
                 public Optional<Predicate> anyOf(AnyOf any) {
-                    return group(any.rules(), path + ".any", " OR ");
+                    return group(any.rules(), path + ".any", " OR ", false);
                 }
 
                 @Override
                 public Optional<Predicate> not(Not not) {
-                    return RuleCompiler.this.compile(not.rule(), path + ".not").map(Predicate::negate);
+                    return RuleCompiler.this.compile(not.rule(), path + ".not", false).map(Predicate::negate);
                 }
 
                 @Override
@@ -124,22 +131,34 @@ public final class AudienceCompiler {
 
                 @Override
                 public Optional<Predicate> event(EventCondition event) {
-                    return new EventSql(catalog, dialect, time, problems).compile(event, path);
+                    return new EventSql(catalog, dialect, time, problems).compile(event, path).map(set -> customers(set, topLevel));
                 }
 
                 @Override
                 public Optional<Predicate> transactions(TransactionCondition transactions) {
-                    return new TransactionSql(catalog, dialect, time, problems).compile(transactions, path);
+                    return new TransactionSql(catalog, dialect, time, problems).compile(transactions, path)
+                            .map(set -> customers(set, topLevel));
                 }
 
                 @Override
                 public Optional<Predicate> audience(AudienceMembership membership) {
-                    return RuleCompiler.this.audience(membership.audience(), path);
+                    return RuleCompiler.this.audience(membership.audience(), path, topLevel);
                 }
             });
         }
 
-        private Optional<Predicate> group(List<AudienceRule> rules, String path, String operator) {
+        /** A semi-join at the top of the rule; elsewhere a LEFT JOIN of the customer ids and a test of the joined id. */
+        private Predicate customers(CustomerSet set, boolean topLevel) {
+            if (topLevel || set.isConstant()) {
+                return set.semiJoin();
+            }
+            String alias = "m" + (joins.size() + 1);
+            String id = dialect.quote("customer_id");
+            joins.add(set.ids().wrap(" LEFT JOIN (", ") AS " + alias + " ON " + alias + "." + id + " = c." + id));
+            return Predicate.of(Sql.of(alias + "." + id + (set.members() ? " IS NOT NULL" : " IS NULL")), false);
+        }
+
+        private Optional<Predicate> group(List<AudienceRule> rules, String path, String operator, boolean topLevel) {
             if (rules.isEmpty()) {
                 return Optional.of(Predicate.TRUE);
             }
@@ -147,7 +166,7 @@ public final class AudienceCompiler {
             boolean nullable = false;
             boolean ok = true;
             for (int i = 0; i < rules.size(); i++) {
-                Optional<Predicate> part = compile(rules.get(i), path + "[" + i + "]");
+                Optional<Predicate> part = compile(rules.get(i), path + "[" + i + "]", topLevel);
                 ok &= part.isPresent();
                 if (part.isPresent()) {
                     parts.add(part.get().sql());
@@ -173,7 +192,7 @@ public final class AudienceCompiler {
             return new ComparisonSql(dialect, time, problems).compile(target, trait.comparison(), path);
         }
 
-        private Optional<Predicate> audience(String name, String path) {
+        private Optional<Predicate> audience(String name, String path, boolean topLevel) {
             if (chain.contains(name)) {
                 List<String> cycle = new ArrayList<>(chain.subList(chain.indexOf(name), chain.size()));
                 cycle.add(name);
@@ -188,7 +207,7 @@ public final class AudienceCompiler {
             Problems inner = new Problems();
             List<String> longer = new ArrayList<>(chain);
             longer.add(name);
-            Optional<Predicate> rule = new RuleCompiler(inner, longer).compile(other.get().rule(), "rule");
+            Optional<Predicate> rule = new RuleCompiler(inner, longer, joins).compile(other.get().rule(), "rule", topLevel);
             for (String problem : inner.list()) {
                 problems.add(path + ".audience", problem.startsWith("rule") ? "in audience \"" + name + "\": " + problem : problem);
             }

@@ -6,20 +6,22 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An audience compiled for one engine: {@code sql} is one SELECT of {@code customer_id} from
- * {@code model.customers} (alias {@code c}) whose {@code ?} placeholders take {@code parameters}
- * in order; run it with {@code Warehouse.query(sql, parameters, handler)}. {@code predicate} is
- * its WHERE condition on its own, over the same alias and parameters, for queries that read other
- * columns of the members in the same pass ({@code SELECT c.country, count(*) FROM model.customers
- * AS c WHERE <predicate> GROUP BY 1}).
+ * An audience compiled for one engine: {@code sql} is one query,
+ * {@code SELECT c."customer_id" FROM <from> WHERE <predicate>}, whose {@code ?} placeholders take
+ * {@code parameters} in order; run it with {@code Warehouse.query(sql, parameters, handler)}.
+ * {@code from} ({@code model.customers AS c}, with LEFT JOINs for conditions under OR or NOT) and
+ * {@code predicate} are its two parts, for queries that read other columns of the members in the
+ * same pass: {@code "SELECT c.country, count(*) FROM " + from + " WHERE " + predicate + " GROUP BY 1"}
+ * takes the same parameters.
  *
  * @param audience   the audience's name
  * @param dialect    the engine's dialect name ({@code duckdb}, {@code postgres})
  * @param sql        the members query
- * @param predicate  the members condition over {@code model.customers AS c}
- * @param parameters the values of the placeholders, in order, for {@code sql} and {@code predicate} alike
+ * @param from       what the members query reads: {@code model.customers AS c} and its joins
+ * @param predicate  the members condition
+ * @param parameters the values of the placeholders, in order: those of {@code from}, then those of {@code predicate}
  */
-public record CompiledAudience(String audience, String dialect, String sql, String predicate, List<Object> parameters) {
+public record CompiledAudience(String audience, String dialect, String sql, String from, String predicate, List<Object> parameters) {
     /** The alias {@code model.customers} has in {@link #sql()} and that {@link #predicate()} refers to. */
     public static final String CUSTOMERS_ALIAS = "c";
 
@@ -27,6 +29,7 @@ public record CompiledAudience(String audience, String dialect, String sql, Stri
         Objects.requireNonNull(audience, "audience");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(from, "from");
         Objects.requireNonNull(predicate, "predicate");
         parameters = Collections.unmodifiableList(new ArrayList<>(parameters));
     }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Compiles an event condition into a semi-join or anti-join on {@code model.events}: EXISTS for
+ * Compiles an event condition into the customers it selects ({@link CustomerSet}): EXISTS for
  * "at least once", {@code customer_id IN (... GROUP BY customer_id HAVING count(*) ...)} for other
  * counts, and NOT EXISTS for counts a customer without events meets (at most N) and for "did not
  * perform". The engines run each as one hash join over the events, never a subquery per customer.
@@ -38,10 +38,16 @@ final class EventSql {
         this.comparisons = new ComparisonSql(dialect, time, problems);
     }
 
-    Optional<Predicate> compile(EventCondition rule, String path) {
+    Optional<CustomerSet> compile(EventCondition rule, String path) {
         if (catalog.eventColumns().isEmpty()) {
             problems.add(path + ".event", "there is no model.events table; build the models with events first (ownstack build)");
             return Optional.empty();
+        }
+        for (String required : List.of("customer_id", "event")) {
+            if (catalog.eventColumn(required).isEmpty()) {
+                problems.add(path + ".event", "model.events has no " + required + " column");
+                return Optional.empty();
+            }
         }
         Optional<Column> timestamp = catalog.eventColumn("timestamp");
         if (!rule.window().equals(TimeWindow.ALL_TIME) && timestamp.isEmpty()) {
@@ -65,34 +71,35 @@ final class EventSql {
         if (!ok) {
             return Optional.empty();
         }
-        Predicate performed = performed(Sql.join(" AND ", conditions), rule.count());
+        CustomerSet performed = performed(Sql.join(" AND ", conditions), rule.count());
         return Optional.of(rule.performed() ? performed : performed.negate());
     }
 
-    private Predicate performed(Sql conditions, EventCount count) {
+    private CustomerSet performed(Sql conditions, EventCount count) {
         String events = dialect.table(ModelCatalog.EVENTS) + " AS " + ALIAS;
         String customer = column("customer_id");
         String outer = "c." + dialect.quote("customer_id");
         if (count.operator() == EventCount.Operator.AT_LEAST && count.value() == 0) {
-            return Predicate.TRUE;
+            return CustomerSet.EVERYONE;
         }
+        Sql anyEvent = conditions.wrap("SELECT DISTINCT " + customer + " FROM " + events + " WHERE " + customer + " IS NOT NULL AND ", "");
+        Sql correlated = conditions.wrap("(SELECT 1 FROM " + events + " WHERE " + customer + " = " + outer + " AND ", ")");
         if (count.equals(EventCount.AT_LEAST_ONCE)) {
-            return Predicate.of(conditions.wrap("EXISTS (SELECT 1 FROM " + events + " WHERE " + customer + " = " + outer + " AND ", ")"), false);
+            return new CustomerSet(anyEvent, true, Predicate.of(correlated.prepend("EXISTS "), false));
         }
         if (count.value() == 0) {
-            return Predicate.of(conditions.wrap("NOT EXISTS (SELECT 1 FROM " + events + " WHERE " + customer + " = " + outer + " AND ", ")"),
-                    false);
+            return new CustomerSet(anyEvent, false, Predicate.of(correlated.prepend("NOT EXISTS "), false));
         }
         if (count.includesZero()) {
             Sql tooMany = conditions.wrap("SELECT " + customer + " FROM " + events + " WHERE ", " GROUP BY " + customer + " HAVING count(*) > ")
                     .append(Sql.of("?", count.value()));
-            return Predicate.of(tooMany.wrap("NOT EXISTS (SELECT 1 FROM (", ") AS g WHERE g." + dialect.quote("customer_id") + " = " + outer + ")"),
-                    false);
+            return new CustomerSet(tooMany, false, Predicate.of(tooMany.wrap("NOT EXISTS (SELECT 1 FROM (", ") AS g WHERE g."
+                    + dialect.quote("customer_id") + " = " + outer + ")"), false));
         }
         String having = count.operator() == EventCount.Operator.EXACTLY ? " = " : " >= ";
         Sql counted = conditions.wrap("SELECT " + customer + " FROM " + events + " WHERE " + customer + " IS NOT NULL AND ",
                 " GROUP BY " + customer + " HAVING count(*)" + having).append(Sql.of("?", count.value()));
-        return Predicate.of(counted.wrap(outer + " IN (", ")"), false);
+        return new CustomerSet(counted, true, Predicate.of(counted.wrap(outer + " IN (", ")"), false));
     }
 
     private Optional<Predicate> property(EventInfo event, PropertyFilter filter, String path) {

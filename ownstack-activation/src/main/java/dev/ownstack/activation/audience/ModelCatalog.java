@@ -4,6 +4,7 @@ import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.TableName;
 import dev.ownstack.warehouse.QueryResult;
 import dev.ownstack.warehouse.Warehouse;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ public record ModelCatalog(List<Column> customerColumns, List<Column> eventColum
         customerColumns = List.copyOf(customerColumns);
         eventColumns = List.copyOf(eventColumns);
         transactionColumns = List.copyOf(transactionColumns);
-        events = java.util.Collections.unmodifiableMap(new TreeMap<>(events));
+        events = Collections.unmodifiableMap(new TreeMap<>(events));
     }
 
     /**
@@ -94,7 +95,7 @@ public record ModelCatalog(List<Column> customerColumns, List<Column> eventColum
     public record EventInfo(String name, long count, Map<String, PropertyInfo> properties) {
         public EventInfo {
             Objects.requireNonNull(name, "name");
-            properties = java.util.Collections.unmodifiableMap(new TreeMap<>(properties));
+            properties = Collections.unmodifiableMap(new TreeMap<>(properties));
         }
 
         public Optional<PropertyInfo> property(String key) {
@@ -109,7 +110,7 @@ public record ModelCatalog(List<Column> customerColumns, List<Column> eventColum
     public record PropertyInfo(String name, Set<JsonType> types, long count) {
         public PropertyInfo {
             Objects.requireNonNull(name, "name");
-            types = java.util.Collections.unmodifiableSet(types.isEmpty() ? EnumSet.noneOf(JsonType.class) : EnumSet.copyOf(types));
+            types = Collections.unmodifiableSet(types.isEmpty() ? EnumSet.noneOf(JsonType.class) : EnumSet.copyOf(types));
         }
 
         PropertyInfo merge(PropertyInfo other) {

@@ -34,9 +34,13 @@ final class TransactionSql {
         this.comparisons = new ComparisonSql(dialect, time, problems);
     }
 
-    Optional<Predicate> compile(TransactionCondition rule, String path) {
+    Optional<CustomerSet> compile(TransactionCondition rule, String path) {
         if (catalog.transactionColumns().isEmpty()) {
             problems.add(path + ".transactions", "there is no model.transactions table; configure models.transactions and build the models");
+            return Optional.empty();
+        }
+        if (catalog.transactionColumn("customer_id").isEmpty()) {
+            problems.add(path + ".transactions", "model.transactions has no customer_id column");
             return Optional.empty();
         }
         List<Sql> conditions = new ArrayList<>();
@@ -73,10 +77,11 @@ final class TransactionSql {
                 + ALIAS + " WHERE ", " GROUP BY " + customer + " HAVING ");
         if (holdsForNone) {
             Sql failing = grouped.append(having.get().negate().sql());
-            return Optional.of(Predicate.of(failing.wrap("NOT EXISTS (SELECT 1 FROM (", ") AS g WHERE g." + dialect.quote("customer_id")
-                    + " = " + outer + ")"), false));
+            return Optional.of(new CustomerSet(failing, false, Predicate.of(failing.wrap("NOT EXISTS (SELECT 1 FROM (", ") AS g WHERE g."
+                    + dialect.quote("customer_id") + " = " + outer + ")"), false)));
         }
-        return Optional.of(Predicate.of(grouped.append(having.get().sql()).wrap(outer + " IN (", ")"), false));
+        Sql meeting = grouped.append(having.get().sql());
+        return Optional.of(new CustomerSet(meeting, true, Predicate.of(meeting.wrap(outer + " IN (", ")"), false)));
     }
 
     private Optional<String> measure(TransactionCondition rule, String path) {

@@ -8,6 +8,7 @@ import dev.ownstack.cli.output.Progress;
 import dev.ownstack.cli.output.TablePrinter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Spec;
             "The same --seed and --customers always give byte-identical files. Distributions are calibrated",
             "on public retail data; see docs/GENERATOR.md.",
             "",
-            "Example:  ownstack generate --customers 10000 --seed 7 --out data/"})
+            "Examples:",
+            "  ownstack generate --customers 10000 --seed 7 --out data/",
+            "  ownstack generate --customers 500000 --out contacts/ --files crm_contacts,shop_customers,newsletter_signups,truth"})
 public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,6 +43,12 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the files into (created if missing).")
     Path out;
 
+    @Option(names = "--files", paramLabel = "FILE,...", split = ",",
+            description = {"Write only these files: crm_contacts, shop_customers, newsletter_signups, orders, order_items,",
+                "transactions, events, truth (default: all). Each is byte-identical to the same file of a full run;",
+                "truth lists only the records of files written. The others are removed from --out."})
+    List<String> files = GeneratorOptions.FILES;
+
     @Option(names = {"-p", "--project"}, paramLabel = "DIR", defaultValue = ".", description = "Project folder; --out is relative to it.")
     Path project;
 
@@ -49,7 +58,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        GeneratorSummary summary = run(new GeneratorOptions(customers, seed, project.resolve(out)), spec.commandLine().getErr());
+        GeneratorSummary summary = run(new GeneratorOptions(customers, seed, project.resolve(out), new LinkedHashSet<>(files)), spec.commandLine().getErr());
         TablePrinter printer = new TablePrinter(format.format, stdout);
         printer.columns(List.of("file", "rows"));
         for (Map.Entry<String, Long> entry : summary.rowsByFile().entrySet()) {

@@ -27,7 +27,7 @@ public final class DataGenerator {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
         long started = System.nanoTime();
-        Path directory = prepare(options.outputDirectory());
+        Path directory = prepare(options);
         long seed = options.seed();
         RecordIds ids = new RecordIds(seed);
         ProductCatalog catalog = new ProductCatalog(seed);
@@ -37,7 +37,11 @@ public final class DataGenerator {
         EventStream events = new EventStream(catalog);
         SplittableRandom blockOrder = Seeds.random(seed, 0, Seeds.Purpose.BLOCK_ORDER);
 
-        OutputFiles files = OutputFiles.open(directory);
+        OutputFiles files = OutputFiles.open(options);
+        boolean writesOrders = files.writes(OutputFiles.ORDERS) || files.writes(OutputFiles.ORDER_ITEMS)
+                || files.writes(OutputFiles.TRANSACTIONS);
+        // events draw from their own random stream only, so leaving them out changes no other file
+        boolean writesEvents = files.writes(OutputFiles.EVENTS);
         try {
             long nextReport = started + PROGRESS_INTERVAL_NANOS;
             for (long index = 0; index < options.customers(); index++) {
@@ -47,8 +51,12 @@ public final class DataGenerator {
                 List<Order> orders = orderHistory.plan(index, presence.shopAccounts(),
                         Seeds.random(seed, index, Seeds.Purpose.ORDERS));
                 List<ContactSources.ShopAccount> accounts = contacts.write(person, presence, orders, contactRandom, files);
-                orderHistory.write(orders, accounts, index, files);
-                events.write(person, presence, accounts, orders, Seeds.random(seed, index, Seeds.Purpose.EVENTS), files);
+                if (writesOrders) {
+                    orderHistory.write(orders, accounts, index, files);
+                }
+                if (writesEvents) {
+                    events.write(person, presence, accounts, orders, Seeds.random(seed, index, Seeds.Purpose.EVENTS), files);
+                }
                 files.endPerson(blockOrder);
                 if ((index & PROGRESS_CHECK_MASK) == PROGRESS_CHECK_MASK && System.nanoTime() >= nextReport) {
                     listener.progress(index + 1, options.customers(), files.rowsWritten());
@@ -66,7 +74,8 @@ public final class DataGenerator {
         }
     }
 
-    private static Path prepare(Path directory) {
+    private static Path prepare(GeneratorOptions options) {
+        Path directory = options.outputDirectory();
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw GeneratorErrors.badOption("--out must be a directory, got a file: " + directory);
         }
@@ -76,6 +85,16 @@ public final class DataGenerator {
             throw GeneratorErrors.cannot("create the output directory", directory, e);
         }
         Manifest.removeFrom(directory);
+        for (String file : OutputFiles.ALL) {
+            if (!options.writes(OutputFiles.baseName(file))) {
+                Path left = directory.resolve(file);
+                try {
+                    Files.deleteIfExists(left);
+                } catch (IOException e) {
+                    throw GeneratorErrors.cannot("delete the left-out file", left, e);
+                }
+            }
+        }
         return directory;
     }
 }

@@ -147,12 +147,17 @@ final class OrderHistory {
     }
 
     void write(List<Order> orders, List<ContactSources.ShopAccount> accounts, long personIndex, OutputFiles files) {
+        // no random draws here, so a file left out can be skipped outright
+        boolean writesOrders = files.writes(OutputFiles.ORDERS);
+        boolean writesLines = files.writes(OutputFiles.ORDER_ITEMS);
         for (Order order : orders) {
             String customerId = accounts.get(order.accountIndex()).customerId();
-            files.orders.start().number(order.orderId()).text(customerId).timestamp(order.orderedAt())
-                    .text(order.status().text).text(Money.CURRENCY).money(order.total()).end();
+            if (writesOrders) {
+                files.orders.start().number(order.orderId()).text(customerId).timestamp(order.orderedAt())
+                        .text(order.status().text).text(Money.CURRENCY).money(order.total()).end();
+            }
             int lineNumber = 1;
-            for (Order.Line line : order.lines()) {
+            for (Order.Line line : writesLines ? order.lines() : List.<Order.Line>of()) {
                 files.orderItems.start().number(order.orderId()).number(lineNumber++).text(line.product().sku())
                         .prepared(line.product().csvName()).number(line.quantity()).money(line.product().unitPrice())
                         .number(line.refundedQuantity()).end();

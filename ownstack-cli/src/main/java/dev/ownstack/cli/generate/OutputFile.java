@@ -18,6 +18,9 @@ import java.util.SplittableRandom;
  * <p>A shuffled file keeps a whole block of people in memory and writes its rows in a random
  * order, so that the duplicates of one person are not next to each other in the file. Memory is
  * bounded by the block, never by the number of people.
+ *
+ * <p>A file that is not to be written still takes its rows and draws its shuffles, so that the
+ * random draws other files see are the same as in a run that writes it; its rows then go nowhere.
  */
 final class OutputFile implements Closeable {
 
@@ -26,6 +29,7 @@ final class OutputFile implements Closeable {
     private final String name;
     private final Path temporaryPath;
     private final boolean shuffled;
+    /** Null for a file that is not written. */
     private final Writer writer;
     private final StringBuilder block = new StringBuilder(FLUSH_THRESHOLD + (1 << 14));
     private char[] copyBuffer = new char[FLUSH_THRESHOLD + (1 << 14)];
@@ -33,10 +37,14 @@ final class OutputFile implements Closeable {
     private int rowsInBlock;
     private long rowsWritten;
 
-    OutputFile(String name, Path temporaryPath, boolean shuffled, String header) {
+    OutputFile(String name, Path temporaryPath, boolean shuffled, String header, boolean written) {
         this.name = name;
         this.temporaryPath = temporaryPath;
         this.shuffled = shuffled;
+        if (!written) {
+            this.writer = null;
+            return;
+        }
         try {
             this.writer = new BufferedWriter(
                     new OutputStreamWriter(Files.newOutputStream(temporaryPath), StandardCharsets.UTF_8), 1 << 16);
@@ -59,6 +67,10 @@ final class OutputFile implements Closeable {
 
     long rowsWritten() {
         return rowsWritten;
+    }
+
+    boolean written() {
+        return writer != null;
     }
 
     /** Starts a row and returns the buffer to append its text to; {@link #endRow()} finishes it. */
@@ -87,6 +99,9 @@ final class OutputFile implements Closeable {
 
     void finish(SplittableRandom blockOrder) {
         writeBlock(blockOrder);
+        if (writer == null) {
+            return;
+        }
         try {
             writer.flush();
         } catch (IOException e) {
@@ -126,6 +141,9 @@ final class OutputFile implements Closeable {
     }
 
     private void write(int start, int end) throws IOException {
+        if (writer == null) {
+            return;
+        }
         int length = end - start;
         if (copyBuffer.length < length) {
             copyBuffer = new char[length];
@@ -136,6 +154,9 @@ final class OutputFile implements Closeable {
 
     @Override
     public void close() {
+        if (writer == null) {
+            return;
+        }
         try {
             writer.close();
         } catch (IOException e) {

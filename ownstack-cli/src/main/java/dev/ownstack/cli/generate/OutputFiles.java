@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
 
 /**
  * The files of one run. Each is written as {@code <name>.tmp} and renamed only when every person
- * has been written, so a directory never holds a final-named file from an unfinished run.
+ * has been written, so a directory never holds a final-named file from an unfinished run. Files
+ * the options leave out take their rows and write nothing (see {@link OutputFile}).
  */
 final class OutputFiles {
 
@@ -24,6 +25,8 @@ final class OutputFiles {
     static final String TRANSACTIONS = "transactions.csv";
     static final String EVENTS = "events.jsonl";
     static final String TRUTH = "truth.csv";
+    static final List<String> ALL = List.of(CRM_CONTACTS, SHOP_CUSTOMERS, NEWSLETTER_SIGNUPS, ORDERS, ORDER_ITEMS, TRANSACTIONS,
+            EVENTS, TRUTH);
 
     final CsvLine crmContacts;
     final CsvLine shopCustomers;
@@ -36,10 +39,12 @@ final class OutputFiles {
 
     private final Path directory;
     private final List<OutputFile> files;
+    private final GeneratorOptions options;
 
-    private OutputFiles(Path directory, List<OutputFile> files) {
+    private OutputFiles(Path directory, List<OutputFile> files, GeneratorOptions options) {
         this.directory = directory;
         this.files = files;
+        this.options = options;
         this.crmContacts = new CsvLine(files.get(0));
         this.shopCustomers = new CsvLine(files.get(1));
         this.newsletterSignups = new JsonLine(files.get(2));
@@ -51,35 +56,53 @@ final class OutputFiles {
     }
 
     /** Contact sources are shuffled within blocks so that one person's duplicates are not adjacent. */
-    static OutputFiles open(Path directory) {
+    static OutputFiles open(GeneratorOptions options) {
+        Path directory = options.outputDirectory();
         List<OutputFile> opened = new ArrayList<>();
         try {
-            opened.add(file(directory, CRM_CONTACTS, true, "contact_id,first_name,last_name,email,phone,company,"
+            opened.add(file(options, CRM_CONTACTS, true, "contact_id,first_name,last_name,email,phone,company,"
                     + "address_line,city,postcode,country,created_at,notes"));
-            opened.add(file(directory, SHOP_CUSTOMERS, true, "customer_id,email,first_name,last_name,phone,"
+            opened.add(file(options, SHOP_CUSTOMERS, true, "customer_id,email,first_name,last_name,phone,"
                     + "accepts_marketing,address_line,city,postcode,country,created_at"));
-            opened.add(file(directory, NEWSLETTER_SIGNUPS, true, ""));
-            opened.add(file(directory, ORDERS, false, "order_id,customer_id,ordered_at,status,currency,total"));
-            opened.add(file(directory, ORDER_ITEMS, false,
+            opened.add(file(options, NEWSLETTER_SIGNUPS, true, ""));
+            opened.add(file(options, ORDERS, false, "order_id,customer_id,ordered_at,status,currency,total"));
+            opened.add(file(options, ORDER_ITEMS, false,
                     "order_id,line,sku,product_name,quantity,unit_price,refunded_quantity"));
-            opened.add(file(directory, TRANSACTIONS, false,
+            opened.add(file(options, TRANSACTIONS, false,
                     "transaction_id,order_id,customer_id,type,occurred_at,currency,amount"));
-            opened.add(file(directory, EVENTS, false, ""));
-            opened.add(file(directory, TRUTH, false, "source,record_id,person_id"));
+            opened.add(file(options, EVENTS, false, ""));
+            opened.add(file(options, TRUTH, false, "source,record_id,person_id"));
         } catch (RuntimeException failure) {
             discard(opened, failure);
             throw failure;
         }
-        return new OutputFiles(directory, List.copyOf(opened));
+        return new OutputFiles(directory, List.copyOf(opened), options);
     }
 
-    private static OutputFile file(Path directory, String name, boolean shuffled, String header) {
-        return new OutputFile(name, directory.resolve(name + ".tmp"), shuffled, header);
+    private static OutputFile file(GeneratorOptions options, String name, boolean shuffled, String header) {
+        return new OutputFile(name, options.outputDirectory().resolve(name + ".tmp"), shuffled, header,
+                options.writes(baseName(name)));
     }
 
-    /** Records that the record {@code recordId} of {@code source} belongs to {@code person}. */
+    /** The file name without its extension, as {@link GeneratorOptions#files()} names it. */
+    static String baseName(String fileName) {
+        return fileName.substring(0, fileName.indexOf('.'));
+    }
+
+    /** Whether the file of this name ({@code orders.csv}) is written. */
+    boolean writes(String fileName) {
+        return options.writes(baseName(fileName));
+    }
+
+    /**
+     * Records that the record {@code recordId} of {@code source} belongs to {@code person}, when
+     * the file holding that source's records is written ({@code events.userId} is in events.jsonl).
+     */
     void truth(String source, String recordId, Person person) {
-        truth.start().text(source).text(recordId).text(person.personId()).end();
+        int dot = source.indexOf('.');
+        if (options.writes(dot < 0 ? source : source.substring(0, dot))) {
+            truth.start().text(source).text(recordId).text(person.personId()).end();
+        }
     }
 
     void endPerson(SplittableRandom blockOrder) {
@@ -91,7 +114,9 @@ final class OutputFiles {
     long rowsWritten() {
         long rows = 0;
         for (OutputFile file : files) {
-            rows += file.rowsWritten();
+            if (file.written()) {
+                rows += file.rowsWritten();
+            }
         }
         return rows;
     }
@@ -102,9 +127,14 @@ final class OutputFiles {
         for (OutputFile file : files) {
             file.finish(blockOrder);
             file.close();
-            rows.put(file.name(), file.rowsWritten());
+            if (file.written()) {
+                rows.put(file.name(), file.rowsWritten());
+            }
         }
         for (OutputFile file : files) {
+            if (!file.written()) {
+                continue;
+            }
             Path target = directory.resolve(file.name());
             try {
                 Files.move(file.temporaryPath(), target, StandardCopyOption.REPLACE_EXISTING,
@@ -129,7 +159,9 @@ final class OutputFiles {
                 failure.addSuppressed(closeFailure);
             }
             try {
-                Files.deleteIfExists(file.temporaryPath());
+                if (file.written()) {
+                    Files.deleteIfExists(file.temporaryPath());
+                }
             } catch (IOException deleteFailure) {
                 failure.addSuppressed(deleteFailure);
             }

@@ -58,6 +58,9 @@ public final class CollectorBenchmark {
         Result raw = rawLimit(work.resolve("raw.log"), seconds, clients, batch, eventBytes);
         System.out.println("raw limit   " + raw);
 
+        // BENCH_LOADER=held: the loader waits an hour between loads, so the collector has the machine to
+        // itself, as the raw limit does; nothing is loaded and nothing is awaited.
+        boolean loaderHeld = "held".equals(System.getenv("BENCH_LOADER"));
         Path project = work.resolve("project");
         Files.createDirectories(project);
         Files.writeString(project.resolve("ownstack.yml"), """
@@ -67,7 +70,8 @@ public final class CollectorBenchmark {
                   bench: {type: events, write-keys: [%s]}
                 server: {bind: 127.0.0.1, api-keys: [%s]}
                 collector: %s
-                """.formatted(WRITE_KEY, API_KEY, System.getenv().getOrDefault("BENCH_COLLECTOR", "{}")));
+                """.formatted(WRITE_KEY, API_KEY, loaderHeld ? "{load-interval: 1h, load-batch-events: 10000000, max-backlog: 64GB}"
+                        : System.getenv().getOrDefault("BENCH_COLLECTOR", "{}")));
         List<String> javaOptions = new ArrayList<>(List.of("-Xmx1g"));
         String extraOptions = System.getenv().getOrDefault("BENCH_SERVER_JAVA_OPTS", "");
         if (!extraOptions.isBlank()) {
@@ -76,13 +80,25 @@ public final class CollectorBenchmark {
         int port = ServeProcess.freePort();
         try (ServeProcess server = ServeProcess.start(jar, project, port, javaOptions, work.resolve("server.log"))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-            Result collector = collector(port, seconds, clients, batch, eventBytes);
+            // The measured part starts with nothing left to load, as a burst after a quiet spell does.
+            Result collector = collector(port, seconds, clients, batch, eventBytes, () -> {
+                if (loaderHeld) {
+                    System.out.printf("warm-up     %d s per phase, not counted; loader held back%n", seconds);
+                    return;
+                }
+                long started = System.nanoTime();
+                long left = awaitLoaded(http, port);
+                System.out.printf("warm-up     %d s per phase, not counted; the loader then took %.1f s to load the collector's (left: %,d bytes)%n",
+                        seconds, (System.nanoTime() - started) / 1e9, left);
+            });
             System.out.println("collector   " + collector);
             System.out.printf("ratio       %.2fx the raw limit%n", collector.eventsPerSecond() / raw.eventsPerSecond());
-            long drainStart = System.nanoTime();
-            long backlog = awaitLoaded(http, port);
-            double drain = (System.nanoTime() - drainStart) / 1e9;
-            System.out.printf("loader      backlog after the run drained in %.1f s (left: %,d bytes)%n", drain, backlog);
+            if (!loaderHeld) {
+                long drainStart = System.nanoTime();
+                long backlog = awaitLoaded(http, port);
+                double drain = (System.nanoTime() - drainStart) / 1e9;
+                System.out.printf("loader      backlog after the run drained in %.1f s (left: %,d bytes)%n", drain, backlog);
+            }
             System.out.printf("memory      server peak RSS %,d MiB (%s)%n", server.peakResidentBytes() >> 20, String.join(" ", javaOptions));
         }
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + project.resolve("warehouse.duckdb"));
@@ -90,6 +106,20 @@ public final class CollectorBenchmark {
                      "SELECT count(*), count(DISTINCT message_id) FROM raw.events")) {
             rows.next();
             System.out.printf("landed      %,d rows in raw.events, %,d distinct message ids%n", rows.getLong(1), rows.getLong(2));
+        }
+        // The raw limit's file, the event log and the warehouse take gigabytes; BENCH_KEEP=1 keeps them.
+        if (System.getenv("BENCH_KEEP") == null) {
+            deleteRecursively(work);
+        } else {
+            System.out.println("kept        " + work);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
@@ -129,7 +159,8 @@ public final class CollectorBenchmark {
         }, "raw-writer");
         writer.setDaemon(true);
         writer.start();
-        return run(seconds, clients, batch, eventBytes, (body) -> {
+        return run(seconds, clients, batch, eventBytes, () -> {
+        }, (body) -> {
             JsonNode tree = JSON.readTree(body);
             List<byte[]> events = new ArrayList<>();
             for (JsonNode event : tree.get("batch")) {
@@ -142,7 +173,8 @@ public final class CollectorBenchmark {
         });
     }
 
-    static Result collector(int port, int seconds, int clients, int batch, int eventBytes) throws Exception {
+    /** The collector's phase; {@code afterWarmUp} runs between the warm-up and the measured part. */
+    static Result collector(int port, int seconds, int clients, int batch, int eventBytes, Step afterWarmUp) throws Exception {
         String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8));
         ThreadLocal<KeepAliveClient> connections = ThreadLocal.withInitial(() -> {
             try {
@@ -151,11 +183,15 @@ public final class CollectorBenchmark {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        return run(seconds, clients, batch, eventBytes, body -> connections.get().post(body) == 200);
+        return run(seconds, clients, batch, eventBytes, afterWarmUp, body -> connections.get().post(body) == 200);
     }
 
     interface Sender {
         boolean send(byte[] body) throws Exception;
+    }
+
+    interface Step {
+        void run() throws Exception;
     }
 
     record Result(long events, long refused, double seconds, long p50Micros, long p99Micros) {
@@ -170,9 +206,13 @@ public final class CollectorBenchmark {
         }
     }
 
-    static Result run(int seconds, int clients, int batch, int eventBytes, Sender sender) throws Exception {
-        // a short warm-up so the JIT has compiled the hot paths of both programs
-        runFor(Math.max(5, seconds / 3), clients, batch, eventBytes, sender, "warm");
+    /**
+     * A warm-up as long as the measured part, not counted, so that both programs run code the JIT
+     * has compiled (a fresh server JVM on two busy cores is still compiling after a few seconds).
+     */
+    static Result run(int seconds, int clients, int batch, int eventBytes, Step afterWarmUp, Sender sender) throws Exception {
+        runFor(seconds, clients, batch, eventBytes, sender, "warm");
+        afterWarmUp.run();
         return runFor(seconds, clients, batch, eventBytes, sender, "run");
     }
 
@@ -227,13 +267,14 @@ public final class CollectorBenchmark {
 
     /**
      * Batch bodies as analytics-node sends them, each event about {@code eventBytes} long, with
-     * unique message ids: one body is built once, then each call copies it and writes the next
-     * counter values into the fixed-width digits of its ids, so the load generator spends its time
-     * sending, not building strings.
+     * unique message ids: one body is built once, then each call writes the next counter values
+     * into the fixed-width digits of its ids, in place, so the load generator spends its time
+     * sending, not building bodies. The body returned is the same array each time: a client
+     * thread sends (or parses) it before it asks for the next one.
      */
     static final class Bodies {
         private static final int DIGITS = 12;
-        private final byte[] template;
+        private final byte[] body;
         private final int[] idOffsets;
         private final int batch;
         private long counter;
@@ -241,23 +282,22 @@ public final class CollectorBenchmark {
         Bodies(int batch, int eventBytes, String prefix) {
             this.batch = batch;
             String padding = "x".repeat(Math.max(0, eventBytes - 330));
-            StringBuilder body = new StringBuilder(batch * (eventBytes + 100) + 100).append("{\"batch\":[");
+            StringBuilder text = new StringBuilder(batch * (eventBytes + 100) + 100).append("{\"batch\":[");
             List<Integer> offsets = new ArrayList<>();
             for (int i = 0; i < batch; i++) {
-                body.append(i == 0 ? "" : ",").append("{\"type\":\"track\",\"event\":\"Product Viewed\",\"userId\":\"user-")
+                text.append(i == 0 ? "" : ",").append("{\"type\":\"track\",\"event\":\"Product Viewed\",\"userId\":\"user-")
                         .append(i * 7919 % 10_000).append("\",\"messageId\":\"").append(prefix).append('-');
-                offsets.add(body.length()); // ASCII only, so character offsets are byte offsets
-                body.append("0".repeat(DIGITS)).append("\",\"timestamp\":\"2026-11-26T10:00:00.000Z\",\"properties\":{\"sku\":\"SKU-")
+                offsets.add(text.length()); // ASCII only, so character offsets are byte offsets
+                text.append("0".repeat(DIGITS)).append("\",\"timestamp\":\"2026-11-26T10:00:00.000Z\",\"properties\":{\"sku\":\"SKU-")
                         .append(i % 977).append("\",\"price\":19.99,\"currency\":\"EUR\",\"note\":\"").append(padding)
                         .append("\"},\"context\":{\"library\":{\"name\":\"@segment/analytics-node\",\"version\":\"3.1.0\"}},")
                         .append("\"integrations\":{}}");
             }
-            template = body.append("],\"sentAt\":\"2026-11-26T10:00:00.100Z\"}").toString().getBytes(StandardCharsets.US_ASCII);
+            body = text.append("],\"sentAt\":\"2026-11-26T10:00:00.100Z\"}").toString().getBytes(StandardCharsets.US_ASCII);
             idOffsets = offsets.stream().mapToInt(Integer::intValue).toArray();
         }
 
         byte[] next() {
-            byte[] body = template.clone();
             for (int i = 0; i < batch; i++) {
                 long n = counter++;
                 for (int d = idOffsets[i] + DIGITS - 1; d >= idOffsets[i]; d--) {
@@ -270,58 +310,50 @@ public final class CollectorBenchmark {
     }
 
     /**
-     * A minimal HTTP/1.1 client on one keep-alive connection (Java's HttpClient costs more CPU per
-     * request than the server it measures, on the same two cores).
+     * A minimal HTTP/1.1 client on one keep-alive connection. It shares the machine's cores with
+     * the server it measures, so it does little per request: the request head and the body go
+     * out in one gathering write, and the answer is read into one buffer and parsed as bytes
+     * (Java's HttpClient costs more CPU per request than the server does).
      */
     static final class KeepAliveClient implements AutoCloseable {
-        private final java.net.Socket socket;
-        private final java.io.OutputStream out;
-        private final java.io.InputStream in;
-        private final byte[] head;
-        private final byte[] buffer = new byte[8192];
+        /** Matched without regard to case by OR-ing each byte with 0x20, which leaves "-" and ":" as they are. */
+        private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
+        private final java.nio.channels.SocketChannel channel;
+        private final byte[] headStart;
+        private final ByteBuffer head = ByteBuffer.allocate(1024);
+        private final ByteBuffer answer = ByteBuffer.allocate(8192);
 
         KeepAliveClient(int port, String path, String authorization) throws IOException {
-            socket = new java.net.Socket("127.0.0.1", port);
-            socket.setTcpNoDelay(true);
-            out = new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16);
-            in = socket.getInputStream();
-            head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: " + authorization
+            channel = java.nio.channels.SocketChannel.open(new java.net.InetSocketAddress("127.0.0.1", port));
+            channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+            headStart = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: " + authorization
                     + "\r\nContent-Type: application/json\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
         }
 
         /** Sends one request and returns the response's status code. */
         int post(byte[] body) throws IOException {
-            out.write(head);
-            out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
+            head.clear();
+            head.put(headStart).put(Integer.toString(body.length).getBytes(StandardCharsets.US_ASCII)).put((byte) '\r').put((byte) '\n')
+                    .put((byte) '\r').put((byte) '\n').flip();
+            ByteBuffer[] request = {head, ByteBuffer.wrap(body)};
+            while (request[1].hasRemaining()) {
+                channel.write(request);
+            }
             // read the head, then exactly Content-Length bytes of body
-            StringBuilder header = new StringBuilder();
+            answer.clear();
             int end = -1;
-            int filled = 0;
             while (end < 0) {
-                int read = in.read(buffer, filled, buffer.length - filled);
-                if (read < 0) {
+                if (channel.read(answer) < 0) {
                     throw new IOException("connection closed by the server");
                 }
-                filled += read;
-                String text = new String(buffer, 0, filled, StandardCharsets.ISO_8859_1);
-                end = text.indexOf("\r\n\r\n");
-                if (end >= 0) {
-                    header.append(text, 0, end);
-                }
+                end = headEnd(answer.array(), answer.position());
             }
-            String headText = header.toString();
-            int status = Integer.parseInt(headText.substring(9, 12));
-            int length = 0;
-            for (String line : headText.split("\r\n")) {
-                if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                    length = Integer.parseInt(line.substring(15).trim());
-                }
-            }
-            int remaining = length - (filled - end - 4);
+            byte[] bytes = answer.array();
+            int status = (bytes[9] - '0') * 100 + (bytes[10] - '0') * 10 + (bytes[11] - '0');
+            long remaining = contentLength(bytes, end) - (answer.position() - end - 4);
             while (remaining > 0) {
-                int read = in.read(buffer, 0, Math.min(buffer.length, remaining));
+                answer.clear().limit((int) Math.min(answer.capacity(), remaining));
+                int read = channel.read(answer);
                 if (read < 0) {
                     throw new IOException("connection closed by the server");
                 }
@@ -330,9 +362,45 @@ public final class CollectorBenchmark {
             return status;
         }
 
+        /** Where the blank line ending the head starts, or -1 before it has arrived. */
+        private static int headEnd(byte[] bytes, int length) {
+            for (int i = 0; i + 3 < length; i++) {
+                if (bytes[i] == '\r' && bytes[i + 1] == '\n' && bytes[i + 2] == '\r' && bytes[i + 3] == '\n') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The Content-Length in a response head, 0 when there is none. */
+        private static long contentLength(byte[] bytes, int headEnd) {
+            for (int line = 0; line < headEnd; ) {
+                int at = line;
+                int matched = 0;
+                while (matched < CONTENT_LENGTH.length && at < headEnd && (bytes[at] | 0x20) == CONTENT_LENGTH[matched]) {
+                    at++;
+                    matched++;
+                }
+                if (matched == CONTENT_LENGTH.length) {
+                    long length = 0;
+                    for (; at < headEnd && bytes[at] != '\r'; at++) {
+                        if (bytes[at] >= '0' && bytes[at] <= '9') {
+                            length = length * 10 + (bytes[at] - '0');
+                        }
+                    }
+                    return length;
+                }
+                while (line < headEnd && bytes[line] != '\n') {
+                    line++;
+                }
+                line++;
+            }
+            return 0;
+        }
+
         @Override
         public void close() throws IOException {
-            socket.close();
+            channel.close();
         }
     }
 

@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.ownstack.core.error.OwnstackException;
@@ -114,6 +116,55 @@ class DataGeneratorTest {
         }
     }
 
+    @Test
+    void a_run_of_some_files_writes_them_as_a_full_run_does_and_truth_only_for_their_records() throws IOException {
+        Path full = generate(300, 5, "full");
+        Path some = temporary.resolve("some");
+        Set<String> chosen = Set.of("crm_contacts", "shop_customers", "newsletter_signups", "transactions", "truth");
+        GeneratorSummary summary = new DataGenerator().generate(new GeneratorOptions(300, 5, some, chosen), ProgressListener.silent());
+
+        List<String> written = List.of(OutputFiles.CRM_CONTACTS, OutputFiles.SHOP_CUSTOMERS, OutputFiles.NEWSLETTER_SIGNUPS,
+                OutputFiles.TRANSACTIONS);
+        Map<String, String> fullHashes = hashes(full);
+        for (String file : written) {
+            assertEquals(fullHashes.get(file), hash(some.resolve(file)), file);
+        }
+        for (String file : List.of(OutputFiles.ORDERS, OutputFiles.ORDER_ITEMS, OutputFiles.EVENTS)) {
+            assertFalse(Files.exists(some.resolve(file)), file);
+        }
+        List<String> expectedTruth = Files.readAllLines(full.resolve(OutputFiles.TRUTH)).stream()
+                .filter(line -> !line.startsWith("events.")).toList();
+        assertTrue(expectedTruth.size() < Files.readAllLines(full.resolve(OutputFiles.TRUTH)).size(), "the full truth lists event ids");
+        assertEquals(expectedTruth, Files.readAllLines(some.resolve(OutputFiles.TRUTH)));
+        assertEquals(Set.of(OutputFiles.CRM_CONTACTS, OutputFiles.SHOP_CUSTOMERS, OutputFiles.NEWSLETTER_SIGNUPS,
+                OutputFiles.TRANSACTIONS, OutputFiles.TRUTH), summary.rowsByFile().keySet());
+        String manifest = Files.readString(some.resolve(Manifest.FILE_NAME));
+        assertFalse(manifest.contains(OutputFiles.EVENTS), manifest);
+    }
+
+    @Test
+    void leaving_out_shuffled_contact_files_changes_none_of_the_others() {
+        Path full = generate(400, 9, "full");
+        Path some = temporary.resolve("newsletter-only");
+        new DataGenerator().generate(new GeneratorOptions(400, 9, some, Set.of("newsletter_signups", "orders")), ProgressListener.silent());
+        assertEquals(hash(full.resolve(OutputFiles.NEWSLETTER_SIGNUPS)), hash(some.resolve(OutputFiles.NEWSLETTER_SIGNUPS)));
+        assertEquals(hash(full.resolve(OutputFiles.ORDERS)), hash(some.resolve(OutputFiles.ORDERS)));
+        assertFalse(Files.exists(some.resolve(OutputFiles.TRUTH)));
+    }
+
+    @Test
+    void a_run_of_some_files_removes_the_left_out_files_of_an_earlier_run() {
+        Path directory = generate(100, 1, "shrunk");
+        assertTrue(Files.exists(directory.resolve(OutputFiles.EVENTS)));
+        new DataGenerator().generate(new GeneratorOptions(100, 1, directory, Set.of("crm_contacts")), ProgressListener.silent());
+        try (Stream<Path> files = Files.list(directory)) {
+            assertEquals(Set.of(OutputFiles.CRM_CONTACTS, Manifest.FILE_NAME),
+                    files.map(path -> path.getFileName().toString()).collect(Collectors.toSet()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Path generate(long customers, long seed, String name) {
         Path directory = temporary.resolve(name);
         new DataGenerator().generate(new GeneratorOptions(customers, seed, directory), ProgressListener.silent());
@@ -123,20 +174,24 @@ class DataGeneratorTest {
     private static Map<String, String> hashes(Path directory) {
         Map<String, String> hashes = new TreeMap<>();
         for (String file : ALL_FILES) {
-            try (InputStream input = Files.newInputStream(directory.resolve(file))) {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                byte[] buffer = new byte[1 << 16];
-                int read;
-                while ((read = input.read(buffer)) > 0) {
-                    digest.update(buffer, 0, read);
-                }
-                hashes.put(file, HexFormat.of().formatHex(digest.digest()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            hashes.put(file, hash(directory.resolve(file)));
         }
         return hashes;
+    }
+
+    private static String hash(Path file) {
+        try (InputStream input = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int read;
+            while ((read = input.read(buffer)) > 0) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 import dev.ownstack.core.error.OwnstackException;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,28 @@ class GeneratorOptionsTest {
         OwnstackException error = assertThrows(OwnstackException.class,
                 () -> new GeneratorOptions(10, 42, Path.of("")));
         assertEquals("--out must name a directory, got an empty path", error.getMessage());
+    }
+
+    @Test
+    void an_unknown_file_is_rejected_with_the_names_of_the_files() {
+        OwnstackException error = assertThrows(OwnstackException.class,
+                () -> new GeneratorOptions(10, 42, temporary, Set.of("crm_contacts", "events.jsonl")));
+        assertEquals("--files: unknown file 'events.jsonl'; the files are crm_contacts, shop_customers, newsletter_signups,"
+                + " orders, order_items, transactions, events, truth", error.getMessage());
+    }
+
+    @Test
+    void no_files_at_all_is_rejected() {
+        OwnstackException error = assertThrows(OwnstackException.class, () -> new GeneratorOptions(10, 42, temporary, Set.of()));
+        assertEquals("--files must name at least one of crm_contacts, shop_customers, newsletter_signups, orders, order_items,"
+                + " transactions, events, truth, got nothing", error.getMessage());
+    }
+
+    @Test
+    void every_file_is_written_unless_files_are_named() {
+        GeneratorOptions options = new GeneratorOptions(10, 42, temporary);
+        assertEquals(Set.copyOf(GeneratorOptions.FILES), options.files());
+        assertFalse(new GeneratorOptions(10, 42, temporary, Set.of("truth")).writes("events"));
     }
 
     @Test

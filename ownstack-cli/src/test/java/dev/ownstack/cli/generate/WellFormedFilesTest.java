@@ -26,7 +26,7 @@ class WellFormedFilesTest {
         List<String> values = List.of("plain", "Baker, Lane & Sons", "Hartley \"Home\"", "two\nlines", "",
                 "Zoë Ó Súilleabháin", "\"", ",");
         Path path = temporary.resolve("values.csv");
-        OutputFile file = new OutputFile("values.csv", path, false, "a,b,c,d,e,f,g,h");
+        OutputFile file = new OutputFile("values.csv", path, false, "a,b,c,d,e,f,g,h", true);
         CsvLine line = new CsvLine(file).start();
         values.forEach(line::text);
         line.end();

@@ -1,42 +1,53 @@
 package dev.ownstack.ingest.events;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import static dev.ownstack.ingest.events.EventFields.ANONYMOUS_ID;
+import static dev.ownstack.ingest.events.EventFields.CONTEXT;
+import static dev.ownstack.ingest.events.EventFields.EVENT_NAME;
+import static dev.ownstack.ingest.events.EventFields.GROUP_ID;
+import static dev.ownstack.ingest.events.EventFields.INTEGRATIONS;
+import static dev.ownstack.ingest.events.EventFields.MESSAGE_ID;
+import static dev.ownstack.ingest.events.EventFields.NAME;
+import static dev.ownstack.ingest.events.EventFields.ORIGINAL_TIMESTAMP;
+import static dev.ownstack.ingest.events.EventFields.PREVIOUS_ID;
+import static dev.ownstack.ingest.events.EventFields.PROPERTIES;
+import static dev.ownstack.ingest.events.EventFields.SENT_AT;
+import static dev.ownstack.ingest.events.EventFields.TIMESTAMP;
+import static dev.ownstack.ingest.events.EventFields.TRAITS;
+import static dev.ownstack.ingest.events.EventFields.TYPE;
+import static dev.ownstack.ingest.events.EventFields.USER_ID;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializable;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.ingest.events.ObjectFields.Member;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Turns parsed events into log records as docs/EVENTS.md ("The log record") describes: checks
- * each event, then merges the batch envelope into it, fills in the server's fields and writes it
- * once. Events are changed in place. Thread-safe: holds only the shared mapper and the limits.
+ * each event, then has {@link EventWriter} write it once with the batch envelope merged in and
+ * the server's fields filled in. An event comes as its fields and where their values are in the
+ * body ({@link ObjectFields}); a tree is built only for what is rare: a reject, a numeric id, a
+ * value quoted in a reason, and the text check of a body that may need it. Thread-safe: holds
+ * only the shared mapper and the limits.
  */
 final class EventNormaliser {
     static final int MAX_MESSAGE_ID_LENGTH = 100;
     static final int MAX_PAYLOAD_CHARS = 65_536;
     private static final Set<String> TYPES = Set.of("track", "identify", "page", "screen", "group", "alias");
     private static final String TYPE_LIST = "track, identify, page, screen, group or alias";
-    private static final String[] OBJECT_FIELDS = {"properties", "traits", "context", "integrations"};
-    private static final String[] TEXT_FIELDS = {"userId", "anonymousId", "groupId", "previousId", "name"};
-    private static final String[] ID_FIELDS = {"userId", "anonymousId"};
-    private static final String[] COERCED_FIELDS = {"userId", "anonymousId", "groupId", "previousId", "name", "event"};
+    private static final Member[] OBJECT_FIELDS = {PROPERTIES, TRAITS, CONTEXT, INTEGRATIONS};
+    private static final Member[] TEXT_FIELDS = {USER_ID, ANONYMOUS_ID, GROUP_ID, PREVIOUS_ID, NAME};
     private static final int MAX_QUOTED_CHARS = 80;
 
     private final JsonMapper mapper;
@@ -48,137 +59,53 @@ final class EventNormaliser {
     }
 
     /**
+     * @param body the UTF-8 body the events point into
      * @param checkText whether to search the events' text for what cannot be stored; false only
      *     when the body as sent cannot hold any ({@link StorableText#mayHoldUnstorable})
      */
-    NormalisedRequest normalise(Endpoint endpoint, ObjectNode envelope, int envelopeMergedBytes, List<ObjectNode> events,
-                                int[] eventBytes, boolean checkText, String source, RequestMetadata metadata) {
+    NormalisedRequest normalise(Endpoint endpoint, byte[] body, ObjectNode envelope, int envelopeMergedBytes,
+                                List<ObjectFields> events, boolean checkText, String source, RequestMetadata metadata) {
         String receivedAt = SegmentTimestamps.format(metadata.receivedAt());
-        Batch batch = new Batch(envelope, envelopeMergedBytes, checkText, envelopeProblem(envelope, checkText), receivedAt, metadata);
+        String envelopeProblem = envelopeProblem(envelope, checkText);
+        EventWriter writer = envelopeProblem != null ? null : new EventWriter(mapper, body, endpoint, metadata, receivedAt,
+                envelope.get("context"), envelope.get("integrations"), checkText);
+        BatchSentAt batchSentAt = BatchSentAt.of(envelope.get("sentAt"));
         List<LogRecord> records = new ArrayList<>(events.size());
-        Times times = new Times();
+        EventWriter.Times times = new EventWriter.Times();
         int accepted = 0;
         String firstRejectReason = null;
-        try (RecordWriter writer = new RecordWriter()) {
-            for (int index = 0; index < events.size(); index++) {
-                ObjectNode event = events.get(index);
-                times.clear();
-                String reason = problem(index, event, eventBytes[index], endpoint, batch, times);
-                if (reason == null) {
-                    records.add(new LogRecord(LogRecord.Kind.EVENT, source, normalised(event, endpoint, batch, times, writer)));
-                    accepted++;
-                } else {
-                    records.add(new LogRecord(LogRecord.Kind.REJECT, source, reject(reason, event, batch, writer)));
-                    if (firstRejectReason == null) {
-                        firstRejectReason = reason;
-                    }
+        for (int index = 0; index < events.size(); index++) {
+            ObjectFields event = events.get(index);
+            times.clear();
+            String reason = sizeProblem(index, event, envelopeMergedBytes);
+            if (reason == null && envelopeProblem != null) {
+                reason = prefix(index) + envelopeProblem;
+            }
+            if (reason == null) {
+                reason = problem(index, body, event, endpoint, batchSentAt, checkText, times);
+            }
+            if (reason == null) {
+                records.add(new LogRecord(LogRecord.Kind.EVENT, source, writer.write(event, times)));
+                accepted++;
+            } else {
+                records.add(new LogRecord(LogRecord.Kind.REJECT, source, reject(reason, tree(body, event), receivedAt, metadata.ip())));
+                if (firstRejectReason == null) {
+                    firstRejectReason = reason;
                 }
             }
         }
         return new NormalisedRequest(records, accepted, events.size() - accepted, Optional.ofNullable(firstRejectReason));
     }
 
-    /**
-     * Writes the records of one request with one generator, instead of setting one up per record
-     * as {@code writeValueAsBytes} does; the output is the same.
-     */
-    private final class RecordWriter implements AutoCloseable {
-        private final Output output = new Output();
-        private final SerializerProvider provider = mapper.getSerializerProviderInstance();
-        private final JsonGenerator generator;
-
-        RecordWriter() {
-            try {
-                generator = mapper.createGenerator(output);
-            } catch (IOException e) {
-                throw new OwnstackException(ErrorCode.INTERNAL, "could not set up JSON output: " + e.getMessage(), e);
+    /** The envelope's sentAt, read once for all the events that have none. */
+    private record BatchSentAt(JsonNode value, String text, Instant time) {
+        /** Null when the envelope has none (absent or null). */
+        static BatchSentAt of(JsonNode value) {
+            if (!present(value)) {
+                return null;
             }
-            // Each record is a document of its own: no separator before the next one.
-            generator.setRootValueSeparator(null);
-        }
-
-        byte[] write(JsonNode node) {
-            output.reset();
-            try {
-                ((JsonSerializable) node).serialize(generator, provider);
-                generator.flush();
-            } catch (IOException e) {
-                throw new OwnstackException(ErrorCode.INTERNAL, "could not write an event as JSON: " + e.getMessage(), e);
-            }
-            return output.toByteArray();
-        }
-
-        @Override
-        public void close() {
-            try {
-                generator.close();
-            } catch (IOException e) {
-                throw new OwnstackException(ErrorCode.INTERNAL, "could not finish JSON output: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    /** A growable byte buffer without the locks of {@link java.io.ByteArrayOutputStream}. */
-    private static final class Output extends OutputStream {
-        private byte[] buffer = new byte[1024];
-        private int size;
-
-        @Override
-        public void write(int b) {
-            ensure(1);
-            buffer[size++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            ensure(length);
-            System.arraycopy(bytes, offset, buffer, size, length);
-            size += length;
-        }
-
-        private void ensure(int more) {
-            if (buffer.length - size < more) {
-                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, Math.addExact(size, more)));
-            }
-        }
-
-        void reset() {
-            size = 0;
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(buffer, size);
-        }
-    }
-
-    /** What the batch envelope brings to each event; its problem, if any, rejects every event. */
-    private record Batch(ObjectNode envelope, int mergedBytes, boolean checkText, String problem, String receivedAt,
-                         RequestMetadata metadata) {
-        JsonNode context() {
-            return envelope.get("context");
-        }
-
-        JsonNode integrations() {
-            return envelope.get("integrations");
-        }
-
-        JsonNode sentAt() {
-            return envelope.get("sentAt");
-        }
-    }
-
-    /** The times found while checking one event, kept for normalising it. */
-    private static final class Times {
-        JsonNode original;
-        Instant originalAt;
-        JsonNode sentAt;
-        Instant sentAtTime;
-
-        void clear() {
-            original = null;
-            originalAt = null;
-            sentAt = null;
-            sentAtTime = null;
+            String text = value.isTextual() ? value.textValue() : null;
+            return new BatchSentAt(value, text, EventNormaliser.time(text));
         }
     }
 
@@ -205,159 +132,105 @@ final class EventNormaliser {
         return null;
     }
 
+    /** The event as sent, plus the envelope's context and integrations as sent (they are copied into it), over the limit. */
+    private String sizeProblem(int index, ObjectFields event, int envelopeMergedBytes) {
+        long size = (long) (event.end() - event.start()) + envelopeMergedBytes;
+        if (size <= limits.maxEventBytes()) {
+            return null;
+        }
+        return prefix(index) + "is " + grouped(size) + " bytes" + (envelopeMergedBytes > 0 ? " with the batch's context and integrations" : "")
+                + "; the limit is " + grouped(limits.maxEventBytes());
+    }
+
     /** Why the event is rejected, or {@code null} when it is good; fills {@code times} on the way. */
-    private String problem(int index, ObjectNode event, int bytes, Endpoint endpoint, Batch batch, Times times) {
-        long size = (long) bytes + batch.mergedBytes();
-        if (size > limits.maxEventBytes()) {
-            return prefix(index) + "is " + grouped(size) + " bytes" + (batch.mergedBytes() > 0 ? " with the batch's context and integrations" : "")
-                    + "; the limit is " + grouped(limits.maxEventBytes());
-        }
-        if (batch.problem() != null) {
-            return prefix(index) + batch.problem();
-        }
-        String badText = batch.checkText() ? StorableText.badTextPath(event) : null;
+    private String problem(int index, byte[] body, ObjectFields event, Endpoint endpoint, BatchSentAt batchSentAt, boolean checkText,
+                           EventWriter.Times times) {
+        String badText = checkText ? StorableText.badTextPath(tree(body, event)) : null;
         if (badText != null) {
             return prefix(index) + "has a NUL character or an unpaired surrogate in " + StorableText.clean(badText) + ", which cannot be stored";
         }
         String type = type(event, endpoint);
         if (type == null) {
-            return prefix(index) + "has no valid type (" + quote(event.get("type")) + "; expected " + TYPE_LIST + ")";
+            return prefix(index) + "has no valid type (" + quote(body, event, event.indexOf(TYPE)) + "; expected " + TYPE_LIST + ")";
         }
-        JsonNode messageId = event.get("messageId");
-        if (present(messageId)) {
-            if (!messageId.isTextual()) {
-                return prefix(index) + "has messageId " + quote(messageId) + ": " + describe(messageId) + ", not a string";
+        int messageId = event.indexOf(MESSAGE_ID);
+        if (present(event, messageId)) {
+            if (event.token(messageId) != JsonToken.VALUE_STRING) {
+                return prefix(index) + "has messageId " + quote(body, event, messageId) + ": " + describe(event.token(messageId))
+                        + ", not a string";
             }
-            if (messageId.textValue().length() > MAX_MESSAGE_ID_LENGTH) {
-                return prefix(index) + "has a messageId of " + messageId.textValue().length() + " characters; at most "
+            if (event.text(messageId).length() > MAX_MESSAGE_ID_LENGTH) {
+                return prefix(index) + "has a messageId of " + event.text(messageId).length() + " characters; at most "
                         + MAX_MESSAGE_ID_LENGTH + " are accepted";
             }
         }
-        for (String field : TEXT_FIELDS) {
-            String wrong = wrongTextType(index, field, event.get(field));
+        for (Member field : TEXT_FIELDS) {
+            String wrong = wrongTextType(index, body, event, field);
             if (wrong != null) {
                 return wrong;
             }
         }
-        if (!hasId(event.get("userId")) && !hasId(event.get("anonymousId"))) {
+        if (!hasId(event, USER_ID) && !hasId(event, ANONYMOUS_ID)) {
             return prefix(index) + "has neither userId nor anonymousId";
         }
-        JsonNode name = event.get("event");
+        int name = event.indexOf(EVENT_NAME);
         if (type.equals("track")) {
-            if (present(name) && !name.isTextual()) {
-                return prefix(index) + "is a track whose event is " + quote(name) + ": " + describe(name) + ", not a string";
+            if (present(event, name) && event.token(name) != JsonToken.VALUE_STRING) {
+                return prefix(index) + "is a track whose event is " + quote(body, event, name) + ": " + describe(event.token(name))
+                        + ", not a string";
             }
-            if (!present(name) || name.textValue().isEmpty()) {
+            if (!present(event, name) || event.text(name).isEmpty()) {
                 return prefix(index) + "is a track without an event name";
             }
         } else {
-            String wrong = wrongTextType(index, "event", name);
+            String wrong = wrongTextType(index, body, event, EVENT_NAME);
             if (wrong != null) {
                 return wrong;
             }
         }
-        if (type.equals("alias") && !hasId(event.get("previousId"))) {
+        if (type.equals("alias") && !hasId(event, PREVIOUS_ID)) {
             return prefix(index) + "is an alias without previousId";
         }
-        if (type.equals("group") && !hasId(event.get("groupId"))) {
+        if (type.equals("group") && !hasId(event, GROUP_ID)) {
             return prefix(index) + "is a group without groupId";
         }
-        for (String field : OBJECT_FIELDS) {
-            JsonNode value = event.get(field);
-            if (present(value) && !value.isObject()) {
-                return prefix(index) + "has " + field + " " + quote(value) + ": " + describe(value) + ", not an object";
+        for (Member field : OBJECT_FIELDS) {
+            int at = event.indexOf(field);
+            if (present(event, at) && event.token(at) != JsonToken.START_OBJECT) {
+                return prefix(index) + "has " + field.name() + " " + quote(body, event, at) + ": " + describe(event.token(at)) + ", not an object";
             }
         }
-        JsonNode original = event.get("timestamp");
-        String originalField = "timestamp";
-        if (!present(original)) {
-            original = event.get("originalTimestamp");
-            originalField = "originalTimestamp";
+        int original = event.indexOf(TIMESTAMP);
+        String originalField = TIMESTAMP.name();
+        if (!present(event, original)) {
+            original = event.indexOf(ORIGINAL_TIMESTAMP);
+            originalField = ORIGINAL_TIMESTAMP.name();
         }
-        if (present(original)) {
-            times.original = original;
-            times.originalAt = time(original);
+        if (present(event, original)) {
+            times.original = event.text(original);
+            times.originalAt = time(times.original);
             if (times.originalAt == null) {
-                return prefix(index) + "has " + originalField + " " + quote(original) + ", which is not an ISO-8601 time";
+                return prefix(index) + "has " + originalField + " " + quote(body, event, original) + ", which is not an ISO-8601 time";
             }
         }
-        JsonNode sentAt = event.get("sentAt");
-        boolean sentAtFromBatch = !present(sentAt);
-        if (sentAtFromBatch) {
-            sentAt = batch.sentAt();
-        }
-        if (present(sentAt)) {
-            times.sentAt = sentAt;
-            times.sentAtTime = time(sentAt);
+        int sentAt = event.indexOf(SENT_AT);
+        if (present(event, sentAt)) {
+            times.sentAt = event.text(sentAt);
+            times.sentAtTime = time(times.sentAt);
             if (times.sentAtTime == null) {
-                return prefix(index) + (sentAtFromBatch ? "has the batch's sentAt " : "has sentAt ") + quote(sentAt)
-                        + ", which is not an ISO-8601 time";
+                return prefix(index) + "has sentAt " + quote(body, event, sentAt) + ", which is not an ISO-8601 time";
+            }
+        } else if (batchSentAt != null) {
+            times.sentAt = batchSentAt.text();
+            times.sentAtTime = batchSentAt.time();
+            if (times.sentAtTime == null) {
+                return prefix(index) + "has the batch's sentAt " + quote(batchSentAt.value()) + ", which is not an ISO-8601 time";
             }
         }
         return null;
     }
 
-    /** The normalised event as UTF-8 JSON. */
-    private byte[] normalised(ObjectNode event, Endpoint endpoint, Batch batch, Times times, RecordWriter writer) {
-        event.remove("writeKey");
-        // A single-event endpoint names the type; it wins over a different type in the body.
-        endpoint.eventType().ifPresent(type -> event.put("type", type));
-        for (String field : ID_FIELDS) {
-            JsonNode id = event.get(field);
-            if (id != null && (id.isNull() || (id.isTextual() && id.textValue().isEmpty()))) {
-                event.remove(field);
-            }
-        }
-        for (String field : COERCED_FIELDS) {
-            JsonNode value = event.get(field);
-            if (value != null && value.isNumber()) {
-                event.set(field, TextNode.valueOf(value.asText()));
-            }
-        }
-        ObjectNode context = merged(event.get("context"), batch.context());
-        JsonNode ip = context.get("ip");
-        if (ip == null || !ip.isTextual() || ip.textValue().isEmpty()) {
-            context.put("ip", batch.metadata().ip());
-        }
-        event.set("context", context);
-        if (present(batch.integrations())) {
-            event.set("integrations", merged(event.get("integrations"), batch.integrations()));
-        }
-        if (times.sentAt != null) {
-            event.set("sentAt", times.sentAt);
-        }
-        if (times.original != null) {
-            event.set("originalTimestamp", times.original);
-        }
-        JsonNode messageId = event.get("messageId");
-        if (!present(messageId) || messageId.textValue().isEmpty()) {
-            event.put("messageId", "ows-" + UUID.randomUUID());
-        }
-        event.put("receivedAt", batch.receivedAt());
-        event.put("timestamp", SegmentTimestamps.format(correctedTimestamp(batch.metadata().receivedAt(), times)));
-        return writer.write(event);
-    }
-
-    /**
-     * {@code receivedAt - (sentAt - originalTimestamp)}: the client's time of the event moved by
-     * how far the client's clock is off the server's. Without both client times, the client's
-     * time as sent, else the arrival time.
-     */
-    private static Instant correctedTimestamp(Instant receivedAt, Times times) {
-        if (times.originalAt == null) {
-            return receivedAt;
-        }
-        if (times.sentAtTime == null) {
-            return times.originalAt;
-        }
-        Instant corrected = receivedAt
-                .plusSeconds(times.originalAt.getEpochSecond() - times.sentAtTime.getEpochSecond())
-                .plusNanos(times.originalAt.getNano() - times.sentAtTime.getNano());
-        boolean storable = !corrected.isBefore(SegmentTimestamps.MIN) && !corrected.isAfter(SegmentTimestamps.MAX);
-        return storable ? corrected : times.originalAt;
-    }
-
-    private byte[] reject(String reason, ObjectNode event, Batch batch, RecordWriter writer) {
+    private byte[] reject(String reason, ObjectNode event, String receivedAt, String ip) {
         event.remove("writeKey");
         String payload = StorableText.clean(text(event));
         if (payload.length() > MAX_PAYLOAD_CHARS) {
@@ -372,76 +245,111 @@ final class EventNormaliser {
         } else {
             record.putNull("messageId");
         }
-        record.put("receivedAt", batch.receivedAt());
-        record.put("ip", batch.metadata().ip());
+        record.put("receivedAt", receivedAt);
+        record.put("ip", ip);
         record.put("payload", payload);
-        return writer.write(record);
-    }
-
-    /** {@code own} with the keys of {@code shared} it lacks; a new object when {@code own} is not one. */
-    private ObjectNode merged(JsonNode own, JsonNode shared) {
-        ObjectNode result = own != null && own.isObject() ? (ObjectNode) own : mapper.createObjectNode();
-        if (shared != null && shared.isObject()) {
-            for (Map.Entry<String, JsonNode> entry : shared.properties()) {
-                if (!result.has(entry.getKey())) {
-                    result.set(entry.getKey(), entry.getValue());
-                }
-            }
+        try {
+            return mapper.writeValueAsBytes(record);
+        } catch (JsonProcessingException e) {
+            throw new OwnstackException(ErrorCode.INTERNAL, "could not write a reject as JSON: " + e.getOriginalMessage(), e);
         }
-        return result;
     }
 
-    private static String type(ObjectNode event, Endpoint endpoint) {
+    /** The event as a tree, for what needs one: a reject's payload, the text check. */
+    private ObjectNode tree(byte[] body, ObjectFields event) {
+        return (ObjectNode) read(body, event.start(), event.end());
+    }
+
+    /** One member's value as a tree. */
+    private JsonNode node(byte[] body, ObjectFields event, int index) {
+        return read(body, event.valueStart(index), event.valueEnd(index));
+    }
+
+    private JsonNode read(byte[] body, int from, int to) {
+        try {
+            return mapper.readTree(body, from, to - from);
+        } catch (IOException e) {
+            // The parser read these bytes a moment ago.
+            throw new OwnstackException(ErrorCode.INTERNAL, "could not read back a value of the body: " + e.getMessage(), e);
+        }
+    }
+
+    private static String type(ObjectFields event, Endpoint endpoint) {
         Optional<String> implied = endpoint.eventType();
         if (implied.isPresent()) {
             return implied.get();
         }
-        JsonNode type = event.get("type");
-        return type != null && type.isTextual() && TYPES.contains(type.textValue()) ? type.textValue() : null;
+        int at = event.indexOf(TYPE);
+        String type = at < 0 ? null : event.text(at);
+        return type != null && TYPES.contains(type) ? type : null;
     }
 
     /** The reason when a text field holds something other than a string, a number or null. */
-    private static String wrongTextType(int index, String field, JsonNode value) {
-        if (!present(value) || value.isTextual() || value.isNumber()) {
+    private String wrongTextType(int index, byte[] body, ObjectFields event, Member field) {
+        int at = event.indexOf(field);
+        if (!present(event, at)) {
             return null;
         }
-        return prefix(index) + "has " + field + " " + quote(value) + ": " + describe(value) + ", not a string";
+        JsonToken token = event.token(at);
+        if (token == JsonToken.VALUE_STRING || token.isNumeric()) {
+            return null;
+        }
+        return prefix(index) + "has " + field.name() + " " + quote(body, event, at) + ": " + describe(token) + ", not a string";
     }
 
     private static String prefix(int index) {
         return "event " + index + " ";
     }
 
-    private static boolean hasId(JsonNode id) {
-        return id != null && (id.isNumber() || (id.isTextual() && !id.textValue().isEmpty()));
+    private static boolean hasId(ObjectFields event, Member field) {
+        int at = event.indexOf(field);
+        if (at < 0) {
+            return false;
+        }
+        JsonToken token = event.token(at);
+        return token.isNumeric() || (token == JsonToken.VALUE_STRING && !event.text(at).isEmpty());
     }
 
     private static boolean present(JsonNode value) {
         return value != null && !value.isNull();
     }
 
-    private static Instant time(JsonNode value) {
-        return value.isTextual() ? SegmentTimestamps.parse(value.textValue()).orElse(null) : null;
+    private static boolean present(ObjectFields event, int index) {
+        return index >= 0 && event.token(index) != JsonToken.VALUE_NULL;
+    }
+
+    private static Instant time(String text) {
+        return text == null ? null : SegmentTimestamps.parse(text).orElse(null);
     }
 
     private static String describe(JsonNode value) {
         JsonNodeType type = value.getNodeType();
-        switch (type) {
-            case OBJECT:
-                return "an object";
-            case ARRAY:
-                return "an array";
-            case STRING:
-                return "a string";
-            case NUMBER:
-                return "a number";
-            case BOOLEAN:
-                return "a boolean";
-            case NULL:
-                return "null";
-            default:
-                return type.name().toLowerCase(Locale.ROOT);
-        }
+        return switch (type) {
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> type.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** A member's value as JSON, shortened for a reason text; "none given" when the event has no such member. */
+    private String quote(byte[] body, ObjectFields event, int index) {
+        return quote(index < 0 ? null : node(body, event, index));
     }
 
     /** The value as JSON, shortened for a reason text. */

@@ -15,33 +15,32 @@ import java.util.Optional;
 public final class ParsedRequest {
     private final EventNormaliser normaliser;
     private final Endpoint endpoint;
+    private final byte[] body;
     private final ObjectNode envelope;
     private final int envelopeMergedBytes;
-    private final List<ObjectNode> events;
-    private final int[] eventBytes;
+    private final List<ObjectFields> events;
     private final boolean checkText;
     private final Optional<String> bodyWriteKey;
     private boolean normalised;
 
     /**
+     * @param body the body as UTF-8, which {@code events} point into; not copied, so the caller
+     *     must leave it alone
      * @param envelope a batch's fields other than {@code batch} (empty for a single event)
      * @param envelopeMergedBytes the size, as sent, of the envelope's {@code context} and {@code integrations}
-     * @param eventBytes the size of each event as sent
+     * @param events each event as read with {@link EventFields#EVENT}
      * @param checkText whether the body may hold text that cannot be stored
      *     ({@link StorableText#mayHoldUnstorable}); when false, its strings are not searched again
      */
-    ParsedRequest(EventNormaliser normaliser, Endpoint endpoint, ObjectNode envelope, int envelopeMergedBytes,
-                  List<ObjectNode> events, int[] eventBytes, boolean checkText) {
+    ParsedRequest(EventNormaliser normaliser, Endpoint endpoint, byte[] body, ObjectNode envelope, int envelopeMergedBytes,
+                  List<ObjectFields> events, boolean checkText) {
         this.normaliser = Objects.requireNonNull(normaliser, "normaliser");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.body = Objects.requireNonNull(body, "body");
         this.envelope = Objects.requireNonNull(envelope, "envelope");
         this.envelopeMergedBytes = envelopeMergedBytes;
         this.events = List.copyOf(events);
-        this.eventBytes = eventBytes.clone();
         this.checkText = checkText;
-        if (this.eventBytes.length != this.events.size()) {
-            throw new IllegalArgumentException(eventBytes.length + " sizes for " + events.size() + " events");
-        }
         this.bodyWriteKey = writeKey(envelope).or(() -> this.events.isEmpty() ? Optional.empty() : writeKey(this.events.get(0)));
     }
 
@@ -67,11 +66,17 @@ public final class ParsedRequest {
             throw new OwnstackException(ErrorCode.INTERNAL, "a ParsedRequest is normalised once; this one already was");
         }
         normalised = true;
-        return normaliser.normalise(endpoint, envelope, envelopeMergedBytes, events, eventBytes, checkText, source, metadata);
+        return normaliser.normalise(endpoint, body, envelope, envelopeMergedBytes, events, checkText, source, metadata);
     }
 
     private static Optional<String> writeKey(ObjectNode node) {
         JsonNode key = node.get("writeKey");
         return key != null && key.isTextual() && !key.textValue().isEmpty() ? Optional.of(key.textValue()) : Optional.empty();
+    }
+
+    private static Optional<String> writeKey(ObjectFields event) {
+        int at = event.indexOf(EventFields.WRITE_KEY);
+        String key = at < 0 ? null : event.text(at);
+        return key != null && !key.isEmpty() ? Optional.of(key) : Optional.empty();
     }
 }

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,13 +55,25 @@ public final class SegmentParser {
      * or has more events than {@code maxBatchEvents}; the message names what is wrong and where.
      * Problems of single events are not thrown: {@link ParsedRequest#normalise} turns them into
      * rejects.
+     *
+     * <p>Events are not built into trees: each one is read once with a streaming parser into its
+     * fields and where their values are in the body ({@link ObjectFields}), so that normalising can
+     * copy what it does not change byte for byte.
      */
     public ParsedRequest parse(Endpoint endpoint, byte[] body) {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(body, "body");
+        byte[] utf8;
+        try {
+            utf8 = BodyEncoding.toUtf8(body);
+        } catch (CharacterCodingException e) {
+            throw invalid("body is not valid JSON text: " + e.getMessage());
+        }
+        // Bodies that may hold text that cannot be stored (or malformed UTF-8) get every string decoded.
+        boolean careful = StorableText.mayHoldUnstorable(utf8);
         JsonParser parser;
         try {
-            parser = mapper.createParser(body);
+            parser = mapper.createParser(utf8);
         } catch (IOException e) {
             throw invalid("body is not valid JSON text: " + e.getMessage());
         }
@@ -73,7 +85,11 @@ public final class SegmentParser {
             if (first != JsonToken.START_OBJECT) {
                 throw invalid("body must be a JSON object, not " + describe(first));
             }
-            ParsedRequest request = endpoint == Endpoint.BATCH ? parseBatch(parser, body) : parseSingle(endpoint, parser, body);
+            if (parser.currentTokenLocation().getByteOffset() < 0) {
+                throw invalid("body is not valid JSON text: its encoding is not supported; send UTF-8");
+            }
+            ParsedRequest request = endpoint == Endpoint.BATCH ? parseBatch(parser, utf8, careful)
+                    : parseSingle(endpoint, parser, utf8, careful);
             JsonToken after = parser.nextToken();
             if (after != null) {
                 throw invalid("body has " + describe(after) + " after its JSON object" + at(parser.currentTokenLocation()));
@@ -87,23 +103,19 @@ public final class SegmentParser {
         } catch (JsonProcessingException e) {
             throw invalid("body is not valid JSON" + at(where(e, parser)) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            // Only text decoding fails here (UTF-32 bodies with invalid characters): the input is a byte array.
+            // Only text decoding fails here: the input is a byte array.
             throw invalid("body is not valid JSON text: " + e.getMessage());
         }
     }
 
-    private ParsedRequest parseSingle(Endpoint endpoint, JsonParser parser, byte[] body) throws IOException {
-        long start = offset(parser.currentTokenLocation());
-        ObjectNode event = (ObjectNode) mapper.readTree(parser);
-        long end = offset(parser.currentLocation());
-        return new ParsedRequest(normaliser, endpoint, mapper.createObjectNode(), 0, List.of(event), new int[] {(int) (end - start)},
-                StorableText.mayHoldUnstorable(body));
+    private ParsedRequest parseSingle(Endpoint endpoint, JsonParser parser, byte[] body, boolean careful) throws IOException {
+        ObjectFields event = ObjectFields.read(parser, EventFields.EVENT, careful);
+        return new ParsedRequest(normaliser, endpoint, body, mapper.createObjectNode(), 0, List.of(event), careful);
     }
 
-    private ParsedRequest parseBatch(JsonParser parser, byte[] body) throws IOException {
+    private ParsedRequest parseBatch(JsonParser parser, byte[] body, boolean careful) throws IOException {
         ObjectNode envelope = mapper.createObjectNode();
-        List<ObjectNode> events = new ArrayList<>();
-        int[] sizes = new int[16];
+        List<ObjectFields> events = new ArrayList<>();
         int count = 0;
         long mergedBytes = 0;
         boolean sawBatch = false;
@@ -124,12 +136,7 @@ public final class SegmentParser {
                                 + at(parser.currentTokenLocation()));
                     }
                     if (count < limits.maxBatchEvents()) {
-                        long start = offset(parser.currentTokenLocation());
-                        events.add((ObjectNode) mapper.readTree(parser));
-                        if (count == sizes.length) {
-                            sizes = Arrays.copyOf(sizes, sizes.length * 2);
-                        }
-                        sizes[count] = (int) (offset(parser.currentLocation()) - start);
+                        events.add(ObjectFields.read(parser, EventFields.EVENT, careful));
                     } else {
                         parser.skipChildren();
                     }
@@ -153,14 +160,13 @@ public final class SegmentParser {
         if (count > limits.maxBatchEvents()) {
             throw invalid("batch has " + count + " events; at most " + limits.maxBatchEvents() + " are accepted per request");
         }
-        return new ParsedRequest(normaliser, Endpoint.BATCH, envelope, (int) Math.min(mergedBytes, Integer.MAX_VALUE),
-                events, Arrays.copyOf(sizes, count), StorableText.mayHoldUnstorable(body));
+        return new ParsedRequest(normaliser, Endpoint.BATCH, body, envelope, (int) Math.min(mergedBytes, Integer.MAX_VALUE),
+                events, careful);
     }
 
-    /** Where a location is in the body, in bytes (characters for bodies the factory read as UTF-16 or UTF-32). */
+    /** Where a location is in the (UTF-8) body, in bytes. */
     private static long offset(JsonLocation location) {
-        long bytes = location.getByteOffset();
-        return bytes >= 0 ? bytes : location.getCharOffset();
+        return location.getByteOffset();
     }
 
     private static JsonLocation where(JsonProcessingException e, JsonParser parser) {

@@ -459,12 +459,23 @@ class EventNormalisationTest {
             assertFalse(StorableText.mayHoldUnstorable(body), name);
             List<List<String>> results = new ArrayList<>();
             for (boolean checkText : new boolean[] {true, false}) {
-                com.fasterxml.jackson.databind.node.ObjectNode envelope =
-                        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(body);
-                List<com.fasterxml.jackson.databind.node.ObjectNode> events = new ArrayList<>();
-                envelope.remove("batch").forEach(event -> events.add((com.fasterxml.jackson.databind.node.ObjectNode) event));
-                NormalisedRequest request = normaliser.normalise(Endpoint.BATCH, envelope, 0, events, new int[events.size()],
-                        checkText, "web", METADATA);
+                com.fasterxml.jackson.databind.node.ObjectNode envelope = JSON.createObjectNode();
+                List<ObjectFields> events = new ArrayList<>();
+                try (com.fasterxml.jackson.core.JsonParser reader = JSON.createParser(body)) {
+                    reader.nextToken();
+                    while (reader.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                        String field = reader.currentName();
+                        reader.nextToken();
+                        if (field.equals("batch")) {
+                            while (reader.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                                events.add(ObjectFields.read(reader, EventFields.EVENT, checkText));
+                            }
+                        } else {
+                            envelope.set(field, JSON.readTree(reader));
+                        }
+                    }
+                }
+                NormalisedRequest request = normaliser.normalise(Endpoint.BATCH, body, envelope, 0, events, checkText, "web", METADATA);
                 List<String> records = new ArrayList<>();
                 for (LogRecord record : request.records()) {
                     records.add(record.kind() + " " + new String(record.json(), UTF_8).replaceAll("ows-[0-9a-f-]{36}", "ows-generated"));

@@ -68,12 +68,7 @@ public final class IdentityResolver {
         }
 
         progress.step("linking records that share a key value");
-        warehouse.execute("CREATE TABLE " + dialect.table(IdentityTables.WORK_GROUPS) + " AS SELECT key_id, key_value, count(*) AS records,"
-                + " min(node) AS anchor FROM " + dialect.table(IdentityTables.WORK_KEYS) + " WHERE status = 'linked' GROUP BY key_id, key_value");
-        warehouse.execute("CREATE TABLE " + dialect.table(IdentityTables.WORK_EDGES) + " AS SELECT g.anchor AS node_a, k.node AS node_b"
-                + " FROM " + dialect.table(IdentityTables.WORK_KEYS) + " k JOIN " + dialect.table(IdentityTables.WORK_GROUPS)
-                + " g ON g.key_id = k.key_id AND g.key_value = k.key_value WHERE k.status = 'linked' AND g.records > 1 AND "
-                + keys.withinGroupSize("g") + " AND k.node <> g.anchor");
+        new KeyGroups(keys).build(warehouse);
 
         progress.step("finding connected components");
         ComponentsResult graph = components.compute(warehouse, IdentityTables.WORK_EDGES, IdentityTables.WORK_RECORDS,

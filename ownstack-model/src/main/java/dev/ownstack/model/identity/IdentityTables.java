@@ -26,8 +26,11 @@ public final class IdentityTables {
     static final TableName WORK_RECORDS = table("work_records");
     static final TableName WORK_KEYS = table("work_keys");
     static final TableName WORK_FIELDS = table("work_fields");
+    static final TableName WORK_ROWS = table("work_rows");
+    static final TableName WORK_NORMALISED = table("work_normalised");
     static final TableName WORK_MATCHES = table("work_matches");
     static final TableName WORK_GROUPS = table("work_groups");
+    static final TableName WORK_KEY_VALUES = table("work_key_values");
     static final TableName WORK_EDGES = table("work_edges");
     static final TableName WORK_COMPONENTS = table("work_components");
     static final TableName WORK_VIOLATIONS = table("work_violations");

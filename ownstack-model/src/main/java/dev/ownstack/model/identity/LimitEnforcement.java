@@ -32,11 +32,13 @@ final class LimitEnforcement {
                 new Column("other_node", ColumnType.BIGINT), new Column("reason", ColumnType.STRING)), List.of());
         warehouse.ensureTable(IdentityTables.WORK_RELINKED, List.of(new Column("node", ColumnType.BIGINT),
                 new Column("component", ColumnType.BIGINT)), List.of());
-        String linkedKeys = " FROM " + dialect.table(IdentityTables.WORK_KEYS) + " k JOIN " + dialect.table(IdentityTables.WORK_COMPONENTS)
-                + " c ON c.node = k.node JOIN " + dialect.table(IdentityTables.WORK_GROUPS) + " g ON g.key_id = k.key_id AND g.key_value = k.key_value"
-                + " WHERE k.status = 'linked' AND " + keys.withinGroupSize("g");
-        warehouse.execute("CREATE TABLE " + dialect.table(IdentityTables.WORK_VIOLATIONS) + " AS SELECT DISTINCT component FROM (SELECT c.component"
-                + linkedKeys + " GROUP BY c.component, k.key_id HAVING count(DISTINCT k.key_value) > " + keys.limit("k") + ") broken");
+        String keyValues = dialect.table(IdentityTables.WORK_KEY_VALUES);
+        String components = dialect.table(IdentityTables.WORK_COMPONENTS);
+        String violations = dialect.table(IdentityTables.WORK_VIOLATIONS);
+        // a value id stands for one value of one key, so counting a component's ids of a key counts its values
+        warehouse.execute("CREATE TABLE " + violations + " AS SELECT DISTINCT component FROM (SELECT component, key_id FROM (SELECT DISTINCT"
+                + " c.component, k.key_id, k.value_id FROM " + keyValues + " k JOIN " + components + " c ON c.node = k.node WHERE k.links) v"
+                + " GROUP BY component, key_id HAVING count(*) > " + keys.limit("v") + ") broken");
         long broken = ((Number) warehouse.queryAll("SELECT count(*) FROM " + dialect.table(IdentityTables.WORK_VIOLATIONS)).singleValue()).longValue();
         if (broken == 0) {
             return 0;
@@ -47,9 +49,11 @@ final class LimitEnforcement {
              RowWriter relinked = relinkedConnection.append(IdentityTables.WORK_RELINKED, List.of("node", "component"));
              RowWriter dropped = droppedConnection.append(IdentityTables.WORK_DROPPED,
                      List.of("node", "key_id", "key_value", "other_node", "reason"))) {
-            String sql = "SELECT c.component, k.node, r.source, r.record_id, k.key_id, k.key_value" + linkedKeys.replace(" WHERE ",
-                    " JOIN " + dialect.table(IdentityTables.WORK_RECORDS) + " r ON r.node = k.node WHERE ")
-                    + " AND c.component IN (SELECT component FROM " + dialect.table(IdentityTables.WORK_VIOLATIONS) + ") ORDER BY c.component";
+            // from the few broken components to their records and keys, not the other way round
+            String sql = "SELECT c.component, k.node, r.source, r.record_id, k.key_id, g.key_value FROM " + violations + " b JOIN " + components
+                    + " c ON c.component = b.component JOIN " + keyValues + " k ON k.node = c.node JOIN " + dialect.table(IdentityTables.WORK_GROUPS)
+                    + " g ON g.value_id = k.value_id JOIN " + dialect.table(IdentityTables.WORK_RECORDS) + " r ON r.node = k.node WHERE k.links"
+                    + " ORDER BY c.component";
             Relinker relinker = new Relinker(linking, relinked, dropped);
             warehouse.query(sql, List.of(), relinker);
             relinker.flush();

@@ -36,12 +36,14 @@ final class Publication {
         warehouse.execute("CREATE TABLE " + next(dialect, IdentityTables.RECORDS) + " AS SELECT r.source, r.record_id, i.customer_id,"
                 + " r.precedence, r.updated_at, r.node FROM " + records + " r JOIN " + dialect.table(IdentityTables.WORK_COMPONENTS)
                 + " c ON c.node = r.node JOIN " + dialect.table(IdentityTables.WORK_IDS) + " i ON i.component = c.component");
+        // every key row has its value in work_groups; the few dropped links are matched to value ids first
         warehouse.execute("CREATE TABLE " + next(dialect, IdentityTables.RECORD_KEYS) + " AS SELECT r.source, r.record_id, "
-                + keys.name("k") + " AS key_name, k.key_value, CASE WHEN k.status = 'blocked' OR NOT (" + keys.withinGroupSize("g")
-                + ") THEN 'blocked' WHEN d.node IS NOT NULL THEN 'dropped' ELSE 'linked' END AS status FROM " + workKeys + " k JOIN "
-                + records + " r ON r.node = k.node LEFT JOIN " + groups + " g ON g.key_id = k.key_id AND g.key_value = k.key_value"
-                + " LEFT JOIN (SELECT DISTINCT node, key_id, key_value FROM " + dropped + ") d ON d.node = k.node AND d.key_id = k.key_id"
-                + " AND d.key_value = k.key_value WHERE k.key_id < " + keys.matchKeyId());
+                + keys.name("g") + " AS key_name, g.key_value, CASE WHEN k.status = 'blocked' OR NOT (" + keys.withinGroupSize("g")
+                + ") THEN 'blocked' WHEN d.node IS NOT NULL THEN 'dropped' ELSE 'linked' END AS status FROM "
+                + dialect.table(IdentityTables.WORK_KEY_VALUES) + " k JOIN " + records + " r ON r.node = k.node JOIN " + groups
+                + " g ON g.value_id = k.value_id LEFT JOIN (SELECT DISTINCT dropped.node, dg.value_id FROM " + dropped + " dropped JOIN "
+                + groups + " dg ON dg.key_id = dropped.key_id AND dg.key_value = dropped.key_value) d ON d.node = k.node"
+                + " AND d.value_id = k.value_id WHERE g.key_id < " + keys.matchKeyId());
         warehouse.execute("CREATE TABLE " + next(dialect, IdentityTables.MATCH_PAIRS) + " AS SELECT a.source AS source_a, a.record_id AS record_id_a,"
                 + " b.source AS source_b, b.record_id AS record_id_b, m.match_weight, m.probability FROM "
                 + dialect.table(IdentityTables.WORK_MATCHES) + " m JOIN " + records + " a ON a.node = m.node_a JOIN " + records

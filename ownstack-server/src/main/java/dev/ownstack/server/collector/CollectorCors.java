@@ -3,6 +3,7 @@ package dev.ownstack.server.collector;
 import dev.ownstack.core.config.SourceConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * CORS for the collector's paths. Which origins a source admits is known only once its write key
@@ -33,11 +34,8 @@ public final class CollectorCors {
         context.status(204);
     }
 
-    /** Adds the CORS headers of a POST whose source is known. */
-    public static void allowIfAdmitted(Context context, SourceConfig.Events source) {
-        String origin = context.header("Origin");
-        if (origin != null && source.allowsOrigin(origin)) {
-            context.header("Access-Control-Allow-Origin", origin);
-        }
+    /** The {@code Access-Control-Allow-Origin} of a POST whose source is known: its {@code Origin} when the source allows it. */
+    public static Optional<String> allowedOrigin(String origin, SourceConfig.Events source) {
+        return origin != null && source.allowsOrigin(origin) ? Optional.of(origin) : Optional.empty();
     }
 }

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import io.javalin.http.Context;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The one place that turns an error into an HTTP answer: its status, an optional
@@ -63,6 +67,16 @@ public final class HttpErrors {
 
     public static void write(Context context, OwnstackException exception) {
         write(context, answer(exception));
+    }
+
+    /** Writes the answer as the response of a Jetty handler and completes its callback when sent. */
+    public static void write(Response response, Callback callback, Answer answer) {
+        byte[] body = body(answer.code(), answer.message());
+        response.setStatus(answer.status());
+        answer.retryAfter().ifPresent(delay -> response.getHeaders().put(HttpHeader.RETRY_AFTER, delay.toSeconds()));
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     /** {@code {"success":false,"code":...,"message":...}} as UTF-8 bytes. */

@@ -69,14 +69,14 @@ public final class DuckDbDialect implements SqlDialect {
                 + " THEN CAST(json_extract_string(" + jsonExpression + ", " + pointer + ") AS DOUBLE) END";
     }
 
+    /** {@code json_each} parses each value once (several times faster than {@code json_type} per key). */
     @Override
     public String jsonKeyTypes(TableName table, String groupColumn, String jsonColumn) {
-        String type = "json_type(j, '/' || replace(replace(k, '~', '~0'), '/', '~1'))";
-        return "SELECT g AS group_value, k AS key, CASE " + type + " WHEN 'VARCHAR' THEN 'string' WHEN 'BOOLEAN' THEN 'boolean'"
-                + " WHEN 'OBJECT' THEN 'object' WHEN 'ARRAY' THEN 'array' WHEN 'NULL' THEN 'null' ELSE 'number' END AS json_type,"
-                + " count(*) AS row_count FROM (SELECT " + quote(groupColumn) + " AS g, " + quote(jsonColumn) + " AS j, unnest(json_keys("
-                + quote(jsonColumn) + ")) AS k FROM " + table(table) + " WHERE " + quote(groupColumn) + " IS NOT NULL AND json_type("
-                + quote(jsonColumn) + ") = 'OBJECT') AS keys GROUP BY 1, 2, 3";
+        String json = "t." + quote(jsonColumn);
+        return "SELECT t." + quote(groupColumn) + " AS group_value, p.key AS key, CASE p.type WHEN 'VARCHAR' THEN 'string'"
+                + " WHEN 'BOOLEAN' THEN 'boolean' WHEN 'OBJECT' THEN 'object' WHEN 'ARRAY' THEN 'array' WHEN 'NULL' THEN 'null'"
+                + " ELSE 'number' END AS json_type, count(*) AS row_count FROM " + table(table) + " AS t, json_each(" + json + ") AS p"
+                + " WHERE t." + quote(groupColumn) + " IS NOT NULL AND json_type(" + json + ") = 'OBJECT' GROUP BY 1, 2, 3";
     }
 
     /** A hexadecimal text prefixed with 0x casts to an integer in DuckDB. */
@@ -87,5 +87,28 @@ public final class DuckDbDialect implements SqlDialect {
 
     private static String jsonPointer(List<String> path) {
         return path.stream().map(key -> "/" + key.replace("~", "~0").replace("/", "~1")).collect(Collectors.joining());
+    }
+
+    /** DuckDB's {@code lower} maps ASCII A-Z and nothing else of ASCII, and is far faster than {@code translate}. */
+    @Override
+    public String lowerAscii(String expression) {
+        return "lower(" + expression + ")";
+    }
+
+    @Override
+    public String upperAscii(String expression) {
+        return "upper(" + expression + ")";
+    }
+
+    /** DuckDB's {@code ~} matches the whole text; {@code regexp_matches} finds. */
+    @Override
+    public String regexpFinds(String expression, String patternLiteral) {
+        return "regexp_matches(" + expression + ", " + patternLiteral + ")";
+    }
+
+    /** DuckDB computes a subquery's columns once; an {@code OFFSET} would only cost it parallelism. */
+    @Override
+    public String subqueryFence() {
+        return "";
     }
 }

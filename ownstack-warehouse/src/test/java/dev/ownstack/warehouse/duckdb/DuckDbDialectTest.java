@@ -98,4 +98,14 @@ class DuckDbDialectTest {
         assertEquals("CREATE TABLE \"identity\".\"cc_work_edges\" AS SELECT 1 AS x", dialect.createWorkingTableAs(table, "SELECT 1 AS x"));
         assertEquals(Optional.empty(), dialect.analyze(table));
     }
+
+    @Test
+    void writes_the_audience_expressions_in_duckdb_sql() {
+        assertEquals("json_extract_string(\"p\", '/a~1b~0c/it''s')", dialect.jsonText("\"p\"", List.of("a/b~c", "it's")));
+        assertEquals("CASE WHEN json_type(\"p\", '/total') IN ('BIGINT', 'UBIGINT', 'HUGEINT', 'DOUBLE')"
+                + " THEN CAST(json_extract_string(\"p\", '/total') AS DOUBLE) END", dialect.jsonNumber("\"p\"", List.of("total")));
+        assertEquals("(CAST('0x' || substr(md5(x), 1, 8) AS BIGINT) % 100)", dialect.hashBucket("x", 100));
+        assertEquals("x LIKE ? ESCAPE '\\'", dialect.like("x", "?"));
+        assertEquals("50\\% off\\_now \\\\", dev.ownstack.warehouse.SqlDialect.escapeLike("50% off_now \\"));
+    }
 }

@@ -83,4 +83,15 @@ class PostgresDialectTest {
                 dialect.createWorkingTableAs(table, "SELECT 1 AS x"));
         assertEquals(Optional.of("ANALYZE \"identity\".\"cc_work_edges\""), dialect.analyze(table));
     }
+
+    @Test
+    void writes_the_audience_expressions_in_postgres_sql() {
+        assertEquals("CASE WHEN jsonb_typeof(CAST(\"p\" AS JSONB) #> ARRAY['total']::TEXT[]) = 'number'"
+                + " THEN CAST(CAST(\"p\" AS JSONB) #>> ARRAY['total']::TEXT[] AS DOUBLE PRECISION) END", dialect.jsonNumber("\"p\"", List.of("total")));
+        assertEquals("(CAST(CAST('x' || substr(md5(x), 1, 8) AS BIT(32)) AS BIGINT) % 100)", dialect.hashBucket("x", 100));
+        assertEquals("SELECT t.\"event\" AS group_value, p.key AS key, jsonb_typeof(p.value) AS json_type, count(*) AS row_count"
+                + " FROM \"model\".\"events\" AS t CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(CAST(t.\"properties\" AS JSONB))"
+                + " = 'object' THEN CAST(t.\"properties\" AS JSONB) END) AS p WHERE t.\"event\" IS NOT NULL GROUP BY 1, 2, 3",
+                dialect.jsonKeyTypes(new TableName("model", "events"), "event", "properties"));
+    }
 }

@@ -47,6 +47,14 @@ final class WorkingTables implements AutoCloseable {
         return dialect.table(table);
     }
 
+    /** (Re)creates an empty working table with these columns (name and engine type each); returns its name quoted for SQL. */
+    String createEmpty(TableName table, String columns) {
+        drop(table);
+        created.add(table);
+        warehouse.execute("CREATE TABLE " + dialect.table(table) + " (" + columns + ")");
+        return dialect.table(table);
+    }
+
     void drop(TableName table) {
         warehouse.execute("DROP TABLE IF EXISTS " + dialect.table(table));
         created.remove(table);

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +27,6 @@ public record BlockedValues(Set<String> everyKind, Map<KeyKind, Set<String>> byK
             "", "null", "nil", "none", "n/a", "na", "unknown", "undefined", "anonymous", "-1",
             "test@test.com", "test@example.com", "0000000000", "1234567890");
 
-    private static final Pattern ONE_DIGIT_REPEATED = Pattern.compile("(\\d)\\1*");
     private static final PhoneNumberUtil PHONE_NUMBERS = PhoneNumberUtil.getInstance();
 
     public BlockedValues {
@@ -56,6 +54,17 @@ public record BlockedValues(Set<String> everyKind, Map<KeyKind, Set<String>> byK
         return new BlockedValues(everyKind, merged);
     }
 
+    /**
+     * The values blocked for {@code kind}, stripped and lower-cased: a value of the kind is blocked
+     * when its stripped, lower-cased form is one of them (phone numbers also by their national number).
+     */
+    public Set<String> of(KeyKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        Set<String> values = new HashSet<>(everyKind);
+        values.addAll(byKind.getOrDefault(kind, Set.of()));
+        return Set.copyOf(values);
+    }
+
     /** Whether {@code normalisedValue}, a key of {@code kind}, must not be used to link records. */
     public boolean isBlocked(KeyKind kind, String normalisedValue) {
         Objects.requireNonNull(kind, "kind");
@@ -65,10 +74,37 @@ public record BlockedValues(Set<String> everyKind, Map<KeyKind, Set<String>> byK
             return true;
         }
         if (kind == KeyKind.PHONE) {
-            String national = nationalNumber(value);
-            return contains(kind, national) || ONE_DIGIT_REPEATED.matcher(national).matches();
+            return isBlockedNationalNumber(nationalNumber(value));
         }
         return false;
+    }
+
+    /**
+     * {@link #isBlocked} for a phone number parsed by {@link PhoneKey#parse}, without parsing its
+     * E.164 form again to find the national number: the two agree whenever parsing the E.164 form
+     * of a valid number gives back its national number, which {@code BlockedValuesTest} checks on
+     * every example number libphonenumber has, in every region and of every type.
+     */
+    public boolean isBlocked(PhoneKey.Parsed phone) {
+        Objects.requireNonNull(phone, "phone");
+        return contains(KeyKind.PHONE, comparable(phone.e164())) || isBlockedNationalNumber(phone.nationalNumber());
+    }
+
+    private boolean isBlockedNationalNumber(String national) {
+        return contains(KeyKind.PHONE, national) || isOneDigitRepeated(national);
+    }
+
+    /** One ASCII digit, once or more: {@code (\d)\1*}. */
+    private static boolean isOneDigitRepeated(String text) {
+        if (text.isEmpty() || text.charAt(0) < '0' || text.charAt(0) > '9') {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            if (text.charAt(i) != text.charAt(0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean contains(KeyKind kind, String value) {

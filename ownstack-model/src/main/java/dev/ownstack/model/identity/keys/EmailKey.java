@@ -11,8 +11,8 @@ import java.util.Set;
  * Dots stay significant everywhere but Gmail (Google Workspace domains honour them).
  */
 public final class EmailKey {
-    private static final String GMAIL = "gmail.com";
-    private static final Set<String> GMAIL_DOMAINS = Set.of(GMAIL, "googlemail.com");
+    static final String GMAIL = "gmail.com";
+    static final Set<String> GMAIL_DOMAINS = Set.of(GMAIL, "googlemail.com");
     /**
      * Providers that deliver {@code local+tag@domain} to {@code local@domain}: Microsoft's consumer
      * mail (Outlook.com, which serves the Hotmail, Live and MSN domains, country domains included, as
@@ -20,7 +20,7 @@ public final class EmailKey {
      * addresses are separate mailboxes, nor domains of other companies, where a {@code +} may be part
      * of a mailbox's name.
      */
-    private static final Set<String> PLUS_TAG_DOMAINS = Set.of(
+    static final Set<String> PLUS_TAG_DOMAINS = Set.of(
             "outlook.com", "hotmail.com", "live.com", "msn.com", "windowslive.com", "passport.com",
             "hotmail.co.uk", "live.co.uk", "outlook.co.uk", "hotmail.ie", "live.ie", "outlook.ie",
             "hotmail.fr", "live.fr", "outlook.fr", "hotmail.de", "live.de", "outlook.de",
@@ -80,8 +80,13 @@ public final class EmailKey {
     /** Exactly one @, a non-empty local part, a domain of non-empty dot-separated labels, no whitespace. */
     private static boolean isAddress(String email) {
         int at = email.indexOf('@');
-        if (at <= 0 || at != email.lastIndexOf('@') || email.chars().anyMatch(Character::isWhitespace)) {
+        if (at <= 0 || at != email.lastIndexOf('@')) {
             return false;
+        }
+        for (int i = 0; i < email.length(); i++) {
+            if (Character.isWhitespace(email.charAt(i))) {
+                return false;
+            }
         }
         String domain = email.substring(at + 1);
         return domain.contains(".") && !domain.startsWith(".") && !domain.endsWith(".") && !domain.contains("..");

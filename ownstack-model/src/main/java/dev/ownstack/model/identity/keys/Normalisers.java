@@ -44,6 +44,30 @@ public final class Normalisers {
         };
     }
 
+    /**
+     * The key of {@code kind} for {@code raw} and whether it is blocked, in one go: the same as
+     * {@link #canonical} and then {@link #isBlocked}, but a phone number is parsed once.
+     */
+    public Optional<Normalised> normalised(KeyKind kind, String raw) {
+        Objects.requireNonNull(kind, "kind");
+        if (kind == KeyKind.PHONE) {
+            return phoneKey.parse(raw).map(phone -> new Normalised(phone.e164(), blockedValues.isBlocked(phone)));
+        }
+        return canonical(kind, raw).map(value -> new Normalised(value, blockedValues.isBlocked(kind, value)));
+    }
+
+    /** A normalised key value and whether it is blocked. */
+    public record Normalised(String value, boolean blocked) {
+        public Normalised {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** The placeholder and test values that never link records. */
+    public BlockedValues blockedValues() {
+        return blockedValues;
+    }
+
     /** Whether a normalised value of {@code kind} is a placeholder or test value that must never link records. */
     public boolean isBlocked(KeyKind kind, String value) {
         return blockedValues.isBlocked(kind, value);

@@ -38,6 +38,11 @@ public final class PhoneKey {
 
     /** The number in E.164 ({@code +442079460018}), or empty when {@code raw} is not a valid number. */
     public Optional<String> normalise(String raw) {
+        return parse(raw).map(Parsed::e164);
+    }
+
+    /** Like {@link #normalise}, with the number's national significant number from the same parse. */
+    public Optional<Parsed> parse(String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
@@ -49,7 +54,14 @@ public final class PhoneKey {
             return Optional.empty();
         }
         return PHONE_NUMBERS.isValidNumber(number)
-                ? Optional.of(PHONE_NUMBERS.format(number, PhoneNumberFormat.E164))
+                ? Optional.of(new Parsed(PHONE_NUMBERS.format(number, PhoneNumberFormat.E164), PHONE_NUMBERS.getNationalSignificantNumber(number)))
                 : Optional.empty();
+    }
+
+    /**
+     * A valid number: its E.164 form and its national significant number (the E.164 form without
+     * {@code +} and the country code: {@code 2079460018}).
+     */
+    public record Parsed(String e164, String nationalNumber) {
     }
 }

@@ -39,6 +39,20 @@ class NormalisersTest {
     }
 
     @Test
+    void normalised_gives_what_canonical_and_is_blocked_give() {
+        List<String> raws = List.of("020 7946 0018", "+44 20 7946 0018", "0000000000", "+1 555 555 5555", "(650) 253-0000", "not a phone",
+                " J.Doe+x@GMail.com", "Test@Test.com", "noreply@shop.example", "José Müller", "N/A", "sw1a 1aa", " User-42 ", "null",
+                "1980-02-29", "", "  ");
+        for (KeyKind kind : KeyKind.values()) {
+            for (String raw : raws) {
+                Optional<Normalisers.Normalised> expected = normalisers.canonical(kind, raw)
+                        .map(value -> new Normalisers.Normalised(value, normalisers.isBlocked(kind, value)));
+                assertEquals(expected, normalisers.normalised(kind, raw), kind + " " + raw);
+            }
+        }
+    }
+
+    @Test
     void gives_no_key_for_missing_values_of_any_kind() {
         for (KeyKind kind : KeyKind.values()) {
             assertEquals(Optional.empty(), normalisers.normalise(kind, null), kind.name());

@@ -1,0 +1,118 @@
+package dev.ownstack.model.identity.bench;
+
+import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.core.table.TableName;
+import dev.ownstack.model.identity.graph.ComponentsResult;
+import dev.ownstack.model.identity.graph.ConnectedComponents;
+import dev.ownstack.model.identity.graph.MinLabelComponents;
+import dev.ownstack.model.identity.graph.UnionFindComponents;
+import dev.ownstack.warehouse.Warehouse;
+import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The comparisons of bench/identity.sh, run on a warehouse that {@code ownstack resolve} has just
+ * resolved: rebuilds the edges the resolution linked (records sharing a key value that linked
+ * before the per-customer limits, as stars around each value's smallest node) from
+ * {@code identity.record_keys} and {@code identity.records}, then times union-find in the JVM over
+ * them (the limit) and min-label propagation in SQL (the baseline, stopped after a number of
+ * rounds), each with its peak heap and peak RSS. Rebuilding the edges is not timed. Prints one
+ * line per algorithm, tab-separated: name, outcome (rounds or "gave up after N rounds"), seconds,
+ * peak heap MiB, peak RSS MiB, edges, components.
+ *
+ * <pre>java ... ResolvedGraphBenchmark DUCKDB_FILE [MIN_LABEL_MAX_ROUNDS]</pre>
+ */
+public final class ResolvedGraphBenchmark {
+    private static final TableName LINKED = new TableName("bench", "linked_keys");
+    private static final TableName EDGES = new TableName("bench", "edges");
+    private static final TableName NODES = new TableName("bench", "nodes");
+
+    private ResolvedGraphBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        String file = args[0];
+        int minLabelRounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        try (Warehouse warehouse = DuckDbWarehouse.open(file, Duration.ofSeconds(60), System.err::println)) {
+            long edges = edges(warehouse);
+            run(warehouse, "union-find", new UnionFindComponents(), edges);
+            run(warehouse, "min-label", new MinLabelComponents(minLabelRounds), edges);
+            warehouse.execute("DROP SCHEMA bench CASCADE");
+        }
+    }
+
+    /** The star edges of the values that linked records before the limits, as resolve built them. */
+    private static long edges(Warehouse warehouse) {
+        warehouse.execute("CREATE SCHEMA IF NOT EXISTS bench");
+        warehouse.execute("DROP TABLE IF EXISTS bench.linked_keys");
+        warehouse.execute("DROP TABLE IF EXISTS bench.edges");
+        warehouse.execute("DROP TABLE IF EXISTS bench.nodes");
+        // 'dropped' keys linked until a per-customer limit cut them; 'blocked' ones never linked
+        warehouse.execute("CREATE TABLE bench.linked_keys AS SELECT r.node, k.key_name, k.key_value FROM identity.record_keys k"
+                + " JOIN identity.records r ON r.source = k.source AND r.record_id = k.record_id WHERE k.status IN ('linked', 'dropped')");
+        warehouse.execute("CREATE TABLE bench.edges AS SELECT a.anchor AS node_a, l.node AS node_b FROM bench.linked_keys l JOIN"
+                + " (SELECT key_name, key_value, min(node) AS anchor FROM bench.linked_keys GROUP BY key_name, key_value HAVING count(*) > 1) a"
+                + " ON a.key_name = l.key_name AND a.key_value = l.key_value WHERE l.node <> a.anchor");
+        warehouse.execute("CREATE TABLE bench.nodes AS SELECT node FROM identity.records");
+        warehouse.execute("DROP TABLE bench.linked_keys");
+        warehouse.execute("CHECKPOINT");
+        return ((Number) warehouse.queryAll("SELECT count(*) FROM bench.edges").singleValue()).longValue();
+    }
+
+    private static void run(Warehouse warehouse, String name, ConnectedComponents algorithm, long edges) {
+        System.gc();
+        resetPeaks();
+        long start = System.nanoTime();
+        String outcome;
+        long components = -1;
+        try {
+            ComponentsResult result = algorithm.compute(warehouse, EDGES, NODES, new TableName("bench", "cc_" + name.replace('-', '_')));
+            outcome = result.rounds() + (result.rounds() == 1 ? " pass" : " rounds");
+            components = result.components();
+        } catch (OwnstackException e) {
+            if (e.code() != ErrorCode.INPUT_INVALID) {
+                throw e;
+            }
+            outcome = "gave up";
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%s\t%s\t%.2f\t%d\t%d\t%d\t%d%n", name, outcome, seconds, heapPeak() >> 20, rssPeak() >> 20, edges,
+                components);
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        try {
+            // Linux: "5" resets the process's peak resident set size (VmHWM)
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | RuntimeException e) {
+            // no reset: the peak RSS printed is then the process's peak so far
+        }
+    }
+
+    private static long heapPeak() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    }
+
+    private static long rssPeak() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+}
