@@ -32,13 +32,16 @@ public final class AudienceTables {
     private AudienceTables() {
     }
 
-    /** Creates the definitions table when missing. */
-    public static void ensureAudiences(Warehouse warehouse) {
+    /**
+     * Creates the definitions table when missing. Synchronised, like {@link #ensureHistory}: two
+     * connections creating the schema at once conflict on both engines.
+     */
+    public static synchronized void ensureAudiences(Warehouse warehouse) {
         warehouse.ensureTable(AUDIENCES, AUDIENCE_COLUMNS, List.of("name"));
     }
 
     /** Creates the run and membership tables when missing. */
-    public static void ensureHistory(Warehouse warehouse) {
+    public static synchronized void ensureHistory(Warehouse warehouse) {
         warehouse.ensureTable(RUNS, RUN_COLUMNS, List.of("audience", "run_id"));
         warehouse.ensureTable(MEMBERS, MEMBER_COLUMNS, List.of());
     }
