@@ -50,8 +50,8 @@ public final class AudiencePreview {
     /** The members and all customers, in one query. */
     public AudienceSize size(CompiledAudience audience) {
         String customers = dialect.table(ModelCatalog.CUSTOMERS);
-        Object[] row = warehouse.queryAll("SELECT count(*), (SELECT count(*) FROM " + customers + ") FROM " + customers + " AS "
-                + CompiledAudience.CUSTOMERS_ALIAS + " WHERE " + audience.predicate(), audience.parameters().toArray()).rows().get(0);
+        Object[] row = warehouse.queryAll("SELECT count(*), (SELECT count(*) FROM " + customers + ") FROM " + audience.from() + " WHERE "
+                + audience.predicate(), audience.parameters().toArray()).rows().get(0);
         return new AudienceSize(number(row[0]), number(row[1]));
     }
 
@@ -73,8 +73,7 @@ public final class AudiencePreview {
         }
         String alias = CompiledAudience.CUSTOMERS_ALIAS + ".";
         String select = chosen.stream().map(column -> alias + dialect.quote(column.name())).collect(Collectors.joining(", "));
-        String sql = "SELECT " + select + " FROM " + dialect.table(ModelCatalog.CUSTOMERS) + " AS " + CompiledAudience.CUSTOMERS_ALIAS
-                + " WHERE " + audience.predicate() + " ORDER BY " + alias + dialect.quote("customer_id") + " LIMIT " + limit;
+        String sql = "SELECT " + select + " FROM " + audience.from() + " WHERE " + audience.predicate() + " ORDER BY " + alias + dialect.quote("customer_id") + " LIMIT " + limit;
         List<List<Object>> rows = new ArrayList<>();
         for (Object[] row : warehouse.queryAll(sql, audience.parameters().toArray()).rows()) {
             rows.add(Arrays.asList(row));

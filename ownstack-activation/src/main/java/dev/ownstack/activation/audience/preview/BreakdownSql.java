@@ -1,7 +1,6 @@
 package dev.ownstack.activation.audience.preview;
 
 import dev.ownstack.activation.audience.CompiledAudience;
-import dev.ownstack.activation.audience.ModelCatalog;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Column;
@@ -54,8 +53,7 @@ final class BreakdownSql {
     }
 
     private String members(String valueExpression) {
-        return "WITH m AS MATERIALIZED (SELECT " + valueExpression + " AS v FROM " + dialect.table(ModelCatalog.CUSTOMERS) + " AS "
-                + CompiledAudience.CUSTOMERS_ALIAS + " WHERE " + audience.predicate() + ")";
+        return "WITH m AS MATERIALIZED (SELECT " + valueExpression + " AS v FROM " + audience.from() + " WHERE " + audience.predicate() + ")";
     }
 
     private Breakdown values(String trait, String value, int buckets) {

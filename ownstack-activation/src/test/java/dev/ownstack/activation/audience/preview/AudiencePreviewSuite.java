@@ -103,6 +103,17 @@ abstract class AudiencePreviewSuite {
     }
 
     @Test
+    void previews_an_audience_whose_event_condition_is_joined_under_any() {
+        // viewed a product (c02, c04, c06, c07, c10) or a VIP (c01, c05, c06): the event set is a LEFT JOIN of the members query
+        CompiledAudience viewersOrVips = compile("viewers_or_vips",
+                "{'any': [{'event': 'Product Viewed'}, {'trait': 'vip', 'operator': 'equals', 'value': true}]}");
+        assertEquals(new AudienceSize(7, 10), preview.size(viewersOrVips));
+        assertEquals(List.of(List.of("c01"), List.of("c02"), List.of("c04")), preview.sample(viewersOrVips, List.of("customer_id"), 3).rows());
+        assertEquals(List.of(new Value("GB", 3), new Value("DE", 1), new Value("FR", 1), new Value("US", 1), new Missing(1)),
+                preview.breakdown(viewersOrVips, "country", 10).buckets());
+    }
+
+    @Test
     void measures_the_overlap_of_two_audiences() {
         Overlap overlap = preview.overlap(compile("gb", "{'trait': 'country', 'operator': 'equals', 'value': 'GB'}"),
                 compile("vip", "{'trait': 'vip', 'operator': 'equals', 'value': true}"));
