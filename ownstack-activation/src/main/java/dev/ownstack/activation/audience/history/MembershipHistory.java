@@ -16,8 +16,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -113,6 +115,24 @@ public final class MembershipHistory {
                     number(row[5]), number(row[6])));
         }
         return runs;
+    }
+
+    /** The latest run of every audience computed, by audience name, in one query. */
+    public Map<String, AudienceRun> latestRuns() {
+        if (!AudienceTables.exists(warehouse, AudienceTables.RUNS)) {
+            return Map.of();
+        }
+        String runs = dialect.table(AudienceTables.RUNS);
+        String sql = "SELECT r." + q("audience") + ", r." + q("run_id") + ", r." + q("computed_at") + ", r." + q("as_of") + ", r." + q("size")
+                + ", r." + q("holdout_size") + ", r." + q("joined_count") + ", r." + q("left_count") + " FROM " + runs + " AS r JOIN (SELECT "
+                + q("audience") + ", max(" + q("run_id") + ") AS latest FROM " + runs + " GROUP BY " + q("audience") + ") AS l ON l."
+                + q("audience") + " = r." + q("audience") + " AND l.latest = r." + q("run_id");
+        Map<String, AudienceRun> latest = new TreeMap<>();
+        for (Object[] row : warehouse.queryAll(sql).rows()) {
+            latest.put((String) row[0], new AudienceRun((String) row[0], number(row[1]), instant(row[2]), instant(row[3]), number(row[4]),
+                    number(row[5]), number(row[6]), number(row[7])));
+        }
+        return latest;
     }
 
     /** The latest run, if the audience was computed. */

@@ -1,5 +1,6 @@
 package dev.ownstack.activation.audience.recipe;
 
+import dev.ownstack.core.config.audiences.Comparison;
 import dev.ownstack.core.config.audiences.RuleValue;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -21,7 +22,7 @@ public record RecipeParameter(String name, Type type, RuleValue defaultValue, St
 
     static RecipeParameter days(String name, int defaultDays, String description) {
         return new RecipeParameter(name, Type.INTEGER, RuleValue.of(defaultDays), description, BigDecimal.ONE,
-                BigDecimal.valueOf(dev.ownstack.core.config.audiences.Comparison.MAX_DAYS));
+                BigDecimal.valueOf(Comparison.MAX_DAYS));
     }
 
     static RecipeParameter count(String name, int defaultCount, String description) {

@@ -19,7 +19,9 @@ import dev.ownstack.warehouse.Warehouse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,8 +102,8 @@ abstract class MembershipHistorySuite {
         assertEquals(List.of(4L, 1L, 0L), List.of(third.size(), third.joined(), third.left()));
         List<Object[]> intervals = warehouse.queryAll("SELECT joined_run, left_run FROM ownstack.audience_members"
                 + " WHERE audience = 'scored' AND customer_id = 'c08' ORDER BY joined_run").rows();
-        assertEquals(List.of(List.of(1L, 2L), java.util.Arrays.asList(3L, null)),
-                intervals.stream().map(row -> java.util.Arrays.asList(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).longValue()))
+        assertEquals(List.of(List.of(1L, 2L), Arrays.asList(3L, null)),
+                intervals.stream().map(row -> Arrays.asList(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).longValue()))
                         .toList());
         // between runs 1 and 3 c08 was a member at both ends, so nobody joined or left
         assertEquals(new MembershipChanges("scored", 1, 3, 0, 0, List.of(), List.of()), history().changes("scored", 1, 3, 100));
@@ -130,6 +132,8 @@ abstract class MembershipHistorySuite {
         assertEquals(List.of(2L, 3L), history().runs("scored", 2).stream().map(AudienceRun::runId).toList());
         assertEquals(Optional.of(3L), history().latest("scored").map(AudienceRun::runId));
         assertEquals(List.of(), history().runs("unknown", 10));
+        AudienceRun other = history().compute(definition("other", "{'trait': 'vip', 'operator': 'is-set'}"), compiler, ShopModels.AS_OF);
+        assertEquals(Map.of("scored", runs.get(2), "other", other), history().latestRuns());
     }
 
     @Test
@@ -142,6 +146,15 @@ abstract class MembershipHistorySuite {
         List<String> holdout = warehouse.queryAll(compiler.compileHoldout(held).sql(), compiler.compileHoldout(held).parameters().toArray())
                 .rows().stream().map(row -> (String) row[0]).toList();
         assertTrue(members.stream().noneMatch(holdout::contains), members + " and " + holdout);
+    }
+
+    @Test
+    void computes_an_audience_whose_event_condition_is_joined_under_any() {
+        // viewed a product (c02, c04, c06, c07, c10) or a VIP (c01, c05, c06)
+        AudienceDefinition either = definition("either", "{'any': [{'event': 'Product Viewed'}, {'trait': 'vip', 'operator': 'equals', 'value': true}]}");
+        AudienceRun run = history().compute(either, compiler, ShopModels.AS_OF);
+        assertEquals(7, run.size());
+        assertEquals(List.of("c01", "c02", "c04", "c05", "c06", "c07", "c10"), history().changes("either", 100).joined());
     }
 
     @Test
@@ -207,6 +220,6 @@ abstract class MembershipHistorySuite {
     }
 
     private static List<List<Object>> rows(List<Object[]> rows) {
-        return rows.stream().map(java.util.Arrays::asList).toList();
+        return rows.stream().map(Arrays::asList).toList();
     }
 }

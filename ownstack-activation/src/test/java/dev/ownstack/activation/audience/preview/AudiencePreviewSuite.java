@@ -14,6 +14,7 @@ import dev.ownstack.activation.audience.testing.Rules;
 import dev.ownstack.activation.audience.testing.ShopModels;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.core.table.Column;
 import dev.ownstack.warehouse.Warehouse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ abstract class AudiencePreviewSuite {
         List<String> columns = preview.defaultColumns(Rules.rule(rule));
         assertEquals(List.of("customer_id", "email", "first_name", "country", "score"), columns);
         Sample sample = preview.sample(compile("gb", rule), columns, 10);
-        assertEquals(columns, sample.columns().stream().map(dev.ownstack.core.table.Column::name).toList());
+        assertEquals(columns, sample.columns().stream().map(Column::name).toList());
         assertEquals(List.of(List.of("c01", "ann@example.com", "Ann", "GB", 0.95), List.of("c08", "hal@example.com", "Hal", "GB", 0.6)), sample.rows());
     }
 
@@ -111,6 +112,8 @@ abstract class AudiencePreviewSuite {
         assertEquals(List.of(List.of("c01"), List.of("c02"), List.of("c04")), preview.sample(viewersOrVips, List.of("customer_id"), 3).rows());
         assertEquals(List.of(new Value("GB", 3), new Value("DE", 1), new Value("FR", 1), new Value("US", 1), new Missing(1)),
                 preview.breakdown(viewersOrVips, "country", 10).buckets());
+        assertEquals(new Overlap("viewers_or_vips", "gb", 7, 4, 3), preview.overlap(viewersOrVips,
+                compile("gb", "{'trait': 'country', 'operator': 'equals', 'value': 'GB'}")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ownstack.activation.audience.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ownstack.core.config.audiences.AudienceDefinition;
 import dev.ownstack.core.config.audiences.AudienceParser;
+import dev.ownstack.core.config.audiences.AudienceRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -17,7 +18,7 @@ public final class Rules {
         return AudienceDefinition.of(name, rule(singleQuotedRule));
     }
 
-    public static dev.ownstack.core.config.audiences.AudienceRule rule(String singleQuoted) {
+    public static AudienceRule rule(String singleQuoted) {
         try {
             return AudienceParser.parseRule(JSON.readTree(singleQuoted.replace('\'', '"')));
         } catch (IOException e) {

@@ -9,12 +9,6 @@ import dev.ownstack.model.identity.graph.MinLabelComponents;
 import dev.ownstack.model.identity.graph.UnionFindComponents;
 import dev.ownstack.warehouse.Warehouse;
 import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -69,7 +63,7 @@ public final class ResolvedGraphBenchmark {
 
     private static void run(Warehouse warehouse, String name, ConnectedComponents algorithm, long edges) {
         System.gc();
-        resetPeaks();
+        MemoryPeaks.reset();
         long start = System.nanoTime();
         String outcome;
         long components = -1;
@@ -84,35 +78,7 @@ public final class ResolvedGraphBenchmark {
             outcome = "gave up";
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "%s\t%s\t%.2f\t%d\t%d\t%d\t%d%n", name, outcome, seconds, heapPeak() >> 20, rssPeak() >> 20, edges,
+        System.out.printf(Locale.ROOT, "%s\t%s\t%.2f\t%d\t%d\t%d\t%d%n", name, outcome, seconds, MemoryPeaks.heap() >> 20, MemoryPeaks.residentSet() >> 20, edges,
                 components);
-    }
-
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        try {
-            // Linux: "5" resets the process's peak resident set size (VmHWM)
-            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-        } catch (IOException | RuntimeException e) {
-            // no reset: the peak RSS printed is then the process's peak so far
-        }
-    }
-
-    private static long heapPeak() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-    }
-
-    private static long rssPeak() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return 0;
     }
 }

@@ -1,10 +1,12 @@
 package dev.ownstack.model.identity.graph.bench;
 
+
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.core.table.TableName;
+import dev.ownstack.model.identity.bench.MemoryPeaks;
 import dev.ownstack.model.identity.graph.ComponentsResult;
 import dev.ownstack.model.identity.graph.ConnectedComponents;
 import dev.ownstack.model.identity.graph.IdentityGraphs;
@@ -15,9 +17,6 @@ import dev.ownstack.warehouse.RowWriter;
 import dev.ownstack.warehouse.Warehouse;
 import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +87,7 @@ public final class ComponentsBenchmark {
     /** Runs one algorithm; returns its seconds, or the seconds until it gave up. */
     private static double run(Warehouse warehouse, String name, ConnectedComponents algorithm, TableName out, TableName reference, double limit) {
         System.gc();
-        resetPeaks();
+        MemoryPeaks.reset();
         long start = System.nanoTime();
         String rounds;
         String workingSet;
@@ -108,7 +107,7 @@ public final class ComponentsBenchmark {
         }
         double seconds = seconds(start);
         String ratio = reference == null ? "" : String.format(Locale.ROOT, "%s%.2f×", complete ? "" : "< ", limit / seconds);
-        System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %s | %s | %s | %s |%n", name, rounds, seconds, mib(heapPeak()), rssPeak(), workingSet, ratio);
+        System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %s | %s | %s | %s |%n", name, rounds, seconds, mib(MemoryPeaks.heap()), MemoryPeaks.residentSet() < 0 ? "n/a" : mib(MemoryPeaks.residentSet()), workingSet, ratio);
         if (complete && reference != null) {
             check(warehouse, out, reference);
         }
@@ -128,34 +127,6 @@ public final class ComponentsBenchmark {
         return value >= 10_000_000 ? String.format(Locale.ROOT, "%.0fM", value / 1e6)
                 : value >= 1_000_000 ? String.format(Locale.ROOT, "%.1fM", value / 1e6)
                 : value >= 1_000 ? String.format(Locale.ROOT, "%.0fk", value / 1e3) : String.valueOf(value);
-    }
-
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        try {
-            // Linux: "5" resets the process's peak resident set size (VmHWM)
-            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-        } catch (IOException | RuntimeException e) {
-            // no reset: the peak RSS printed is then the process's peak so far
-        }
-    }
-
-    private static long heapPeak() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-    }
-
-    private static String rssPeak() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return mib(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
-                }
-            }
-        } catch (IOException e) {
-            return "n/a";
-        }
-        return "n/a";
     }
 
     private static String mib(long bytes) {
