@@ -150,7 +150,7 @@ class AudienceCommandTest {
     }
 
     @Test
-    void previews_and_lists_a_rule_with_an_event_under_any() throws IOException {
+    void previews_and_streams_a_rule_with_an_event_under_any() throws IOException {
         Path rule = project.resolve("viewers_or_gb.json");
         Files.writeString(rule, "{\"any\": [{\"event\": \"Product Viewed\", \"within-days\": 30}, {\"audience\": \"gb\"}]}");
         audience("create", "viewers_or_gb", "--file", rule.toString());

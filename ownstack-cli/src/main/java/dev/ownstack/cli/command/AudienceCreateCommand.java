@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  ownstack audience create lapsed --recipe lapsed-buyers --param lapsed-days=120",
-            "  ownstack audience create win_back --recipe win-back --param holdout-percent=20 --param min-orders=3",
+            "  ownstack audience create win_back --recipe win-back --param min-orders=3",
             "  ownstack audience create gb_buyers --file gb_buyers.json"})
 final class AudienceCreateCommand implements Callable<Integer> {
     @Spec
