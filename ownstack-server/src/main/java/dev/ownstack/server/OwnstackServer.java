@@ -3,6 +3,7 @@ package dev.ownstack.server;
 import dev.ownstack.core.config.CollectorConfig;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.config.ServerConfig;
+import dev.ownstack.core.config.models.ModelsConfig;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.ingest.events.EventLoader;
@@ -18,6 +19,11 @@ import dev.ownstack.server.collector.CollectorMetrics;
 import dev.ownstack.server.collector.LoaderStatus;
 import dev.ownstack.server.collector.LogHealth;
 import dev.ownstack.server.collector.WriteKeys;
+import dev.ownstack.server.api.OpenApiEndpoint;
+import dev.ownstack.server.audiences.AudienceApi;
+import dev.ownstack.server.audiences.AudienceEndpoints;
+import dev.ownstack.server.audiences.RecipeEndpoints;
+import dev.ownstack.server.http.ApiErrors;
 import dev.ownstack.server.http.ApiKeys;
 import dev.ownstack.server.http.ClientAddress;
 import dev.ownstack.server.http.HttpErrors;
@@ -25,6 +31,7 @@ import dev.ownstack.server.metrics.MetricRegistry;
 import dev.ownstack.warehouse.Warehouse;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -61,12 +68,14 @@ public final class OwnstackServer implements AutoCloseable {
     private final Javalin app;
     private final GracefulHandler inFlight;
     private final ServerSettings settings;
+    private final List<String> routes;
     private boolean closed;
 
-    private OwnstackServer(Javalin app, GracefulHandler inFlight, ServerSettings settings) {
+    private OwnstackServer(Javalin app, GracefulHandler inFlight, ServerSettings settings, List<String> routes) {
         this.app = app;
         this.inFlight = inFlight;
         this.settings = settings;
+        this.routes = List.copyOf(routes);
     }
 
     /**
@@ -77,8 +86,9 @@ public final class OwnstackServer implements AutoCloseable {
         QUIET_LOGGERS.forEach(logger -> logger.setLevel(Level.WARNING));
         GracefulHandler inFlight = new GracefulHandler();
         Javalin app;
+        List<String> registered = new ArrayList<>();
         try {
-            app = create(settings, inFlight);
+            app = create(settings, inFlight, registered);
             app.start(settings.config().server().bind(), settings.config().server().port());
         } catch (RuntimeException e) {
             closeQuietly(settings);
@@ -88,7 +98,7 @@ public final class OwnstackServer implements AutoCloseable {
             ServerConfig server = settings.config().server();
             throw new OwnstackException(ErrorCode.IO_FAILED, "cannot listen on " + server.bind() + ":" + server.port() + ": " + e.getMessage(), e);
         }
-        OwnstackServer server = new OwnstackServer(app, inFlight, settings);
+        OwnstackServer server = new OwnstackServer(app, inFlight, settings, registered);
         try {
             settings.loader().ifPresent(EventLoader::start);
         } catch (RuntimeException e) {
@@ -98,7 +108,7 @@ public final class OwnstackServer implements AutoCloseable {
         return server;
     }
 
-    private static Javalin create(ServerSettings settings, GracefulHandler inFlight) {
+    private static Javalin create(ServerSettings settings, GracefulHandler inFlight, List<String> registered) {
         ProjectConfig config = settings.config();
         LoaderStatus loader = settings.loader().map(l -> LoaderStatus.of(l, BACKLOG_REFRESH)).orElse(LoaderStatus.NONE);
         MetricRegistry registry = new MetricRegistry();
@@ -106,6 +116,8 @@ public final class OwnstackServer implements AutoCloseable {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         registry.gauge("jvm_memory_heap_used_bytes", "Heap memory in use.", () -> memory.getHeapMemoryUsage().getUsed());
         LogHealth health = new LogHealth();
+        AudienceApi audiences = new AudienceApi(settings.warehouses(), config.audiences(), config.models().flatMap(ModelsConfig::asOf),
+                settings.clock());
         Routes routes = new Routes(
                 new CollectorEndpoint(config.collector(), new WriteKeys(config.eventSources()),
                         new ClientAddress(config.server().trustedProxies()), settings.log(), loader, settings.clock(),
@@ -114,7 +126,7 @@ public final class OwnstackServer implements AutoCloseable {
                 new HealthEndpoint(health),
                 new StatusEndpoint(config.eventSources(), settings.log(), loader, settings.loader().isPresent(), collectorMetrics, health),
                 new ApiKeys(config.server().apiKeys()),
-                registry);
+                registry, new AudienceEndpoints(audiences), new RecipeEndpoints(audiences), new OpenApiEndpoint(), registered);
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -155,7 +167,12 @@ public final class OwnstackServer implements AutoCloseable {
             log.close();
             throw e;
         }
-        return start(new ServerSettings(config, log, Optional.of(loader), clock));
+        return start(new ServerSettings(config, log, Optional.of(loader), clock, warehouses));
+    }
+
+    /** Every route, as {@code METHOD /path}, in the order registered. */
+    List<String> routes() {
+        return routes;
     }
 
     /** The port the server listens on. */
@@ -216,7 +233,8 @@ public final class OwnstackServer implements AutoCloseable {
      * why); every other route is Javalin's.
      */
     private record Routes(CollectorEndpoint collector, CollectorCors cors, HealthEndpoint health, StatusEndpoint status,
-                          ApiKeys apiKeys, MetricRegistry metrics) {
+                          ApiKeys apiKeys, MetricRegistry metrics, AudienceEndpoints audiences, RecipeEndpoints recipes, OpenApiEndpoint openApi,
+                          List<String> registered) {
 
         void register(io.javalin.config.RoutesConfig routes) {
             routes.options("/v1/{endpoint}", context -> {
@@ -228,20 +246,50 @@ public final class OwnstackServer implements AutoCloseable {
             routes.before("/metrics", this::requireApiKey);
             routes.before("/api/*", this::requireApiKey);
             routes.get("/metrics", context -> context.contentType(MetricRegistry.CONTENT_TYPE).result(metrics.scrape()));
-            routes.get("/api/v1/status", status::handle);
 
-            routes.exception(OwnstackException.class, (e, context) -> HttpErrors.write(context, e));
-            routes.exception(HttpResponseException.class, (e, context) -> HttpErrors.write(context, fromJavalin(e.getStatus(), e.getMessage())));
+            api(routes, HandlerType.GET, "/api/v1/status", status::handle);
+            api(routes, HandlerType.GET, "/api/openapi.json", openApi::handle);
+            api(routes, HandlerType.GET, "/api/audiences", audiences::list);
+            api(routes, HandlerType.POST, "/api/audiences", audiences::create);
+            api(routes, HandlerType.POST, "/api/audiences/validate", audiences::validate);
+            api(routes, HandlerType.POST, "/api/audiences/preview", audiences::previewUnsaved);
+            api(routes, HandlerType.GET, "/api/audiences/{name}", audiences::get);
+            api(routes, HandlerType.PUT, "/api/audiences/{name}", audiences::update);
+            api(routes, HandlerType.DELETE, "/api/audiences/{name}", audiences::delete);
+            api(routes, HandlerType.POST, "/api/audiences/{name}/preview", audiences::previewSaved);
+            api(routes, HandlerType.POST, "/api/audiences/{name}/compute", audiences::compute);
+            api(routes, HandlerType.GET, "/api/audiences/{name}/runs", audiences::runs);
+            api(routes, HandlerType.GET, "/api/audiences/{name}/changes", audiences::changes);
+            api(routes, HandlerType.GET, "/api/audiences/{name}/sql", audiences::sql);
+            api(routes, HandlerType.GET, "/api/recipes", recipes::list);
+            api(routes, HandlerType.POST, "/api/recipes/{name}", recipes::build);
+
+            routes.exception(OwnstackException.class, (e, context) -> writeError(context, e));
+            routes.exception(HttpResponseException.class, (e, context) -> writeError(context, fromJavalin(e.getStatus(), e.getMessage())));
             routes.exception(Exception.class, (e, context) -> {
                 LOG.log(System.Logger.Level.ERROR, "request " + context.method() + " " + context.path() + " failed", e);
-                HttpErrors.write(context, new OwnstackException(ErrorCode.INTERNAL, "the server failed: " + e.getClass().getSimpleName()));
+                writeError(context, new OwnstackException(ErrorCode.INTERNAL, "the server failed: " + e.getClass().getSimpleName()));
             });
             routes.error(404, context -> {
                 if (context.resultInputStream() == null) {
-                    HttpErrors.write(context, new OwnstackException(ErrorCode.NOT_FOUND,
-                            "nothing is served at " + context.method() + " " + context.path()));
+                    writeError(context, new OwnstackException(ErrorCode.NOT_FOUND, "nothing is served at " + context.method() + " " + context.path()));
                 }
             });
+        }
+
+        /** A route of the REST API, recorded so that a test can check the OpenAPI description covers it. */
+        private void api(io.javalin.config.RoutesConfig routes, HandlerType method, String path, io.javalin.http.Handler handler) {
+            routes.addHttpHandler(method, path, handler);
+            registered.add(method.name() + " " + path);
+        }
+
+        /** The REST API answers errors in its own shape (with the rule path); the collector and the rest in theirs. */
+        private static void writeError(Context context, OwnstackException e) {
+            if (context.path().startsWith("/api/")) {
+                ApiErrors.write(context, e);
+            } else {
+                HttpErrors.write(context, e);
+            }
         }
 
         private void requireApiKey(Context context) {

@@ -95,6 +95,15 @@ class CollectorHttpTest {
         assertTrue(body.path("message").asText().contains(messagePart), response.body());
     }
 
+    /** The REST API's error shape: {"error": CODE, "message": ...}. */
+    private static void assertApiError(HttpResponse<String> response, int status, String code, String messagePart) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        JsonNode body = json(response.body());
+        assertEquals(code, body.path("error").asText(), response.body());
+        assertTrue(body.path("message").asText().contains(messagePart), response.body());
+    }
+
     private static void assertSuccess(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("{\"success\":true}", response.body());
@@ -372,10 +381,10 @@ class CollectorHttpTest {
     @Test
     void guards_metrics_and_the_api_with_an_api_key() {
         assertError(test.get("/metrics"), 401, "UNAUTHORIZED", "Authorization: Bearer");
-        assertError(test.get("/api/v1/status"), 401, "UNAUTHORIZED", "Authorization: Bearer");
-        assertError(test.get("/api/v1/status", "Authorization", "Bearer not-the-key-at-all"), 401, "UNAUTHORIZED", "not one of");
-        assertError(test.get("/api/v1/nothing-here"), 401, "UNAUTHORIZED", "Authorization: Bearer");
-        assertError(test.get("/api/v1/nothing-here", "Authorization", "Bearer " + TestServer.API_KEY), 404, "NOT_FOUND", "/api/v1/nothing-here");
+        assertApiError(test.get("/api/v1/status"), 401, "UNAUTHORIZED", "Authorization: Bearer");
+        assertApiError(test.get("/api/v1/status", "Authorization", "Bearer not-the-key-at-all"), 401, "UNAUTHORIZED", "not one of");
+        assertApiError(test.get("/api/v1/nothing-here"), 401, "UNAUTHORIZED", "Authorization: Bearer");
+        assertApiError(test.get("/api/v1/nothing-here", "Authorization", "Bearer " + TestServer.API_KEY), 404, "NOT_FOUND", "/api/v1/nothing-here");
     }
 
     @Test
@@ -384,7 +393,7 @@ class CollectorHttpTest {
         test = TestServer.start(List.of(), List.of(), CollectorConfig.defaults(Path.of("/tmp/unused")));
         assertError(test.get("/metrics", "Authorization", "Bearer anything-at-all-here"), 401, "UNAUTHORIZED",
                 "no API keys are configured under server.api-keys");
-        assertError(test.get("/api/v1/status"), 401, "UNAUTHORIZED", "no API keys are configured under server.api-keys");
+        assertApiError(test.get("/api/v1/status"), 401, "UNAUTHORIZED", "no API keys are configured under server.api-keys");
     }
 
     @Test

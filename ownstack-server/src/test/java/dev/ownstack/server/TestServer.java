@@ -7,6 +7,7 @@ import dev.ownstack.core.config.ServerConfig;
 import dev.ownstack.core.config.SourceConfig;
 import dev.ownstack.core.config.WarehouseConfig;
 import dev.ownstack.ingest.events.EventLoader;
+import dev.ownstack.warehouse.Warehouse;
 import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** A real server on a free port of 127.0.0.1 with an in-memory log, and an HTTP client for it. */
 public final class TestServer implements AutoCloseable {
@@ -34,9 +36,18 @@ public final class TestServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestServer(ProjectConfig config) {
-        // The loader runs against a fresh in-memory warehouse; the recording log gives it nothing to load.
-        this.loader = new EventLoader(log, DuckDbWarehouse::inMemory, EventLoader.Options.from(config.collector()), Clock.systemUTC());
-        this.server = OwnstackServer.start(new ServerSettings(config, log, Optional.of(loader), Clock.systemUTC()));
+        this(config, DuckDbWarehouse::inMemory);
+    }
+
+    private TestServer(ProjectConfig config, Supplier<Warehouse> warehouses) {
+        // The loader runs against the same warehouses as the API; the recording log gives it nothing to load.
+        this.loader = new EventLoader(log, warehouses, EventLoader.Options.from(config.collector()), Clock.systemUTC());
+        this.server = OwnstackServer.start(new ServerSettings(config, log, Optional.of(loader), Clock.systemUTC(), warehouses));
+    }
+
+    /** A server for this project whose API and loader open warehouses from {@code warehouses}. */
+    public static TestServer start(ProjectConfig config, Supplier<Warehouse> warehouses) {
+        return new TestServer(config, warehouses);
     }
 
     public static TestServer start() {

@@ -6,6 +6,8 @@ public enum ErrorCode {
     ARGUMENT_INVALID(ErrorKind.USER),
     INPUT_INVALID(ErrorKind.USER),
     NOT_FOUND(ErrorKind.USER),
+    /** The request contradicts what exists: a name already taken, a thing defined elsewhere or still in use (HTTP 409). */
+    CONFLICT(ErrorKind.USER),
     /** SQL the warehouse refused as malformed or naming unknown tables or columns. */
     QUERY_INVALID(ErrorKind.USER),
     WAREHOUSE_FAILED(ErrorKind.EXTERNAL),

@@ -40,6 +40,7 @@ public final class HttpErrors {
             case ARGUMENT_INVALID, INPUT_INVALID, QUERY_INVALID -> new Answer(400, code, message, Optional.empty());
             case UNAUTHORIZED -> new Answer(401, code, message, Optional.empty());
             case NOT_FOUND -> new Answer(404, code, message, Optional.empty());
+            case CONFLICT -> new Answer(409, code, message, Optional.empty());
             case TOO_LARGE -> new Answer(413, code, message, Optional.empty());
             // The log's write queue is full: a short pause lets the group commit catch up.
             case OVERLOADED -> new Answer(429, code, message, Optional.of(Duration.ofSeconds(1)));
