@@ -171,6 +171,8 @@ class AudienceCommandTest {
         String postgres = audience("sql", "gb", "--dialect", "postgres").out();
         assertTrue(postgres.startsWith("-- audience gb compiled for postgres as of 2025-01-01T00:00:00Z\n-- parameters in order: \"GB\" text\n"),
                 postgres);
+        String bigquery = audience("sql", "big_spenders", "--dialect", "bigquery").out();
+        assertTrue(bigquery.contains("SELECT c.`customer_id` FROM `model`.`customers` AS c WHERE c.`revenue` > ?"), bigquery);
     }
 
     @Test
@@ -270,7 +272,7 @@ class AudienceCommandTest {
     void names_the_unknown_audience_dialect_recipe_parameter_column_or_limit() throws IOException {
         assertTrue(userError("show", "nobody").startsWith("error: unknown audience \"nobody\"; there are \"gb\", \"big_spenders\""));
         assertTrue(userError("preview", "gb", "--overlap", "nobody").contains("unknown audience \"nobody\""));
-        assertEquals("error: --dialect 'oracle' is not a dialect; use duckdb or postgres\n", userError("sql", "gb", "--dialect", "oracle"));
+        assertEquals("error: --dialect 'oracle' is not a dialect; use duckdb, postgres, snowflake, bigquery, redshift\n", userError("sql", "gb", "--dialect", "oracle"));
         assertTrue(userError("create", "x", "--recipe", "nope").contains("unknown recipe \"nope\"; the recipes are high-value-at-risk, lapsed-buyers,"));
         assertEquals("error: --param lapsed-days: must be a number, got \"soon\"\n",
                 userError("create", "x", "--recipe", "lapsed-buyers", "--param", "lapsed-days=soon"));

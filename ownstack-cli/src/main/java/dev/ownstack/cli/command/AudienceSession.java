@@ -13,9 +13,8 @@ import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.warehouse.SqlDialect;
+import dev.ownstack.warehouse.SqlDialects;
 import dev.ownstack.warehouse.Warehouse;
-import dev.ownstack.warehouse.duckdb.DuckDbDialect;
-import dev.ownstack.warehouse.postgres.PostgresDialect;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,9 +29,6 @@ import java.util.Optional;
  * warehouse it opened.
  */
 final class AudienceSession implements AutoCloseable {
-    /** The dialects {@code ownstack audience sql --dialect} knows. */
-    static final List<SqlDialect> DIALECTS = List.of(DuckDbDialect.INSTANCE, PostgresDialect.INSTANCE);
-
     private final ProjectConfig config;
     private final Warehouse warehouse;
     private final Clock clock;
@@ -109,9 +105,9 @@ final class AudienceSession implements AutoCloseable {
     /** The dialect of that name for {@code --dialect}, or ARGUMENT_INVALID naming the value and the choices. */
     static SqlDialect dialect(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
-        return DIALECTS.stream().filter(dialect -> dialect.name().equals(wanted)).findFirst()
+        return SqlDialects.all().stream().filter(dialect -> dialect.name().equals(wanted)).findFirst()
                 .orElseThrow(() -> new OwnstackException(ErrorCode.ARGUMENT_INVALID, "--dialect '" + name + "' is not a dialect; use "
-                        + String.join(" or ", DIALECTS.stream().map(SqlDialect::name).toList())));
+                        + String.join(", ", SqlDialects.names())));
     }
 
     /** ARGUMENT_INVALID unless {@code value} lies from {@code min} to {@code max}. */

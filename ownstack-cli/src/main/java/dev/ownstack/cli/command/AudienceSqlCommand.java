@@ -34,11 +34,13 @@ import picocli.CommandLine.Spec;
             "events and properties were checked against the warehouse and are quoted.",
             "Time windows count back from the as-of time in the comment (models.as-of,",
             "else now). --dialect writes SQL for another engine than the project's,",
-            "checked against the project's models; this build knows duckdb and postgres.",
+            "checked against the project's models: duckdb, postgres, snowflake, bigquery",
+            "or redshift (the last three are written for those engines, not run here).",
             "",
             "Examples:",
             "  ownstack audience sql big_spenders",
-            "  ownstack audience sql big_spenders --dialect postgres > big_spenders.sql"})
+            "  ownstack audience sql big_spenders --dialect postgres > big_spenders.sql",
+            "  ownstack audience sql big_spenders --dialect snowflake"})
 final class AudienceSqlCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,7 +53,7 @@ final class AudienceSqlCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The audience.")
     String name;
 
-    @Option(names = "--dialect", paramLabel = "duckdb|postgres",
+    @Option(names = "--dialect", paramLabel = "duckdb|postgres|snowflake|bigquery|redshift",
             description = "The engine to write SQL for. Default: the project's warehouse.")
     String dialect;
 
