@@ -1,5 +1,6 @@
 package dev.ownstack.cli;
 
+import dev.ownstack.cli.command.AudienceCommand;
 import dev.ownstack.cli.command.BuildCommand;
 import dev.ownstack.cli.command.DemoCommand;
 import dev.ownstack.cli.command.GenerateCommand;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
             ResolveCommand.class,
             IdentityCommand.class,
             BuildCommand.class,
+            AudienceCommand.class,
             ServeCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class},

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +22,7 @@ class DemoTest {
         Cli.Result result = Cli.run("demo", "--dir", demo.toString(), "--customers", "300");
         assertEquals(0, result.exitCode(), result.all());
         assertTrue(result.out().contains("Loaded"), result.out());
-        assertTrue(result.out().contains("3/6  Started the collector on http://127.0.0.1:"), result.out());
+        assertTrue(result.out().contains("3/7  Started the collector on http://127.0.0.1:"), result.out());
         assertTrue(result.out().matches("(?s).*     ([0-9,]+) events acknowledged in .*     \\1 events landed in raw.events.*"),
                 "every event sent through the collector landed: " + result.out());
         assertTrue(result.out().contains("raw.orders"), result.out());
@@ -29,6 +32,7 @@ class DemoTest {
 
         Cli.Result validate = Cli.run("validate", "-p", demo.toString());
         assertEquals(0, validate.exitCode(), validate.all());
+        checkAudiences(demo, result.out());
 
         Cli.Result again = Cli.run("ingest", "-p", demo.toString(), "--output", "csv");
         assertEquals(0, again.exitCode(), again.all());
@@ -42,6 +46,33 @@ class DemoTest {
         assertEquals(0, rerun.exitCode(), rerun.all());
         assertEquals(result.out().lines().filter(line -> line.startsWith("raw.")).toList(),
                 rerun.out().lines().filter(line -> line.startsWith("raw.")).toList(), "same seed, same tables and counts");
+    }
+
+    /** The audience step's sizes are those recorded, and every recipe finds customers in the demo's models. */
+    private static void checkAudiences(Path demo, String out) {
+        Matcher step = Pattern.compile("\n6/7  Computing the audiences: big_spenders of ownstack.yml, and lapsed_buyers made from the recipe"
+                + " lapsed-buyers\n     big_spenders: ([0-9,]+) members; lapsed_buyers: ([0-9,]+) members \\(of ([0-9,]+) customers\\),"
+                + " computed in [0-9.]+ s\n7/7  What is in the warehouse now:").matcher(out);
+        assertTrue(step.find(), out);
+        long bigSpenders = Long.parseLong(step.group(1).replace(",", ""));
+        long lapsed = Long.parseLong(step.group(2).replace(",", ""));
+        long customers = Long.parseLong(step.group(3).replace(",", ""));
+        assertTrue(bigSpenders > 0 && lapsed > 0 && bigSpenders < customers && lapsed < customers, out);
+
+        Cli.Result list = Cli.run("audience", "list", "-p", demo.toString(), "--format", "csv");
+        assertEquals(0, list.exitCode(), list.all());
+        List<String> rows = list.out().lines().skip(1).toList();
+        assertEquals(2, rows.size(), list.out());
+        assertTrue(rows.get(0).startsWith("big_spenders,ownstack.yml,") && rows.get(0).contains(",1," + bigSpenders + ","), list.out());
+        assertTrue(rows.get(1).startsWith("lapsed_buyers,recipe:lapsed-buyers,") && rows.get(1).contains(",1," + lapsed + ","), list.out());
+
+        for (String recipe : List.of("high-value-at-risk", "lapsed-buyers", "new-customers", "browsers-never-bought", "repeat-buyers",
+                "win-back")) {
+            Cli.Result created = Cli.run("audience", "create", "try_" + recipe.replace('-', '_'), "--recipe", recipe, "-p", demo.toString());
+            assertEquals(0, created.exitCode(), created.all());
+            assertTrue(created.out().matches("(?s)Created audience \\S+ from recipe " + recipe + ": [1-9][0-9,]* of [0-9,]+ customers now\\..*"),
+                    "the recipe compiles on the demo's models and selects some customers: " + created.out());
+        }
     }
 
     @Test

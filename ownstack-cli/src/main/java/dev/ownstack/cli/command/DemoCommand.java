@@ -1,5 +1,8 @@
 package dev.ownstack.cli.command;
 
+import dev.ownstack.activation.audience.history.AudienceRun;
+import dev.ownstack.activation.audience.recipe.Recipes;
+import dev.ownstack.activation.audience.store.AudienceOrigin;
 import dev.ownstack.cli.ProjectOption;
 import dev.ownstack.cli.generate.GeneratorOptions;
 import dev.ownstack.cli.generate.GeneratorSummary;
@@ -22,11 +25,13 @@ import dev.ownstack.warehouse.ResultColumn;
 import dev.ownstack.model.identity.IdentityStats;
 import dev.ownstack.model.identity.ResolveSummary;
 import dev.ownstack.model.master.ModelBuildSummary;
+import dev.ownstack.model.master.ModelTables;
 import dev.ownstack.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +49,13 @@ import picocli.CommandLine.Spec;
             "Run ownstack end to end on generated data: create a project folder, generate customers, orders",
             "and events, write an ownstack.yml for them, load the files into an embedded DuckDB warehouse,",
             "start the event collector for a moment and send the events through it over HTTP as an SDK would,",
-            "resolve identities (scored against the generator's truth), build the master models, and show",
-            "what is in the warehouse. Running it again starts the demo folder afresh.",
+            "resolve identities (scored against the generator's truth), build the master models, compute two",
+            "audiences (one of ownstack.yml, one made from a recipe), and show what is in the warehouse.",
+            "Running it again starts the demo folder afresh.",
             "",
             "Afterwards, explore with:  ownstack sql --project ownstack-demo \"select * from model.customers limit 5\"",
             "                           ownstack identity stats --project ownstack-demo",
+            "                           ownstack audience preview --project ownstack-demo " + DemoCommand.YAML_AUDIENCE,
             "or run the collector:      ownstack serve --project ownstack-demo   (write key " + DemoCommand.WRITE_KEY + ")"})
 public final class DemoCommand implements Callable<Integer> {
     private static final String MARKER = ".ownstack-demo";
@@ -56,6 +63,11 @@ public final class DemoCommand implements Callable<Integer> {
     private static final String EVENTS_FILE = "events.jsonl";
     private static final Set<String> NOT_LOADED = Set.of("truth.csv", "manifest.json", EVENTS_FILE);
     static final String WRITE_KEY = "demo-write-key";
+    /** The audience the demo's ownstack.yml defines. */
+    static final String YAML_AUDIENCE = "big_spenders";
+    /** The audience the demo creates from {@link #RECIPE}. */
+    static final String RECIPE_AUDIENCE = "lapsed_buyers";
+    static final String RECIPE = "lapsed-buyers";
     static final int PORT = 8080;
 
     @Spec
@@ -79,15 +91,15 @@ public final class DemoCommand implements Callable<Integer> {
         prepareFolder();
         Path data = directory.resolve("data");
 
-        out.println("1/6  Generating " + String.format("%,d", customers) + " customers (seed " + seed + ") into " + data);
+        out.println("1/7  Generating " + String.format("%,d", customers) + " customers (seed " + seed + ") into " + data);
         out.flush();
         GeneratorSummary generated = GenerateCommand.run(new GeneratorOptions(customers, seed, data), err);
 
         List<String> files = generated.rowsByFile().keySet().stream().filter(name -> !NOT_LOADED.contains(name)).sorted().toList();
         Files.writeString(directory.resolve(ProjectConfig.FILE_NAME), projectFile(files));
         ProjectConfig config = ProjectConfigLoader.withSystemEnvironment().load(directory);
-        out.println("2/6  Wrote " + directory.resolve(ProjectConfig.FILE_NAME) + " with " + config.batchSources().size()
-                + " file sources, the event source 'web', identity keys and models; loading the files into "
+        out.println("2/7  Wrote " + directory.resolve(ProjectConfig.FILE_NAME) + " with " + config.batchSources().size()
+                + " file sources, the event source 'web', identity keys, models and an audience; loading the files into "
                 + ValidateCommand.describe(config.warehouse()).replace("warehouse ", ""));
         out.flush();
 
@@ -108,7 +120,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (landed != sent.events()) {
                 throw new OwnstackException(ErrorCode.INTERNAL, "the demo sent " + sent.events() + " events but " + landed + " landed");
             }
-            out.printf("4/6  Resolving identities: %s records of %d sources into customers%n",
+            out.printf("4/7  Resolving identities: %s records of %d sources into customers%n",
                     "CRM contacts, shop accounts, newsletter members and browsers", config.identity().orElseThrow().sources().size());
             out.flush();
             ResolveSummary resolved = ResolveCommand.resolve(config, warehouse, IdentitySetup.components("auto", config), progress);
@@ -121,13 +133,14 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("     Against the generator's truth (%,d people): pairwise precision %.3f, recall %.3f, F1 %.3f%n",
                     scores.pairs().trueClusters(), scores.pairs().precision(), scores.pairs().recall(), scores.pairs().f1());
             out.println("     (browsers that never sign in or leave an email carry nothing to link them; see docs/IDENTITY.md)");
-            out.printf("5/6  Building the master models%n");
+            out.printf("5/7  Building the master models%n");
             out.flush();
             ModelBuildSummary built = BuildCommand.build(config, warehouse, progress);
             progress.done();
             out.printf("     Built %s in %.1f s%n", String.join(", ", built.rows().keySet().stream().map(Object::toString).toList()),
                     built.seconds());
-            out.printf("6/6  What is in the warehouse now:%n%n");
+            computeAudiences(config, warehouse, built.rows().getOrDefault(ModelTables.CUSTOMERS, 0L), out);
+            out.printf("7/7  What is in the warehouse now:%n%n");
             showTables(warehouse, out);
             out.println();
             out.println("Customers by number of records (ownstack identity stats):");
@@ -138,11 +151,32 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("%nDone in %.1f s. The project is in %s; try:%n", (System.nanoTime() - start) / 1e9, directory);
         out.println("  bin/ownstack sql --project " + directory + " \"select * from model.customers order by revenue desc limit 5\"");
         out.println("  bin/ownstack identity explain --project " + directory + " <a customer_id or an email from that list>");
+        out.println("  bin/ownstack audience preview --project " + directory + " " + YAML_AUDIENCE + " --breakdown orders");
         out.println("  bin/ownstack ingest --project " + directory + "      # again: adds nothing, loads are idempotent");
         out.println("  bin/ownstack serve --project " + directory + "       # the collector on port " + PORT + "; then, in another terminal:");
         out.println("  curl -u " + WRITE_KEY + ": http://127.0.0.1:" + PORT + "/v1/track -d '{\"userId\":\"u1\",\"event\":\"Signed Up\"}'");
         out.flush();
         return 0;
+    }
+
+    /**
+     * Creates the recipe's audience beside the one of ownstack.yml, computes both (recording a run
+     * of each) and prints their sizes.
+     */
+    private static void computeAudiences(ProjectConfig config, Warehouse warehouse, long customers, PrintWriter out) {
+        out.printf("6/7  Computing the audiences: %s of ownstack.yml, and %s made from the recipe %s%n", YAML_AUDIENCE, RECIPE_AUDIENCE,
+                RECIPE);
+        out.flush();
+        long start = System.nanoTime();
+        List<String> sizes = new ArrayList<>();
+        try (AudienceSession session = AudienceSession.over(config, warehouse)) {
+            session.store().create(Recipes.get(RECIPE).build(RECIPE_AUDIENCE, Map.of()), AudienceOrigin.recipe(RECIPE), session.context());
+            for (String name : List.of(YAML_AUDIENCE, RECIPE_AUDIENCE)) {
+                AudienceRun run = AudienceHistoryCommands.compute(session, session.store().get(name));
+                sizes.add(String.format("%s: %,d members", name, run.size()));
+            }
+        }
+        out.printf("     %s (of %,d customers), computed in %.1f s%n", String.join("; ", sizes), customers, (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -155,7 +189,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoEvents.Sent sent;
         try (OwnstackServer server = OwnstackServer.serve(demo, () -> ProjectOption.openWarehouse(demo, err))) {
             String url = "http://127.0.0.1:" + server.port();
-            out.printf("3/6  Started the collector on %s; sending the generated events to %s/v1/batch as an SDK would%n", url, url);
+            out.printf("3/7  Started the collector on %s; sending the generated events to %s/v1/batch as an SDK would%n", url, url);
             out.flush();
             sent = DemoEvents.send(eventsFile, url, WRITE_KEY, Progress.onStderr(err));
             out.printf("     %,d events acknowledged in %,d requests in %.1f s (%,.0f events/s, each durable on disk before its 200)%n",
@@ -188,7 +222,10 @@ public final class DemoCommand implements Callable<Integer> {
         Files.writeString(directory.resolve(MARKER), "This folder was made by `ownstack demo`; running it again replaces it.\n");
     }
 
-    /** How the generated sources link into customers, and the models built from them (docs/IDENTITY.md, docs/MODELS.md). */
+    /**
+     * How the generated sources link into customers, the models built from them and an audience over
+     * those (docs/IDENTITY.md, docs/MODELS.md, docs/AUDIENCES.md).
+     */
     private static final String IDENTITY_AND_MODELS = """
             identity:
               default-region: GB               # phone numbers without +44 are British
@@ -240,6 +277,13 @@ public final class DemoCommand implements Callable<Integer> {
                 last_order_at: {function: max, of: transactions.occurred_at, where: {type: order}}
                 days_since_last_order: {function: days-since, of: transactions.occurred_at, where: {type: order}}
                 product_views_30d: {function: count, of: events, where: {event: Product Viewed}, within: 30d}
+            audiences:                         # ownstack audience list; the language: docs/AUDIENCES.md
+              big_spenders:
+                description: Spent over 1,000 in all and viewed products in the last 30 days
+                rule:
+                  all:
+                    - {trait: revenue, operator: greater, value: 1000}
+                    - {event: Product Viewed, within-days: 30}
             """;
 
     private static String projectFile(List<String> files) {

@@ -1,0 +1,4 @@
+-- event-where-contains: audience "event_where_contains" compiled for bigquery as of 2025-01-01T00:00:00Z
+-- definition: {"rule":{"event":"Order Completed","where":[{"property":"coupon","operator":"contains","value":"%OFF"}]}}
+-- parameters in order: "Order Completed" text, "%\\%OFF%" text
+SELECT c.`customer_id` FROM `model`.`customers` AS c WHERE EXISTS (SELECT 1 FROM `model`.`events` AS e WHERE e.`customer_id` = c.`customer_id` AND e.`event` = ? AND (CASE WHEN JSON_TYPE(e.`properties`['coupon']) IN ('object', 'array') THEN TO_JSON_STRING(e.`properties`['coupon']) ELSE JSON_VALUE(e.`properties`['coupon']) END LIKE ?))

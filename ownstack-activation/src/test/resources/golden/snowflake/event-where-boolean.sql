@@ -1,0 +1,4 @@
+-- event-where-boolean: audience "event_where_boolean" compiled for snowflake as of 2025-01-01T00:00:00Z
+-- definition: {"rule":{"event":"Order Completed","where":[{"property":"gift","operator":"equals","value":true}]}}
+-- parameters in order: "Order Completed" text, "true" text
+SELECT c."CUSTOMER_ID" FROM "MODEL"."CUSTOMERS" AS c WHERE EXISTS (SELECT 1 FROM "MODEL"."EVENTS" AS e WHERE e."CUSTOMER_ID" = c."CUSTOMER_ID" AND e."EVENT" = ? AND (CAST(STRIP_NULL_VALUE(GET(e."PROPERTIES", 'gift')) AS VARCHAR) = ?))

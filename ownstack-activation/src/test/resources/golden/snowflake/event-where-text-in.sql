@@ -1,0 +1,4 @@
+-- event-where-text-in: audience "event_where_text_in" compiled for snowflake as of 2025-01-01T00:00:00Z
+-- definition: {"rule":{"event":"Order Completed","where":[{"property":"currency","operator":"in","value":["GBP","EUR"]}]}}
+-- parameters in order: "Order Completed" text, "GBP" text, "EUR" text
+SELECT c."CUSTOMER_ID" FROM "MODEL"."CUSTOMERS" AS c WHERE EXISTS (SELECT 1 FROM "MODEL"."EVENTS" AS e WHERE e."CUSTOMER_ID" = c."CUSTOMER_ID" AND e."EVENT" = ? AND (CAST(STRIP_NULL_VALUE(GET(e."PROPERTIES", 'currency')) AS VARCHAR) IN (?, ?)))

@@ -1,0 +1,4 @@
+-- trait-greater: audience "trait_greater" compiled for snowflake as of 2025-01-01T00:00:00Z
+-- definition: {"rule":{"trait":"orders","operator":"greater","value":2}}
+-- parameters in order: 2 decimal
+SELECT c."CUSTOMER_ID" FROM "MODEL"."CUSTOMERS" AS c WHERE c."ORDERS" > ?
