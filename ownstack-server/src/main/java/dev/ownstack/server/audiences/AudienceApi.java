@@ -8,19 +8,16 @@ import dev.ownstack.core.config.audiences.AudienceDefinition;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.warehouse.SqlDialect;
+import dev.ownstack.warehouse.SqlDialects;
 import dev.ownstack.warehouse.Warehouse;
-import dev.ownstack.warehouse.duckdb.DuckDbDialect;
-import dev.ownstack.warehouse.postgres.PostgresDialect;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * What the audience and recipe endpoints share: the project's audiences of {@code ownstack.yml},
@@ -31,7 +28,6 @@ import java.util.stream.Collectors;
 public final class AudienceApi {
     /** How long the model catalog is used before it is read again in the background, when the model tables' columns stay the same. */
     public static final Duration CATALOG_TIME_TO_LIVE = Duration.ofMinutes(1);
-    private static final List<SqlDialect> DIALECTS = List.of(DuckDbDialect.INSTANCE, PostgresDialect.INSTANCE);
 
     private final Supplier<Warehouse> warehouses;
     private final Map<String, AudienceDefinition> configured;
@@ -56,10 +52,11 @@ public final class AudienceApi {
         return new Workspace(warehouses.get());
     }
 
+    /** The dialect of that name: the engines ownstack runs on and those it writes SQL for ({@code SqlDialects}). */
     static SqlDialect dialect(String name) {
-        return DIALECTS.stream().filter(dialect -> dialect.name().equals(name)).findFirst()
+        return SqlDialects.all().stream().filter(dialect -> dialect.name().equals(name)).findFirst()
                 .orElseThrow(() -> new OwnstackException(ErrorCode.INPUT_INVALID, "dialect: '" + name + "' is not one of "
-                        + DIALECTS.stream().map(SqlDialect::name).collect(Collectors.joining(", "))));
+                        + String.join(", ", SqlDialects.names())));
     }
 
     /** One request's warehouse connection, store, previews and history. Not thread-safe. */

@@ -242,9 +242,13 @@ class AudienceApiTest {
         assertEquals("SELECT c.\"customer_id\" FROM \"model\".\"customers\" AS c WHERE c.\"country\" = ?", duckdb.path("sql").asText());
         assertEquals(json("['GB']"), duckdb.path("parameters"));
         assertEquals("postgres", json(ok(call("GET", "/api/audiences/buyers/sql?dialect=postgres", null))).path("dialect").asText());
+        JsonNode snowflake = json(ok(call("GET", "/api/audiences/gb/sql?dialect=snowflake", null)));
+        assertEquals("snowflake", snowflake.path("dialect").asText());
+        assertEquals(json("['GB']"), snowflake.path("parameters"));
         HttpResponse<String> unknown = call("GET", "/api/audiences/gb/sql?dialect=oracle", null);
         assertEquals(400, unknown.statusCode());
         assertEquals("dialect", json(unknown).path("path").asText());
+        assertEquals("dialect: 'oracle' is not one of duckdb, postgres, snowflake, bigquery, redshift", json(unknown).path("message").asText());
     }
 
     @Test
