@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.warehouse.ForwardingWarehouse;
 import dev.ownstack.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,9 +77,7 @@ abstract class EventLoaderSuite {
 
     Supplier<Warehouse> warehouses() {
         return () -> {
-            SharedWarehouse warehouse = new SharedWarehouse(connect(), true);
-            warehouse.failOn(sql -> crashOn.test(sql));
-            return warehouse;
+            return new ForwardingWarehouse(connect(), true).failOn(sql -> crashOn.test(sql));
         };
     }
 
@@ -243,7 +242,7 @@ abstract class EventLoaderSuite {
 
         OwnstackException crash = assertThrows(OwnstackException.class, crashing::loadAvailable);
 
-        assertTrue(crash.getMessage().startsWith("simulated crash"), crash.getMessage());
+        assertTrue(crash.getMessage().startsWith("simulated failure"), crash.getMessage());
         assertEquals(300, count("SELECT count(*) FROM raw.events"), "the crashed batch's rows rolled back");
         assertEquals(0, count("SELECT count(*) FROM ownstack.event_stage"));
         // the process dies: the loader is dropped as it is, the log reopened from its files

@@ -1,5 +1,6 @@
 package dev.ownstack.ingest.events;
 
+import dev.ownstack.warehouse.ForwardingWarehouse;
 import dev.ownstack.warehouse.Warehouse;
 import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
 
@@ -9,7 +10,7 @@ class EventLoaderTest extends EventLoaderSuite {
 
     @Override
     Warehouse connect() {
-        return new SharedWarehouse(memory, false);
+        return new ForwardingWarehouse(memory, false);
     }
 
     @Override

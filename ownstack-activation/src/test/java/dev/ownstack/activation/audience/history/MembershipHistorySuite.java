@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ownstack.activation.audience.AudienceCompiler;
 import dev.ownstack.activation.audience.ModelCatalog;
 import dev.ownstack.activation.audience.store.AudienceTables;
-import dev.ownstack.activation.audience.testing.FailingWarehouse;
 import dev.ownstack.activation.audience.testing.SettableClock;
 import dev.ownstack.activation.audience.testing.ShopModels;
 import dev.ownstack.core.config.audiences.AudienceDefinition;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.warehouse.ForwardingWarehouse;
 import dev.ownstack.warehouse.Warehouse;
 import java.time.Duration;
 import java.time.Instant;
@@ -183,9 +183,9 @@ abstract class MembershipHistorySuite {
         score("c02", 0.9);
         List<Object[]> before = intervals();
         // the last statement before the temporary table is dropped: members have been updated by then
-        FailingWarehouse failing = new FailingWarehouse(warehouse, "UPDATE " + warehouse.dialect().table(AudienceTables.RUNS));
+        ForwardingWarehouse failing = new ForwardingWarehouse(warehouse, false).failOnceOn("UPDATE " + warehouse.dialect().table(AudienceTables.RUNS));
         assertThrows(OwnstackException.class, () -> new MembershipHistory(failing, clock).compute(SCORED, compiler, ShopModels.AS_OF));
-        assertTrue(failing.failed());
+        assertEquals(1, failing.failures());
         assertEquals(List.of(1L), history().runs("scored", 10).stream().map(AudienceRun::runId).toList());
         assertEquals(rows(before), rows(intervals()));
         AudienceRun retried = compute();

@@ -1,39 +1,51 @@
-package dev.ownstack.activation.audience.testing;
+package dev.ownstack.warehouse;
 
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.TableName;
-import dev.ownstack.warehouse.QueryResult;
-import dev.ownstack.warehouse.RowHandler;
-import dev.ownstack.warehouse.RowWriter;
-import dev.ownstack.warehouse.SqlDialect;
-import dev.ownstack.warehouse.Warehouse;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
- * A real warehouse that fails the first statement starting with a given text, as an engine that
- * dies halfway through a unit of work would; everything else goes to the real one.
+ * A real warehouse behind a wrapper for tests: it forwards everything, fails the statements
+ * matching a predicate (an append counts as {@code "append into <table>"}) as an engine that dies
+ * halfway through a unit of work would, and, when told, leaves the real one open when closed (an
+ * in-memory database must outlive each user of it).
  */
-public final class FailingWarehouse implements Warehouse {
+public final class ForwardingWarehouse implements Warehouse {
     private final Warehouse delegate;
-    private final String failingPrefix;
-    private boolean failed;
+    private final boolean closesDelegate;
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile Predicate<String> failOn = sql -> false;
 
-    public FailingWarehouse(Warehouse delegate, String failingPrefix) {
+    public ForwardingWarehouse(Warehouse delegate, boolean closesDelegate) {
         this.delegate = delegate;
-        this.failingPrefix = failingPrefix;
+        this.closesDelegate = closesDelegate;
     }
 
-    public boolean failed() {
-        return failed;
+    /** Fails the statements matching {@code failOn} until told otherwise. */
+    public ForwardingWarehouse failOn(Predicate<String> failOn) {
+        this.failOn = failOn;
+        return this;
+    }
+
+    /** Fails the first statement that starts with {@code prefix}, and no other. */
+    public ForwardingWarehouse failOnceOn(String prefix) {
+        return failOn(sql -> failures.get() == 0 && sql.startsWith(prefix));
+    }
+
+    /** How many statements were failed. */
+    public int failures() {
+        return failures.get();
     }
 
     private void check(String sql) {
-        if (!failed && sql.startsWith(failingPrefix)) {
-            failed = true;
-            throw new OwnstackException(ErrorCode.WAREHOUSE_FAILED, "test failure at: " + sql);
+        if (failOn.test(sql)) {
+            failures.incrementAndGet();
+            throw new OwnstackException(ErrorCode.WAREHOUSE_FAILED, "simulated failure before: " + sql);
         }
     }
 
@@ -72,6 +84,7 @@ public final class FailingWarehouse implements Warehouse {
 
     @Override
     public RowWriter append(TableName table, List<String> columns) {
+        check("append into " + table);
         return delegate.append(table, columns);
     }
 
@@ -93,6 +106,8 @@ public final class FailingWarehouse implements Warehouse {
 
     @Override
     public void close() {
-        delegate.close();
+        if (closesDelegate) {
+            delegate.close();
+        }
     }
 }
