@@ -37,7 +37,7 @@ final class KafkaTopic {
         this.admin = admin;
     }
 
-    /** The topic's partitions, once the topic exists. */
+    /** The topic's partitions, once the topic exists and each partition has a leader. */
     List<TopicPartition> ensureExists() {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         boolean created = false;
@@ -46,10 +46,20 @@ final class KafkaTopic {
                 TopicDescription description = admin.describeTopics(List.of(kafka.topic())).topicNameValues()
                         .get(kafka.topic()).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
                 List<TopicPartition> partitions = new ArrayList<>();
+                boolean led = true;
                 for (TopicPartitionInfo partition : description.partitions()) {
                     partitions.add(new TopicPartition(kafka.topic(), partition.partition()));
+                    led &= partition.leader() != null && !partition.leader().isEmpty();
                 }
-                return partitions;
+                // A just created topic is described before its partitions have leaders; records
+                // sent then would wait in the producer for its next metadata refresh.
+                if (led) {
+                    return partitions;
+                }
+                if (remainingMillis(deadline) <= 0) {
+                    throw failure("find a leader for every partition of", new TimeoutException());
+                }
+                pause();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw failure("describe", e.getCause());
