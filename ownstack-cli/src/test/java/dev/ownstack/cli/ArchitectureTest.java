@@ -9,8 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the module arrows of docs/ARCHITECTURE.md pointing one way: cli -> server -> ingest -> warehouse -> core,
- * with model (identity resolution, master models) and activation (audiences) used by server and cli and using
- * warehouse and core. */
+ * with model (identity resolution, master models) and activation (audiences, syncs) used by server and cli and using
+ * warehouse and core, and destinations (connectors) using only activation's destination SPI and core. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -24,16 +24,28 @@ class ArchitectureTest {
                 .layer("ingest").definedBy("dev.ownstack.ingest..")
                 .layer("model").definedBy("dev.ownstack.model..")
                 .layer("activation").definedBy("dev.ownstack.activation..")
+                .layer("destinations").definedBy("dev.ownstack.destinations..")
                 .layer("warehouse").definedBy("dev.ownstack.warehouse..")
                 .layer("core").definedBy("dev.ownstack.core..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("server").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("ingest").mayOnlyBeAccessedByLayers("server", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("server", "cli")
-                .whereLayer("activation").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("destinations").mayNotBeAccessedByAnyLayer()
+                .whereLayer("activation").mayOnlyBeAccessedByLayers("destinations", "server", "cli")
                 .whereLayer("warehouse").mayOnlyBeAccessedByLayers("ingest", "model", "activation", "server", "cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("warehouse", "ingest", "model", "activation", "server", "cli")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("warehouse", "ingest", "model", "activation", "destinations", "server", "cli")
                 .because("each layer builds on the ones below it; move shared code down into the lower module instead of importing upwards")
+                .check(CLASSES);
+    }
+
+    @Test
+    void destinations_use_only_the_spi() {
+        noClasses().that().resideInAPackage("dev.ownstack.destinations..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ownstack.warehouse..", "dev.ownstack.model..",
+                        "dev.ownstack.ingest..", "dev.ownstack.activation.audience..", "dev.ownstack.activation.sync..")
+                .because("connectors plug into the destination SPI (dev.ownstack.activation.destination) and know nothing else;"
+                        + " the sync engine finds them with ServiceLoader")
                 .check(CLASSES);
     }
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@link #details()} holds further lines (for example every configuration problem at once).
  * Messages never contain secret values: code that builds them only ever sees masked secrets.
  */
-public final class OwnstackException extends RuntimeException {
+public class OwnstackException extends RuntimeException {
     private final ErrorCode code;
     private final List<String> details;
 
