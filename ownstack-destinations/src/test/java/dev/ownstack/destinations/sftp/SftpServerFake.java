@@ -29,7 +29,12 @@ final class SftpServerFake implements AutoCloseable {
     private final PublicKey authorizedKey;
 
     SftpServerFake(Path root, PublicKey authorizedKey) throws IOException, GeneralSecurityException {
-        this.hostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+        this(root, authorizedKey, KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256));
+    }
+
+    /** A server with this host key only. */
+    SftpServerFake(Path root, PublicKey authorizedKey, KeyPair hostKey) throws IOException {
+        this.hostKey = hostKey;
         this.authorizedKey = authorizedKey;
         this.server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
