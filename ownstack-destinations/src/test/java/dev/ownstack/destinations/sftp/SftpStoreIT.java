@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ownstack.activation.destination.CheckResult;
 import dev.ownstack.activation.destination.DestinationException;
+import dev.ownstack.activation.destination.ErrorClass;
 import dev.ownstack.core.config.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,8 @@ class SftpStoreIT {
             assertFalse(result.ok());
             assertTrue(result.message().contains("sftp://" + SftpServerFake.USER + "@127.0.0.1"), result.message());
             assertTrue(result.message().contains("presented host key ecdsa-sha2-nistp256 " + server.fingerprint()), result.message());
-            assertThrows(DestinationException.class, () -> store.publish("s/1/_manifest.json", file));
+            DestinationException error = assertThrows(DestinationException.class, () -> store.publish("s/1/_manifest.json", file));
+            assertEquals(ErrorClass.AUTH, error.errorClass());
         }
         assertFalse(Files.exists(root.resolve("s")), "nothing written to an unverified server");
     }
