@@ -53,6 +53,8 @@ import org.junit.jupiter.api.TestFactory;
 public abstract class DestinationContract {
     /** The name of the destination in the definitions the suite builds. */
     protected static final String NAME = "contract";
+    /** The name of the sync whose runs the suite writes. */
+    protected static final String SYNC = "contract-sync";
     private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern SECRET_LIKE = Pattern.compile(".*(password|secret|token|api-key|private-key|credential).*");
 
@@ -338,7 +340,7 @@ public abstract class DestinationContract {
     }
 
     private RunInfo startRun(Destination destination) {
-        RunInfo run = new RunInfo("contract-sync", nextRunId++, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(nextRunId));
+        RunInfo run = new RunInfo(SYNC, nextRunId++, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(nextRunId));
         destination.start(run);
         return run;
     }
