@@ -197,7 +197,7 @@ public abstract class DestinationContract {
     }
 
     @Test
-    void upserts_in_full_batches_from_parallel_writers_leave_exactly_the_records_written() throws InterruptedException {
+    void full_batches_of_upserts_from_parallel_writers_then_removes_leave_exactly_the_records_expected() throws InterruptedException {
         Destination destination = open(settings());
         int size = capabilities().maxBatchRecords();
         RunInfo run = startRun(destination);
@@ -222,6 +222,13 @@ public abstract class DestinationContract {
         finishRun(destination, run);
         assertEquals(size + Math.min(3, size), expected.size());
         assertHolds(expected);
+        if (capabilities().supports(Operation.REMOVE)) {
+            RunInfo removal = startRun(destination);
+            assertAllAccepted(write(destination, removal, Operation.REMOVE, batches.get(0)));
+            finishRun(destination, removal);
+            assertEquals(Math.min(3, size), expected.size());
+            assertHolds(expected);
+        }
     }
 
     @Test
