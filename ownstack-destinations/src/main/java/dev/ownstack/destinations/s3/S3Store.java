@@ -98,17 +98,8 @@ public final class S3Store implements FileStore {
             List<CompletedPart> parts = new ArrayList<>();
             ByteBuffer buffer = ByteBuffer.allocate(partSize);
             int number = 1;
-            while (true) {
-                buffer.clear();
-                while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-                    // fill the part
-                }
-                if (buffer.position() == 0) {
-                    break;
-                }
+            for (byte[] bytes = readPart(channel, buffer); bytes.length > 0; bytes = readPart(channel, buffer)) {
                 int partNumber = number++;
-                byte[] bytes = new byte[buffer.position()];
-                buffer.flip().get(bytes);
                 UploadPartResponse uploaded = client.uploadPart(request -> request.bucket(bucket).key(key).uploadId(uploadId)
                         .partNumber(partNumber).checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(bytes));
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(uploaded.eTag()).checksumCRC32(uploaded.checksumCRC32()).build());
@@ -119,6 +110,17 @@ public final class S3Store implements FileStore {
             abort(key, uploadId, e);
             throw e;
         }
+    }
+
+    /** The next part of the file: a full buffer, the rest of the file, or nothing at its end. */
+    private static byte[] readPart(FileChannel channel, ByteBuffer buffer) throws IOException {
+        buffer.clear();
+        while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+            continue;
+        }
+        byte[] bytes = new byte[buffer.position()];
+        buffer.flip().get(bytes);
+        return bytes;
     }
 
     private void abort(String key, String uploadId, Exception cause) {

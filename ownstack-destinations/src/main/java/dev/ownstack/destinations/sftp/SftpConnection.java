@@ -9,6 +9,7 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.NamedResource;
@@ -36,10 +37,21 @@ record SftpConnection(String host, int port, String username, Optional<Secret> p
         hostKeyFingerprint = hostKeyFingerprint.startsWith("SHA256:") ? hostKeyFingerprint : "SHA256:" + hostKeyFingerprint;
     }
 
-    /** An SSH client that accepts only the pinned host key; started, to be stopped by the caller. */
-    SshClient client() {
+    /**
+     * An SSH client that accepts only the pinned host key; started, to be stopped by the caller.
+     * A refused key's type and fingerprint go to {@code refused}, for the message.
+     */
+    SshClient client(AtomicReference<String> refused) {
         SshClient client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier((session, address, key) -> hostKeyFingerprint.equals(KeyUtils.getFingerPrint(key)));
+        client.setServerKeyVerifier((session, address, key) -> {
+            String fingerprint = KeyUtils.getFingerPrint(key);
+            if (hostKeyFingerprint.equals(fingerprint)) {
+                return true;
+            }
+            refused.set("the server presented host key " + KeyUtils.getKeyType(key) + " " + fingerprint + ", not the pinned "
+                    + hostKeyFingerprint);
+            return false;
+        });
         client.start();
         return client;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.common.SshException;
 import org.apache.sshd.sftp.client.SftpClient;
@@ -26,6 +27,7 @@ import org.apache.sshd.sftp.common.SftpException;
 public final class SftpStore implements FileStore {
     private final SftpConnection connection;
     private final String root;
+    private final AtomicReference<String> refusedHostKey = new AtomicReference<>();
     private SshClient client;
     private SftpClient sftp;
 
@@ -72,8 +74,10 @@ public final class SftpStore implements FileStore {
             rename(client, part, target);
         } catch (IOException | RuntimeException e) {
             disconnect();
-            ErrorClass errorClass = e instanceof SshException && reason(e).toLowerCase(java.util.Locale.ROOT).contains("authentication")
-                    ? ErrorClass.AUTH : ErrorClass.RETRYABLE;
+            // a refused host key or login will not get better by retrying: the run stops
+            boolean auth = refusedHostKey.get() != null
+                    || e instanceof SshException && reason(e).toLowerCase(java.util.Locale.ROOT).contains("authentication");
+            ErrorClass errorClass = auth ? ErrorClass.AUTH : ErrorClass.RETRYABLE;
             throw new DestinationException(errorClass, "cannot write " + connection.describe() + target + ": " + reason(e), Optional.empty(), e);
         }
     }
@@ -86,7 +90,8 @@ public final class SftpStore implements FileStore {
     private SftpClient sftp() throws IOException {
         if (sftp == null || !sftp.isOpen()) {
             disconnect();
-            client = connection.client();
+            refusedHostKey.set(null);
+            client = connection.client(refusedHostKey);
             sftp = connection.open(client);
         }
         return sftp;
@@ -143,7 +148,11 @@ public final class SftpStore implements FileStore {
         client.rename(from, to);
     }
 
-    private static String reason(Exception e) {
+    private String reason(Exception e) {
+        String refused = refusedHostKey.get();
+        if (refused != null) {
+            return refused;
+        }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -108,7 +108,7 @@ class FileDestinationTest {
 
     @Test
     void a_snapshot_only_destination_writes_the_current_records_and_no_changes() {
-        FileSettings settings = new FileSettings(RecordFormat.CSV, false, FileSettings.Files.SNAPSHOT, "id", 2, spool);
+        FileSettings settings = new FileSettings(RecordFormat.CSV, false, FileSettings.RunFiles.SNAPSHOT, "id", 2, spool);
         FileDestination destination = new FileDestination("exports", settings, new RecordingStore());
         destination.start(RUN);
         destination.write(batch("members-3-1", Operation.UPSERT, "c"));
@@ -127,7 +127,7 @@ class FileDestinationTest {
     }
 
     private FileDestination destination(RecordFormat format) {
-        return new FileDestination("exports", new FileSettings(format, false, FileSettings.Files.CHANGES, "key", 1000, spool), new RecordingStore());
+        return new FileDestination("exports", new FileSettings(format, false, FileSettings.RunFiles.CHANGES, "key", 1000, spool), new RecordingStore());
     }
 
     private static RecordBatch batch(String id, Operation operation, String... keys) {

@@ -37,7 +37,7 @@ class FolderDestinationTest extends DestinationContract {
 
     @Override
     protected DestinationProbe probe() {
-        return () -> StoredRuns.records(StoredRuns.folder(folder), "contract-sync");
+        return () -> StoredRuns.records(StoredRuns.folder(folder), SYNC);
     }
 
     @Override

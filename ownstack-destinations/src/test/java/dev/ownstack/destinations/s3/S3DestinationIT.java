@@ -59,7 +59,7 @@ class S3DestinationIT extends DestinationContract {
 
     @Override
     protected DestinationProbe probe() {
-        return () -> StoredRuns.records(objectsUnder("ownstack/exports/"), "contract-sync");
+        return () -> StoredRuns.records(objectsUnder("ownstack/exports/"), SYNC);
     }
 
     @Override

@@ -63,7 +63,7 @@ class SftpDestinationIT extends DestinationContract {
 
     @Override
     protected DestinationProbe probe() {
-        return () -> StoredRuns.records(StoredRuns.folder(root.resolve("exports")), "contract-sync");
+        return () -> StoredRuns.records(StoredRuns.folder(root.resolve("exports")), SYNC);
     }
 
     @Override

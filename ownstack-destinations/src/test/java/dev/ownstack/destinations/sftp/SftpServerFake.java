@@ -9,6 +9,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
@@ -23,13 +25,24 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 final class SftpServerFake implements AutoCloseable {
     static final String USER = "exporter";
     static final String PASSWORD = "correct horse";
+    /** Held so that the level sticks: the server logs every start and session at INFO. */
+    private static final Logger SSHD_LOG = Logger.getLogger("org.apache.sshd");
+
+    static {
+        SSHD_LOG.setLevel(Level.WARNING);
+    }
 
     private final SshServer server;
     private final KeyPair hostKey;
     private final PublicKey authorizedKey;
 
     SftpServerFake(Path root, PublicKey authorizedKey) throws IOException, GeneralSecurityException {
-        this.hostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+        this(root, authorizedKey, KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256));
+    }
+
+    /** A server with this host key only. */
+    SftpServerFake(Path root, PublicKey authorizedKey, KeyPair hostKey) throws IOException {
+        this.hostKey = hostKey;
         this.authorizedKey = authorizedKey;
         this.server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");

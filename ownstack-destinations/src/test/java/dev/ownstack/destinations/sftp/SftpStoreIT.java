@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ownstack.activation.destination.CheckResult;
 import dev.ownstack.activation.destination.DestinationException;
+import dev.ownstack.activation.destination.ErrorClass;
 import dev.ownstack.core.config.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,19 @@ class SftpStoreIT {
     }
 
     @Test
+    void pins_an_ed25519_host_key_and_logs_in_with_an_ed25519_key() throws Exception {
+        server.close();
+        KeyPair userKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+        server = new SftpServerFake(root, userKey.getPublic(), KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256));
+        Path file = Files.writeString(local.resolve("a.csv"), "a,key\n1,k\n");
+        try (SftpStore store = new SftpStore(connection(Optional.empty(), Optional.of(SftpServerFake.openSshPrivateKey(userKey)),
+                server.fingerprint()), "/")) {
+            store.publish("s/1/added-00000.csv", file);
+        }
+        assertEquals("a,key\n1,k\n", Files.readString(root.resolve("s/1/added-00000.csv")));
+    }
+
+    @Test
     void refuses_a_server_whose_host_key_is_not_the_pinned_one() throws Exception {
         String otherKey = KeyUtils.getFingerPrint(KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256).getPublic());
         Path file = Files.writeString(local.resolve("a.csv"), "x\n");
@@ -64,7 +78,9 @@ class SftpStoreIT {
             CheckResult result = store.check();
             assertFalse(result.ok());
             assertTrue(result.message().contains("sftp://" + SftpServerFake.USER + "@127.0.0.1"), result.message());
-            assertThrows(DestinationException.class, () -> store.publish("s/1/_manifest.json", file));
+            assertTrue(result.message().contains("presented host key ecdsa-sha2-nistp256 " + server.fingerprint()), result.message());
+            DestinationException error = assertThrows(DestinationException.class, () -> store.publish("s/1/_manifest.json", file));
+            assertEquals(ErrorClass.AUTH, error.errorClass());
         }
         assertFalse(Files.exists(root.resolve("s")), "nothing written to an unverified server");
     }

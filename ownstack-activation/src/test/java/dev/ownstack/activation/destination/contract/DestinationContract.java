@@ -53,6 +53,8 @@ import org.junit.jupiter.api.TestFactory;
 public abstract class DestinationContract {
     /** The name of the destination in the definitions the suite builds. */
     protected static final String NAME = "contract";
+    /** The name of the sync whose runs the suite writes. */
+    protected static final String SYNC = "contract-sync";
     private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern SECRET_LIKE = Pattern.compile(".*(password|secret|token|api-key|private-key|credential).*");
 
@@ -200,7 +202,7 @@ public abstract class DestinationContract {
     }
 
     @Test
-    void upserts_in_full_batches_from_parallel_writers_leave_exactly_the_records_written() throws InterruptedException {
+    void full_batches_of_upserts_from_parallel_writers_then_removes_leave_exactly_the_records_expected() throws InterruptedException {
         Destination destination = open(settings());
         int size = capabilities().maxBatchRecords();
         RunInfo run = startRun(destination);
@@ -225,6 +227,13 @@ public abstract class DestinationContract {
         finishRun(destination, run);
         assertEquals(size + Math.min(3, size), expected.size());
         assertHolds(expected);
+        if (capabilities().supports(Operation.REMOVE)) {
+            RunInfo removal = startRun(destination);
+            assertAllAccepted(write(destination, removal, Operation.REMOVE, batches.get(0)));
+            finishRun(destination, removal);
+            assertEquals(Math.min(3, size), expected.size());
+            assertHolds(expected);
+        }
     }
 
     @Test
@@ -343,7 +352,7 @@ public abstract class DestinationContract {
     }
 
     private RunInfo startRun(Destination destination) {
-        RunInfo run = new RunInfo("contract-sync", nextRunId++, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(nextRunId));
+        RunInfo run = new RunInfo(SYNC, nextRunId++, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(nextRunId));
         destination.start(run);
         return run;
     }
