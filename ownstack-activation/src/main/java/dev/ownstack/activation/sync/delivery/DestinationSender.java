@@ -173,12 +173,10 @@ public final class DestinationSender implements Sender, AutoCloseable {
                     if (throttleSpent) {
                         throttle = Optional.empty();
                         throttles = 0;
-                        sorted.throttled.forEach(record -> record.throttled = false);
+                        sorted.failed.forEach(record -> record.throttled = false);
                     }
-                    List<Pending> failed = new ArrayList<>(sorted.retryable);
-                    failed.addAll(sorted.throttled);
-                    again = afterFailure(delivery, failed, null);
-                    backoff = throttleSpent || !sorted.retryable.isEmpty();
+                    again = afterFailure(delivery, sorted.failed, null);
+                    backoff = throttleSpent || sorted.retryable;
                 }
                 if (again.isEmpty()) {
                     return;
@@ -231,7 +229,7 @@ public final class DestinationSender implements Sender, AutoCloseable {
         return again;
     }
 
-    /** Reports what the destination accepted or refused for good, and sorts the rest into records to retry and records throttled. */
+    /** Reports what the destination accepted or refused for good, and collects the rest to send again. */
     private Sorted sort(Delivery delivery, List<Pending> pending, BatchResult result) {
         Map<String, RecordResult> byKey = new HashMap<>(result.results().size() * 2);
         for (RecordResult record : result.results()) {
@@ -244,7 +242,8 @@ public final class DestinationSender implements Sender, AutoCloseable {
             RecordResult answer = byKey.get(record.key());
             if (answer == null) {
                 record.message = "destination " + name + " returned no result for the record";
-                sorted.retryable.add(record);
+                sorted.failed.add(record);
+                sorted.retryable = true;
             } else if (answer.accepted()) {
                 accepted.add(record.record);
                 acceptedResults.add(answer);
@@ -253,13 +252,14 @@ public final class DestinationSender implements Sender, AutoCloseable {
             } else if (answer.errorClass().orElseThrow() == ErrorClass.THROTTLED) {
                 record.message = answer.message();
                 record.throttled = true;
-                sorted.throttled.add(record);
+                sorted.failed.add(record);
                 Duration wait = answer.retryAfter().orElse(Duration.ZERO);
                 sorted.throttle = Optional.of(sorted.throttle.map(before -> before.compareTo(wait) >= 0 ? before : wait).orElse(wait));
             } else {
                 // RETRYABLE, and AUTH for a single record: nothing the run can fix, but another run may
                 record.message = answer.message();
-                sorted.retryable.add(record);
+                sorted.failed.add(record);
+                sorted.retryable = true;
             }
         }
         if (!accepted.isEmpty()) {
@@ -289,26 +289,38 @@ public final class DestinationSender implements Sender, AutoCloseable {
                 return null;
             }
             delivery.countRequest();
-            Future<BatchResult> written = writes.submit(() -> destination.write(batch));
-            try {
-                return new Outcome(Objects.requireNonNull(written.get(policy.writeTimeout().toNanos(), TimeUnit.NANOSECONDS), "batch result"), null);
-            } catch (TimeoutException e) {
-                written.cancel(true);
-                return new Outcome(null, new DestinationException(ErrorClass.RETRYABLE, "destination " + name + " did not answer batch "
-                        + batch.id() + " within " + policy.writeTimeout(), Optional.empty(), e));
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof DestinationException failure) {
-                    return new Outcome(null, failure);
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                return new Outcome(null, new DestinationException(ErrorClass.RETRYABLE, "destination " + name + " failed on batch "
-                        + batch.id() + ": " + cause, Optional.empty(), cause));
+            Outcome outcome = timed(batch);
+            if (outcome.failure != null && outcome.failure.errorClass() == ErrorClass.AUTH) {
+                delivery.stop(outcome.failure); // before the slot is free, so no other batch is written after it
             }
+            return outcome;
         } finally {
             slots.release();
+        }
+    }
+
+    /** The write on a thread of its own, so that one that hangs past the timeout cannot hold the batch. */
+    private Outcome timed(RecordBatch batch) throws InterruptedException {
+        Future<BatchResult> written = writes.submit(() -> destination.write(batch));
+        try {
+            return new Outcome(Objects.requireNonNull(written.get(policy.writeTimeout().toNanos(), TimeUnit.NANOSECONDS), "batch result"), null);
+        } catch (InterruptedException e) {
+            written.cancel(true);
+            throw e;
+        } catch (TimeoutException e) {
+            written.cancel(true);
+            return new Outcome(null, new DestinationException(ErrorClass.RETRYABLE, "destination " + name + " did not answer batch "
+                    + batch.id() + " within " + policy.writeTimeout(), Optional.empty(), e));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof DestinationException failure) {
+                return new Outcome(null, failure);
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            return new Outcome(null, new DestinationException(ErrorClass.RETRYABLE, "destination " + name + " failed on batch "
+                    + batch.id() + ": " + cause, Optional.empty(), cause));
         }
     }
 
@@ -336,8 +348,9 @@ public final class DestinationSender implements Sender, AutoCloseable {
     }
 
     private static final class Sorted {
-        final List<Pending> retryable = new ArrayList<>();
-        final List<Pending> throttled = new ArrayList<>();
+        /** Records to send again (throttled or failed transiently), in the batch's order. */
+        final List<Pending> failed = new ArrayList<>();
+        boolean retryable;
         Optional<Duration> throttle = Optional.empty();
     }
 
