@@ -43,10 +43,10 @@ public final class FlakyDestination implements Destination {
      * @param permanentShare       of the records rejected inside a 200, the share rejected PERMANENT
      * @param retryAfter           the Retry-After of a 429
      * @param hang                 how long a timed-out write takes (longer than the sender's timeout)
-     * @param appliedAfterTimeout  whether a timed-out write was applied all the same
+     * @param appliedAfterTimeout  the share of timed-out writes applied all the same (0: none, 1: all)
      */
     public record Faults(double throttled, double serverErrors, double timeouts, double recordErrors, double permanentShare,
-                         Duration retryAfter, Duration hang, boolean appliedAfterTimeout) {
+                         Duration retryAfter, Duration hang, double appliedAfterTimeout) {
         public Faults {
             Objects.requireNonNull(retryAfter, "retryAfter");
             Objects.requireNonNull(hang, "hang");
@@ -54,13 +54,14 @@ public final class FlakyDestination implements Destination {
             if (throttled < 0 || serverErrors < 0 || timeouts < 0 || recordErrors < 0 || sum > 1) {
                 throw new IllegalArgumentException("fault shares must be at least 0 and add up to at most 1, got " + sum);
             }
-            if (!(permanentShare >= 0 && permanentShare <= 1)) {
-                throw new IllegalArgumentException("permanentShare must be in [0, 1], got " + permanentShare);
+            if (!(permanentShare >= 0 && permanentShare <= 1) || !(appliedAfterTimeout >= 0 && appliedAfterTimeout <= 1)) {
+                throw new IllegalArgumentException("permanentShare and appliedAfterTimeout must be in [0, 1], got " + permanentShare + " and "
+                        + appliedAfterTimeout);
             }
         }
 
         /** {@code share} of writes failing, split evenly over the four ways; records rejected inside a 200 are retryable. */
-        public static Faults evenly(double share, Duration retryAfter, Duration hang, boolean appliedAfterTimeout) {
+        public static Faults evenly(double share, Duration retryAfter, Duration hang, double appliedAfterTimeout) {
             double each = share / 4;
             return new Faults(each, each, each, each, 0, retryAfter, hang, appliedAfterTimeout);
         }
@@ -125,8 +126,9 @@ public final class FlakyDestination implements Destination {
         }
         if (draw < (bound += faults.timeouts())) {
             failed(Fault.TIMEOUT, batch.records());
+            boolean applied = random.nextDouble() < faults.appliedAfterTimeout();
             hang();
-            if (faults.appliedAfterTimeout()) {
+            if (applied) {
                 return inner.write(batch);
             }
             throw new DestinationException(ErrorClass.RETRYABLE, "timed out (batch " + batch.id() + ")");

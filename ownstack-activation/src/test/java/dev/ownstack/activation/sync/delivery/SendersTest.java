@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ownstack.activation.destination.BatchResult;
 import dev.ownstack.activation.destination.Capabilities;
-import dev.ownstack.activation.destination.ConfigSpec;
 import dev.ownstack.activation.destination.Destination;
-import dev.ownstack.activation.destination.DestinationFactory;
-import dev.ownstack.activation.destination.DestinationSettings;
 import dev.ownstack.activation.destination.Destinations;
 import dev.ownstack.activation.destination.Operation;
 import dev.ownstack.activation.destination.RunInfo;
+import dev.ownstack.activation.destination.testing.FixedDestinationFactory;
 import dev.ownstack.activation.sync.DestinationHandle;
 import dev.ownstack.core.config.syncs.DestinationDefinition;
 import dev.ownstack.core.error.OwnstackException;
@@ -23,51 +21,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SendersTest {
-    /** A destination type whose destinations are the one given; counts how often it opened one. */
-    static final class FixedFactory implements DestinationFactory {
-        final String type;
-        final Destination destination;
-        final AtomicInteger opened = new AtomicInteger();
+    static final Capabilities CAPABILITIES = new Capabilities(Set.of(Operation.UPSERT), 10, 0, 2, Optional.empty(), false);
 
-        FixedFactory(String type, Destination destination) {
-            this.type = type;
-            this.destination = destination;
-        }
-
-        @Override
-        public String type() {
-            return type;
-        }
-
-        @Override
-        public String description() {
-            return "test destination " + type;
-        }
-
-        @Override
-        public ConfigSpec spec() {
-            return ConfigSpec.of();
-        }
-
-        @Override
-        public Capabilities capabilities(DestinationSettings settings) {
-            return new Capabilities(Set.of(Operation.UPSERT), 10, 0, 2, Optional.empty(), false);
-        }
-
-        @Override
-        public Destination open(DestinationSettings settings) {
-            opened.incrementAndGet();
-            return destination;
-        }
+    static FixedDestinationFactory factory(String type, Destination destination) {
+        return new FixedDestinationFactory(type, destination, CAPABILITIES);
     }
 
     @Test
     void opens_each_destination_once_for_every_sync() {
-        FixedFactory factory = new FixedFactory("memory", new RecordingDestination());
+        FixedDestinationFactory factory = factory("memory", new RecordingDestination());
         try (Senders senders = new Senders(new Destinations(List.of(factory)), DeliveryPolicy.DEFAULT)) {
             DestinationHandle first = senders.open(new DestinationDefinition("crm", "memory", Map.of()));
             DestinationHandle second = senders.open(new DestinationDefinition("crm", "memory", Map.of()));
@@ -76,12 +41,12 @@ class SendersTest {
             assertTrue(first.sender() != other.sender(), "another destination has a sender of its own");
             assertEquals(10, first.capabilities().maxBatchRecords());
         }
-        assertEquals(2, factory.opened.get());
+        assertEquals(2, factory.opened());
     }
 
     @Test
     void refuses_a_destination_name_reopened_with_other_settings() {
-        FixedFactory factory = new FixedFactory("memory", new RecordingDestination());
+        FixedDestinationFactory factory = factory("memory", new RecordingDestination());
         try (Senders senders = new Senders(new Destinations(List.of(factory)), DeliveryPolicy.DEFAULT)) {
             senders.open(new DestinationDefinition("crm", "memory", Map.of()));
             OwnstackException thrown = assertThrows(OwnstackException.class,
@@ -98,7 +63,7 @@ class SendersTest {
             return BatchResult.allAccepted(batch);
         });
         RecordingDestination fast = new RecordingDestination();
-        Destinations types = new Destinations(List.of(new FixedFactory("stuck", stuck), new FixedFactory("fast", fast)));
+        Destinations types = new Destinations(List.of(factory("stuck", stuck), factory("fast", fast)));
         try (Senders senders = new Senders(types, DeliveryPolicy.DEFAULT)) {
             DestinationHandle slow = senders.open(new DestinationDefinition("warehouse-export", "stuck", Map.of()));
             DestinationHandle quick = senders.open(new DestinationDefinition("crm", "fast", Map.of()));
