@@ -62,7 +62,7 @@ class SyncChaosTest {
             warehouse.execute("CREATE SCHEMA model");
             warehouse.execute("CREATE TABLE model.people AS SELECT 'p' || lpad(i::VARCHAR, 5, '0') AS id, 'p' || i || '@example.com' AS email,"
                     + " 'Person ' || i AS name, i / 10.0 AS score FROM range(1, ?) t(i)", PEOPLE + 1);
-            SyncService service = new SyncService(warehouse, SyncCatalog.of(Map.of("people", sync()),
+            SyncService service = new SyncService(warehouse, SyncCatalog.of(Map.of("people", sync("crm")),
                     Map.of("crm", new DestinationDefinition("crm", "flaky", Map.of()))), senders, clock);
 
             Map<String, Integer> needed = new HashMap<>();
@@ -108,12 +108,12 @@ class SyncChaosTest {
         }
     }
 
-    static SyncDefinition sync() {
+    static SyncDefinition sync(String destination) {
         Map<String, String> mapping = new LinkedHashMap<>();
         mapping.put("email", "email");
         mapping.put("full_name", "name");
         mapping.put("score", "score");
-        return new SyncDefinition("people", new SyncSource.Query(QUERY), "crm", "id", mapping, SyncMode.MIRROR, new SyncTrigger.Manual(),
+        return new SyncDefinition("people", new SyncSource.Query(QUERY), destination, "id", mapping, SyncMode.MIRROR, new SyncTrigger.Manual(),
                 new SyncGuardrails(1, false), Duration.ofDays(7));
     }
 
