@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
@@ -98,7 +99,12 @@ public final class DestinationSender implements Sender, AutoCloseable {
                 while (!delivery.isStopped() && cutter.hasNext()) {
                     List<SyncRecord> batch = cutter.next();
                     delivery.openBatch(batch.size());
-                    batches.execute(() -> deliver(delivery, prefix, batch));
+                    try {
+                        batches.execute(() -> deliver(delivery, prefix, batch));
+                    } catch (RejectedExecutionException e) {
+                        delivery.closeBatch();
+                        throw new OwnstackException(ErrorCode.INTERNAL, "the sender of destination " + name + " is closed", e);
+                    }
                 }
             } catch (RuntimeException e) {
                 delivery.abandon(e);

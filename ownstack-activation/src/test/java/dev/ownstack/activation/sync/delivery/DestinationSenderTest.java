@@ -368,4 +368,13 @@ class DestinationSenderTest {
             assertTrue(thrown.getMessage().contains("destination crm does not support REMOVE"), thrown.getMessage());
         }
     }
+
+    @Test
+    void refuses_to_send_once_closed() {
+        DestinationSender sender = new DestinationSender("crm", new RecordingDestination(), capabilities(10, 0, 1, Optional.empty()), FAST);
+        sender.close();
+        var thrown = org.junit.jupiter.api.Assertions.assertThrows(dev.ownstack.core.error.OwnstackException.class,
+                () -> sender.send(RUN, Operation.UPSERT, records(5).iterator(), new RecordingListener()));
+        assertEquals("the sender of destination crm is closed", thrown.getMessage());
+    }
 }
