@@ -99,8 +99,9 @@ public final class DestinationSender implements Sender, AutoCloseable {
                 while (!delivery.isStopped() && cutter.hasNext()) {
                     List<SyncRecord> batch = cutter.next();
                     delivery.openBatch(batch.size());
+                    String id = prefix + sequence.incrementAndGet();
                     try {
-                        batches.execute(() -> deliver(delivery, prefix, batch));
+                        batches.execute(() -> deliver(delivery, prefix, id, batch));
                     } catch (RejectedExecutionException e) {
                         delivery.closeBatch();
                         throw new OwnstackException(ErrorCode.INTERNAL, "the sender of destination " + name + " is closed", e);
@@ -122,19 +123,19 @@ public final class DestinationSender implements Sender, AutoCloseable {
     }
 
     /** One batch from its first send until each of its records is reported or the delivery stops. */
-    private void deliver(Delivery delivery, String prefix, List<SyncRecord> records) {
+    private void deliver(Delivery delivery, String prefix, String firstId, List<SyncRecord> records) {
         try {
             List<Pending> pending = new ArrayList<>(records.size());
             for (SyncRecord record : records) {
                 pending.add(new Pending(record));
             }
-            String id = prefix + sequence.incrementAndGet();
+            String id = firstId;
             int attempt = 1;
             int throttles = 0;
             while (!pending.isEmpty() && !delivery.isStopped()) {
                 RecordBatch batch = new RecordBatch(id, delivery.run, delivery.operation, pending.stream().map(Pending::record).toList(), attempt);
                 pending.forEach(Pending::sent);
-                Outcome outcome = write(delivery, batch);
+                Outcome outcome = write(delivery, batch, throttles + 1);
                 if (outcome == null) {
                     return;
                 }
@@ -195,9 +196,7 @@ public final class DestinationSender implements Sender, AutoCloseable {
                 }
                 pending = again;
                 if (throttle.isPresent()) {
-                    delivery.countThrottle();
-                    Duration wait = throttle.get().isZero() ? throttleEstimate(throttles) : throttle.get();
-                    pacer.holdOff(System.nanoTime(), wait);
+                    delivery.countThrottle(); // the hold-off itself was set before the write's slot was free
                 }
                 if (backoff) {
                     delivery.countRetry();
@@ -274,8 +273,12 @@ public final class DestinationSender implements Sender, AutoCloseable {
         return sorted;
     }
 
-    /** One write within a concurrency slot, at its paced time; null when the delivery stopped meanwhile. */
-    private Outcome write(Delivery delivery, RecordBatch batch) throws InterruptedException {
+    /**
+     * One write within a concurrency slot, at its paced time; null when the delivery stopped
+     * meanwhile. An authentication failure stops the delivery, and a throttle holds off every
+     * thread, before the slot is free, so that no other write starts in between.
+     */
+    private Outcome write(Delivery delivery, RecordBatch batch, int throttles) throws InterruptedException {
         slots.acquire();
         try {
             long now = System.nanoTime();
@@ -297,8 +300,9 @@ public final class DestinationSender implements Sender, AutoCloseable {
             delivery.countRequest();
             Outcome outcome = timed(batch);
             if (outcome.failure != null && outcome.failure.errorClass() == ErrorClass.AUTH) {
-                delivery.stop(outcome.failure); // before the slot is free, so no other batch is written after it
+                delivery.stop(outcome.failure);
             }
+            outcome.throttle().ifPresent(wait -> pacer.holdOff(System.nanoTime(), wait.isZero() ? throttleEstimate(throttles) : wait));
             return outcome;
         } finally {
             slots.release();
@@ -351,6 +355,14 @@ public final class DestinationSender implements Sender, AutoCloseable {
     }
 
     private record Outcome(BatchResult result, DestinationException failure) {
+        /** How long the destination asked to wait (zero: it did not say), when it throttled the batch or any of its records. */
+        Optional<Duration> throttle() {
+            if (failure != null) {
+                return failure.errorClass() == ErrorClass.THROTTLED ? Optional.of(failure.retryAfter().orElse(Duration.ZERO)) : Optional.empty();
+            }
+            return result.results().stream().filter(r -> r.errorClass().filter(c -> c == ErrorClass.THROTTLED).isPresent())
+                    .map(r -> r.retryAfter().orElse(Duration.ZERO)).max(Duration::compareTo);
+        }
     }
 
     private static final class Sorted {
