@@ -110,12 +110,13 @@ final class DiffSql {
     }
 
     /**
-     * Columns {@code record_key, destination_id, state_fields, f_0 ... f_n} of the diff rows of the
+     * Columns {@code record_key, destination_id, state_fields, kind, fields_hash, f_0 ... f_n} of the diff rows of the
      * kinds; in key order and at most {@code limit} when a limit is given (samples).
      */
     String records(List<String> kinds, int limit) {
         String in = kinds.stream().map(kind -> "'" + kind + "'").collect(Collectors.joining(", "));
-        return "SELECT " + q("record_key") + ", " + q("destination_id") + ", " + q("state_fields") + fieldList("") + " FROM "
+        return "SELECT " + q("record_key") + ", " + q("destination_id") + ", " + q("state_fields") + ", " + q("kind") + ", " + q("fields_hash")
+                + fieldList("") + " FROM "
                 + dialect.table(diff) + " WHERE " + q("kind") + " IN (" + in + ")"
                 + (limit > 0 ? " ORDER BY " + q("record_key") + " LIMIT " + limit : "");
     }
