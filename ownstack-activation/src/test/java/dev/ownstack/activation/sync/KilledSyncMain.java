@@ -15,7 +15,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 
-/** Runs {@link SyncKilledRunTest}'s sync once, in a process of its own that the test kills: {@code KilledSyncMain WAREHOUSE_FILE URL}. */
+/** Runs {@link SyncKilledRunIT}'s sync once, in a process of its own that the test kills: {@code KilledSyncMain WAREHOUSE_FILE URL}. */
 public final class KilledSyncMain {
     static final Capabilities CAPABILITIES = new Capabilities(EnumSet.allOf(Operation.class), 20, 0, 2, Optional.empty(), false);
 

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A sync process killed with SIGKILL half-way through sending, to a destination that outlives it
  * (an HTTP server in the test's JVM): the next run marks the killed run ABANDONED and leaves the
- * destination holding exactly the source.
+ * destination holding exactly the source. On DuckDB; an IT because it starts a second JVM.
  */
-class SyncKilledRunTest {
+class SyncKilledRunIT {
     static final int PEOPLE = 3000;
     static final int BATCHES_BEFORE_KILL = 30;
 
