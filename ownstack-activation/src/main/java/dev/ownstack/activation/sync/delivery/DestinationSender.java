@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -281,24 +282,18 @@ public final class DestinationSender implements Sender, AutoCloseable {
     private Outcome write(Delivery delivery, RecordBatch batch, int throttles) throws InterruptedException {
         slots.acquire();
         try {
-            long now = System.nanoTime();
-            long start = pacer.reserve(now);
-            while (true) {
-                delivery.countWait(start - now);
-                if (!delivery.sleep(start - now)) {
+            // wait here for the start the pacer would give now; the write's own thread takes its start just before writing
+            for (long now = System.nanoTime(), at = pacer.earliest(now); at - now > 0; now = System.nanoTime(), at = pacer.earliest(now)) {
+                delivery.countWait(at - now);
+                if (!delivery.sleep(at - now)) {
                     return null;
                 }
-                now = System.nanoTime();
-                if (!pacer.heldAt(start)) {
-                    break;
-                }
-                start = pacer.reserve(now);
             }
             if (delivery.isStopped()) {
                 return null;
             }
             delivery.countRequest();
-            Outcome outcome = timed(batch);
+            Outcome outcome = timed(delivery, batch);
             if (outcome.failure != null && outcome.failure.errorClass() == ErrorClass.AUTH) {
                 delivery.stop(outcome.failure);
             }
@@ -309,10 +304,37 @@ public final class DestinationSender implements Sender, AutoCloseable {
         }
     }
 
-    /** The write on a thread of its own, so that one that hangs past the timeout cannot hold the batch. */
-    private Outcome timed(RecordBatch batch) throws InterruptedException {
-        Future<BatchResult> written = writes.submit(() -> destination.write(batch));
+    /**
+     * The write on a thread of its own, so that one that hangs past the timeout cannot hold the
+     * batch. That thread takes the write's start from the pacer right before writing, so the time
+     * the pacer counts is the time the request leaves, however late the thread got to run; the
+     * timeout counts from then.
+     */
+    private Outcome timed(Delivery delivery, RecordBatch batch) throws InterruptedException {
+        CountDownLatch began = new CountDownLatch(1);
+        Future<BatchResult> written = writes.submit(() -> {
+            try {
+                long now = System.nanoTime();
+                long start = pacer.reserve(now);
+                while (start - now > 0 || pacer.heldAt(start)) {
+                    if (start - now > 0) {
+                        delivery.countWait(start - now);
+                        TimeUnit.NANOSECONDS.sleep(start - now);
+                    }
+                    now = System.nanoTime();
+                    if (pacer.heldAt(start)) {
+                        start = pacer.reserve(now);
+                    } else {
+                        break;
+                    }
+                }
+            } finally {
+                began.countDown();
+            }
+            return destination.write(batch);
+        });
         try {
+            began.await();
             return new Outcome(Objects.requireNonNull(written.get(policy.writeTimeout().toNanos(), TimeUnit.NANOSECONDS), "batch result"), null);
         } catch (InterruptedException e) {
             written.cancel(true);

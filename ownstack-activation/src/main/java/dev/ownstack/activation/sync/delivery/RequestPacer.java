@@ -30,17 +30,26 @@ final class RequestPacer {
      * decrease.
      */
     synchronized long reserve(long now) {
+        long at = earliest(now);
+        if (starts.length > 0) {
+            long last = starts[(oldest + starts.length - 1) % starts.length];
+            if (last != Long.MIN_VALUE && last - at > 0) {
+                at = last; // a caller's clock reading may be older than another's reservation: keep the log in order
+            }
+            starts[oldest] = at;
+            oldest = (oldest + 1) % starts.length;
+        }
+        return at;
+    }
+
+    /** The start {@link #reserve} would give now, without reserving it. */
+    synchronized long earliest(long now) {
         long at = now;
         if (holding && holdUntil - at > 0) {
             at = holdUntil;
         }
-        if (starts.length > 0) {
-            long earliest = starts[oldest];
-            if (earliest != Long.MIN_VALUE && earliest + windowNanos - at > 0) {
-                at = earliest + windowNanos;
-            }
-            starts[oldest] = at;
-            oldest = (oldest + 1) % starts.length;
+        if (starts.length > 0 && starts[oldest] != Long.MIN_VALUE && starts[oldest] + windowNanos - at > 0) {
+            at = starts[oldest] + windowNanos;
         }
         return at;
     }
