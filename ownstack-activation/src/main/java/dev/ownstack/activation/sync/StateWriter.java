@@ -120,11 +120,11 @@ final class StateWriter implements DeliveryListener, AutoCloseable {
 
     /** Writes every buffered result now. */
     synchronized void flush() {
-        lastFlush = clock.instant();
         if (buffer.isEmpty()) {
+            lastFlush = clock.instant();
             return;
         }
-        OffsetDateTime now = lastFlush.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         warehouse.inTransaction(tx -> {
             try (RowWriter writer = tx.append(results, RESULT_COLUMNS.stream().map(Column::name).toList())) {
                 buffer.forEach(writer::write);
@@ -153,6 +153,8 @@ final class StateWriter implements DeliveryListener, AutoCloseable {
             return null;
         });
         buffer.clear();
+        // the interval counts from the end of a flush, so that slow flushes do not follow each other back to back
+        lastFlush = clock.instant();
         added += pendingCounts[0];
         changed += pendingCounts[1];
         removed += pendingCounts[2];

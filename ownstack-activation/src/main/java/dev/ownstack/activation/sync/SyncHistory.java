@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -60,7 +61,7 @@ final class SyncHistory {
             if (e.code() == ErrorCode.CONFLICT) {
                 throw e;
             }
-            if (e.code() == ErrorCode.WAREHOUSE_BUSY || String.valueOf(e.getMessage()).toLowerCase().contains("duplicate")) {
+            if (e.code() == ErrorCode.WAREHOUSE_BUSY || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("duplicate")) {
                 throw new OwnstackException(ErrorCode.CONFLICT, "sync " + sync + " could not start: another run started at the same moment ("
                         + e.getMessage() + "); try again", e);
             }

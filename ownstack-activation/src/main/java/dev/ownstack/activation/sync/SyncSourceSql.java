@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * A sync's source as one query the diff reads as a subquery, {@code (sql) AS src}, with the
@@ -116,9 +115,5 @@ record SyncSourceSql(String sql, List<Object> parameters, String identifier, Lis
                     + "' cannot be read by name; give it an alias of letters, digits and _ in the query");
         }
         return found;
-    }
-
-    String describe() {
-        return fields.stream().map(field -> field.name() + " <- " + field.column()).collect(Collectors.joining(", "));
     }
 }
