@@ -28,6 +28,8 @@ import dev.ownstack.server.http.ApiKeys;
 import dev.ownstack.server.http.ClientAddress;
 import dev.ownstack.server.http.HttpErrors;
 import dev.ownstack.server.metrics.MetricRegistry;
+import dev.ownstack.server.syncs.DestinationCatalog;
+import dev.ownstack.server.syncs.DestinationEndpoints;
 import dev.ownstack.warehouse.Warehouse;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -126,7 +128,9 @@ public final class OwnstackServer implements AutoCloseable {
                 new HealthEndpoint(health),
                 new StatusEndpoint(config.eventSources(), settings.log(), loader, settings.loader().isPresent(), collectorMetrics, health),
                 new ApiKeys(config.server().apiKeys()),
-                registry, new AudienceEndpoints(audiences), new RecipeEndpoints(audiences), new OpenApiEndpoint(), registered);
+                registry, new AudienceEndpoints(audiences), new RecipeEndpoints(audiences),
+                new DestinationEndpoints(new DestinationCatalog(config.destinations(), config.syncs(), settings.destinations())),
+                new OpenApiEndpoint(), registered);
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -233,7 +237,8 @@ public final class OwnstackServer implements AutoCloseable {
      * why); every other route is Javalin's.
      */
     private record Routes(CollectorEndpoint collector, CollectorCors cors, HealthEndpoint health, StatusEndpoint status,
-                          ApiKeys apiKeys, MetricRegistry metrics, AudienceEndpoints audiences, RecipeEndpoints recipes, OpenApiEndpoint openApi,
+                          ApiKeys apiKeys, MetricRegistry metrics, AudienceEndpoints audiences, RecipeEndpoints recipes,
+                          DestinationEndpoints destinations, OpenApiEndpoint openApi,
                           List<String> registered) {
 
         void register(io.javalin.config.RoutesConfig routes) {
@@ -263,6 +268,9 @@ public final class OwnstackServer implements AutoCloseable {
             api(routes, HandlerType.GET, "/api/audiences/{name}/sql", audiences::sql);
             api(routes, HandlerType.GET, "/api/recipes", recipes::list);
             api(routes, HandlerType.POST, "/api/recipes/{name}", recipes::build);
+            api(routes, HandlerType.GET, "/api/destinations", destinations::list);
+            api(routes, HandlerType.POST, "/api/destinations/{name}/check", destinations::check);
+            api(routes, HandlerType.GET, "/api/destination-types", destinations::types);
 
             routes.exception(OwnstackException.class, (e, context) -> writeError(context, e));
             routes.exception(HttpResponseException.class, (e, context) -> writeError(context, fromJavalin(e.getStatus(), e.getMessage())));
