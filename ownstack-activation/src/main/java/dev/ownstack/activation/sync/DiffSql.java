@@ -1,0 +1,152 @@
+package dev.ownstack.activation.sync;
+
+import dev.ownstack.core.table.ColumnType;
+import dev.ownstack.core.table.TableName;
+import dev.ownstack.warehouse.SqlDialect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of one diff, the same on DuckDB and PostgreSQL. The source is staged into a temporary
+ * table ({@code record_key}, {@code fields_hash}, {@code f_0 ... f_n}), the hash an MD5 over a
+ * canonical text of the mapped values (each value as its text with its length in front, NULL
+ * as {@code ~}, after the field names), so that the text of one record never equals another's.
+ * One pass over the stage and the sync's state then writes the records that differ into the diff
+ * table, a working table in schema {@code ownstack} that the state writer's connection reads too:
+ * {@code add} (key not in the state), {@code change} (hash differs) and {@code remove} (in the state,
+ * not in the source), leaving out those rejected permanently with the same hash before the retry
+ * window's start.
+ */
+final class DiffSql {
+    static final String ADD = "add";
+    static final String CHANGE = "change";
+    static final String REMOVE = "remove";
+
+    private final SqlDialect dialect;
+    private final SyncSourceSql source;
+    private final String stage;
+    private final TableName diff;
+
+    /** @param suffix makes the stage and diff tables of this diff unique (the run id) */
+    DiffSql(SqlDialect dialect, SyncSourceSql source, String suffix) {
+        this.dialect = dialect;
+        this.source = source;
+        this.stage = dialect.quote("ownstack_sync_stage_" + suffix);
+        this.diff = diffTable(suffix);
+    }
+
+    static TableName diffTable(String suffix) {
+        return new TableName(TableName.OWNSTACK_SCHEMA, "sync_diff_" + suffix);
+    }
+
+    TableName diffTable() {
+        return diff;
+    }
+
+    String createStage() {
+        List<String> columns = new ArrayList<>();
+        columns.add(q("record_key") + " " + dialect.typeName(ColumnType.STRING));
+        columns.add(q("fields_hash") + " " + dialect.typeName(ColumnType.STRING));
+        for (int i = 0; i < source.fields().size(); i++) {
+            columns.add(field(i) + " " + dialect.typeName(source.fields().get(i).type()));
+        }
+        return "CREATE TEMPORARY TABLE " + stage + " (" + String.join(", ", columns) + ")";
+    }
+
+    /** Parameters: the canonical text of the field names, then the source's. */
+    String fillStage() {
+        StringBuilder canonical = new StringBuilder("CAST(? AS VARCHAR)");
+        for (SyncSourceSql.MappedField field : source.fields()) {
+            String text = "CAST(src." + q(field.column()) + " AS VARCHAR)";
+            canonical.append(" || CASE WHEN src.").append(q(field.column())).append(" IS NULL THEN '~' ELSE CAST(length(").append(text)
+                    .append(") AS VARCHAR) || ':' || ").append(text).append(" END");
+        }
+        String fields = source.fields().stream().map(field -> "src." + q(field.column())).collect(Collectors.joining(", "));
+        return "INSERT INTO " + stage + " SELECT CAST(src." + q(source.identifier()) + " AS VARCHAR), md5(" + canonical + ")"
+                + (fields.isEmpty() ? "" : ", " + fields) + " FROM (" + source.sql() + ") AS src";
+    }
+
+    /** Keys that are NULL (first) or not unique, with their counts; at most {@code limit}. */
+    String badKeys(int limit) {
+        return "SELECT " + q("record_key") + ", count(*) FROM " + stage + " GROUP BY " + q("record_key") + " HAVING count(*) > 1 OR "
+                + q("record_key") + " IS NULL ORDER BY " + q("record_key") + " NULLS FIRST LIMIT " + limit;
+    }
+
+    String countStage() {
+        return "SELECT count(*) FROM " + stage;
+    }
+
+    String createDiff() {
+        return dialect.createWorkingTableAs(diff, "SELECT " + q("record_key") + ", CAST('' AS VARCHAR) AS " + q("kind") + ", " + q("fields_hash")
+                + fieldList("") + ", CAST(NULL AS VARCHAR) AS " + q("state_fields") + ", CAST(NULL AS VARCHAR) AS " + q("destination_id")
+                + " FROM " + stage + " WHERE 1 = 0");
+    }
+
+    /** Parameters: the sync, the sync again, the start of the retry window. */
+    String fillDiff() {
+        String state = dialect.table(SyncTables.STATE);
+        String errors = dialect.table(SyncTables.ERRORS);
+        String key = "COALESCE(s." + q("record_key") + ", t." + q("record_key") + ")";
+        String hash = "COALESCE(s." + q("fields_hash") + ", t." + q("fields_hash") + ")";
+        return "INSERT INTO " + dialect.table(diff) + " SELECT " + key + ", CASE WHEN t." + q("record_key") + " IS NULL THEN '" + ADD
+                + "' WHEN s." + q("record_key") + " IS NULL THEN '" + REMOVE + "' ELSE '" + CHANGE + "' END, " + hash + fieldList("s.")
+                + ", t." + q("fields") + ", t." + q("destination_id") + " FROM " + stage + " AS s FULL JOIN (SELECT " + q("record_key") + ", "
+                + q("fields_hash") + ", " + q("fields") + ", " + q("destination_id") + " FROM " + state + " WHERE " + q("sync")
+                + " = ?) AS t ON t." + q("record_key") + " = s." + q("record_key") + " WHERE (s." + q("record_key") + " IS NULL OR t."
+                + q("record_key") + " IS NULL OR s." + q("fields_hash") + " <> t." + q("fields_hash") + ") AND NOT EXISTS (SELECT 1 FROM "
+                + errors + " AS e WHERE e." + q("sync") + " = ? AND e." + q("record_key") + " = " + key + " AND e." + q("fields_hash")
+                + " = " + hash + " AND e." + q("error_class") + " = 'PERMANENT' AND e." + q("first_failed_at") + " < ?)";
+    }
+
+    /** Rows {@code kind, count}. */
+    String counts() {
+        return "SELECT " + q("kind") + ", count(*) FROM " + dialect.table(diff) + " GROUP BY " + q("kind");
+    }
+
+    /** Parameter: the sync. */
+    String destinationRecords() {
+        return "SELECT count(*) FROM " + dialect.table(SyncTables.STATE) + " WHERE " + q("sync") + " = ?";
+    }
+
+    /**
+     * Columns {@code record_key, destination_id, state_fields, f_0 ... f_n} of the diff rows of the
+     * kinds; in key order and at most {@code limit} when a limit is given (samples).
+     */
+    String records(List<String> kinds, int limit) {
+        String in = kinds.stream().map(kind -> "'" + kind + "'").collect(Collectors.joining(", "));
+        return "SELECT " + q("record_key") + ", " + q("destination_id") + ", " + q("state_fields") + fieldList("") + " FROM "
+                + dialect.table(diff) + " WHERE " + q("kind") + " IN (" + in + ")"
+                + (limit > 0 ? " ORDER BY " + q("record_key") + " LIMIT " + limit : "");
+    }
+
+    /** Parameter: the sync. Columns {@code record_key, fields, destination_id} in key order. */
+    String current() {
+        return "SELECT " + q("record_key") + ", " + q("fields") + ", " + q("destination_id") + " FROM " + dialect.table(SyncTables.STATE)
+                + " WHERE " + q("sync") + " = ? ORDER BY " + q("record_key");
+    }
+
+    String dropStage() {
+        return "DROP TABLE IF EXISTS " + stage;
+    }
+
+    String dropDiff() {
+        return "DROP TABLE IF EXISTS " + dialect.table(diff);
+    }
+
+    private String fieldList(String alias) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < source.fields().size(); i++) {
+            list.append(", ").append(alias).append(field(i));
+        }
+        return list.toString();
+    }
+
+    private String field(int index) {
+        return q("f_" + index);
+    }
+
+    private String q(String identifier) {
+        return dialect.quote(identifier);
+    }
+}

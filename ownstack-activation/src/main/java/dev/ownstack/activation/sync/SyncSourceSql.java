@@ -1,0 +1,124 @@
+package dev.ownstack.activation.sync;
+
+import dev.ownstack.activation.audience.CompiledAudience;
+import dev.ownstack.activation.audience.ModelCatalog;
+import dev.ownstack.activation.audience.store.AudienceStore;
+import dev.ownstack.activation.audience.store.CompileContext;
+import dev.ownstack.core.config.audiences.AudienceDefinition;
+import dev.ownstack.core.config.syncs.SyncDefinition;
+import dev.ownstack.core.config.syncs.SyncSource;
+import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.core.table.Column;
+import dev.ownstack.core.table.ColumnType;
+import dev.ownstack.core.table.Identifiers;
+import dev.ownstack.warehouse.ResultColumn;
+import dev.ownstack.warehouse.SqlDialect;
+import dev.ownstack.warehouse.Warehouse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A sync's source as one query the diff reads as a subquery, {@code (sql) AS src}, with the
+ * columns its mapping uses checked to exist.
+ *
+ * @param sql        a SELECT whose {@code ?} placeholders take {@code parameters}
+ * @param identifier the identifier column as the source spells it
+ * @param fields     the mapped fields, in mapping order
+ */
+record SyncSourceSql(String sql, List<Object> parameters, String identifier, List<MappedField> fields) {
+    /**
+     * One mapped field.
+     *
+     * @param name   the destination's field name
+     * @param column the source column as the source spells it
+     * @param type   the column's type
+     */
+    record MappedField(String name, String column, ColumnType type) {
+    }
+
+    SyncSourceSql {
+        Objects.requireNonNull(sql, "sql");
+        parameters = List.copyOf(parameters);
+        Objects.requireNonNull(identifier, "identifier");
+        fields = List.copyOf(fields);
+    }
+
+    /**
+     * Compiles an audience source (its members with every column of {@code model.customers}) or
+     * checks a query source, then checks the identifier and every mapped column.
+     *
+     * @throws OwnstackException {@code CONFIG_INVALID} naming the sync, the mapping entry and the
+     *     column, or the query's problem; {@code NOT_FOUND} for an unknown audience
+     */
+    static SyncSourceSql resolve(Warehouse warehouse, SyncCatalog catalog, SyncDefinition sync, Clock clock) {
+        SqlDialect dialect = warehouse.dialect();
+        String sql;
+        List<Object> parameters;
+        Map<String, ColumnType> columns = new LinkedHashMap<>();
+        if (sync.source() instanceof SyncSource.Audience audience) {
+            ModelCatalog models = ModelCatalog.read(warehouse);
+            AudienceStore store = new AudienceStore(warehouse, catalog.audiences(), clock);
+            AudienceDefinition definition = store.get(audience.audience()).definition();
+            CompiledAudience compiled = store.compiler(new CompileContext(models, dialect, catalog.asOf().orElse(clock.instant())))
+                    .compile(definition);
+            sql = "SELECT " + CompiledAudience.CUSTOMERS_ALIAS + ".* FROM " + compiled.from() + " WHERE " + compiled.predicate();
+            parameters = compiled.parameters();
+            for (Column column : models.customerColumns()) {
+                columns.put(column.name(), column.type());
+            }
+        } else {
+            sql = SelectStatement.check(sync.name(), ((SyncSource.Query) sync.source()).sql());
+            parameters = List.of();
+            for (ResultColumn column : warehouse.queryAll("SELECT * FROM (" + sql + ") AS src LIMIT 0").columns()) {
+                columns.put(column.name(), dialect.logicalType(column.engineType()));
+            }
+        }
+        String identifier = column(sync, columns, "identifier", sync.identifier());
+        List<MappedField> fields = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> entry : sync.mapping().entrySet()) {
+            try {
+                String column = column(sync, columns, "mapping." + entry.getKey(), entry.getValue());
+                fields.add(new MappedField(entry.getKey(), column, columns.get(column)));
+            } catch (OwnstackException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new OwnstackException(ErrorCode.CONFIG_INVALID, String.join("\n", problems));
+        }
+        return new SyncSourceSql(sql, parameters, identifier, fields);
+    }
+
+    /** The source's column for a configured name: exactly, else the one column equal to it ignoring case. */
+    private static String column(SyncDefinition sync, Map<String, ColumnType> columns, String entry, String name) {
+        String found = null;
+        if (columns.containsKey(name)) {
+            found = name;
+        } else {
+            List<String> alike = columns.keySet().stream().filter(column -> column.equalsIgnoreCase(name)).toList();
+            if (alike.size() == 1) {
+                found = alike.get(0);
+            }
+        }
+        if (found == null) {
+            throw new OwnstackException(ErrorCode.CONFIG_INVALID, "syncs." + sync.name() + "." + entry + ": the source has no column '" + name
+                    + "'; its columns: " + String.join(", ", columns.keySet()));
+        }
+        if (!Identifiers.isValid(found)) {
+            throw new OwnstackException(ErrorCode.CONFIG_INVALID, "syncs." + sync.name() + "." + entry + ": column '" + found
+                    + "' cannot be read by name; give it an alias of letters, digits and _ in the query");
+        }
+        return found;
+    }
+
+    String describe() {
+        return fields.stream().map(field -> field.name() + " <- " + field.column()).collect(Collectors.joining(", "));
+    }
+}
