@@ -10,12 +10,26 @@ import dev.ownstack.activation.destination.DestinationFactory;
 import dev.ownstack.activation.destination.DestinationSettings;
 import dev.ownstack.activation.destination.Operation;
 import dev.ownstack.activation.destination.RecordBatch;
+import dev.ownstack.activation.destination.ErrorClass;
+import dev.ownstack.activation.destination.RecordResult;
+import dev.ownstack.activation.destination.SyncRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 
-/** A destination type for API and CLI tests: accepts every record; its check answers ok when {@code url} starts with {@code ok:}. */
+/**
+ * A destination type for API tests: keeps the records it accepts in {@link #STORES} under its
+ * {@code url}, rejects a record whose {@code email} field is {@code reject@example.com}; its check
+ * answers ok when {@code url} starts with {@code ok:}.
+ */
 public final class MemoryDestinationFactory implements DestinationFactory {
+    /** url → record key → fields. */
+    public static final Map<String, Map<String, Map<String, Object>>> STORES = new ConcurrentHashMap<>();
+
     @Override
     public String type() {
         return "memory";
@@ -49,7 +63,20 @@ public final class MemoryDestinationFactory implements DestinationFactory {
 
             @Override
             public BatchResult write(RecordBatch batch) {
-                return BatchResult.allAccepted(batch);
+                Map<String, Map<String, Object>> store = STORES.computeIfAbsent(url, key -> new ConcurrentHashMap<>());
+                List<RecordResult> results = new ArrayList<>();
+                for (SyncRecord record : batch.records()) {
+                    if ("reject@example.com".equals(record.fields().get("email"))) {
+                        results.add(RecordResult.rejected(record.key(), ErrorClass.PERMANENT, "invalid email address"));
+                    } else if (batch.operation() == Operation.REMOVE) {
+                        store.remove(record.key());
+                        results.add(RecordResult.accepted(record.key()));
+                    } else {
+                        store.put(record.key(), new HashMap<>(record.fields()));
+                        results.add(RecordResult.accepted(record.key()));
+                    }
+                }
+                return new BatchResult(results);
             }
         };
     }
