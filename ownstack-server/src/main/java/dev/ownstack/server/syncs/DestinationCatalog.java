@@ -122,10 +122,9 @@ public final class DestinationCatalog {
         }
     }
 
-    /** A field's description for lists: {@code url (text, required)}, {@code secret (secret)}, {@code format (one of csv, jsonl; default csv)}. */
-    public static String describe(ConfigField field) {
-        StringBuilder text = new StringBuilder(field.name()).append(" (");
-        text.append(switch (field.type()) {
+    /** The kind of value a field takes, in words: {@code text}, {@code whole number}, {@code one of csv, jsonl}, ... */
+    public static String kind(ConfigField field) {
+        return switch (field.type()) {
             case STRING -> "text";
             case INTEGER -> "whole number";
             case NUMBER -> "number";
@@ -134,11 +133,6 @@ public final class DestinationCatalog {
             case ENUM -> "one of " + String.join(", ", field.options());
             case STRING_LIST -> "list of text";
             case STRING_MAP -> "map of text";
-        });
-        if (field.required()) {
-            text.append(", required");
-        }
-        field.defaultValue().ifPresent(value -> text.append("; default ").append(value));
-        return text.append(")").toString();
+        };
     }
 }
