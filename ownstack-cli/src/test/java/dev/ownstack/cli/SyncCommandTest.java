@@ -85,16 +85,16 @@ class SyncCommandTest {
         String out = ok("sync", "list", "--format", "csv").out();
         List<String> lines = out.lines().toList();
         assertEquals("name,source,destination,mode,trigger,last_run,last_status,last_started_at,next_run", lines.get(0));
-        assertTrue(lines.get(1).startsWith("people,query select id, email from model.people,outbox,mirror,schedule 0 3 * * *,,,,"), out);
-        assertTrue(lines.get(1).endsWith("03:00:00Z") || lines.get(1).contains("03:00"), out);
+        assertTrue(lines.get(1).startsWith("people,\"query select id, email from model.people\",outbox,mirror,schedule 0 3 * * *,,,,"), out);
+        assertTrue(lines.get(1).endsWith(" 03:00:00Z"), out);
     }
 
     @Test
     void a_dry_run_shows_what_it_would_send_and_sends_nothing() throws IOException {
         Cli.Result result = ok("sync", "run", "people", "--dry-run", "--sample", "2");
         assertTrue(result.out().contains("Dry run of people (run 1): would send 10 to add, 0 to change and 0 to remove"), result.out());
-        assertTrue(result.out().contains("add     p00"), result.out());
-        assertTrue(result.out().contains("add     p01"), result.out());
+        assertTrue(result.out().contains("add    | p00 | {email=p0@example.com}"), result.out());
+        assertTrue(result.out().contains("add    | p01 | {email=p1@example.com}"), result.out());
         assertEquals(List.of(), files());
     }
 
@@ -120,16 +120,20 @@ class SyncCommandTest {
     void a_guardrail_stop_exits_5_with_the_approve_command_and_approving_sends_the_removals() {
         ok("sync", "run", "people");
         people(10, 5);
+        Cli.Result dry = ok("sync", "run", "people", "--dry-run");
+        assertTrue(dry.out().contains("A real run now would stop for approval: sync people would remove 5 and change 0 of the 10 records"),
+                dry.out());
+        assertTrue(dry.out().contains("remove | p00 |"), dry.out());
         Cli.Result stopped = run("sync", "run", "people");
         assertEquals(ExitCodes.AWAITING_APPROVAL, stopped.exitCode(), stopped.all());
-        assertTrue(stopped.out().contains("Run 2 of people stopped before sending anything: "), stopped.out());
+        assertTrue(stopped.out().contains("Run 3 of people stopped before sending anything: "), stopped.out());
         assertTrue(stopped.out().contains("It would send 0 to add, 0 to change and 5 to remove (the destination held 10)."), stopped.out());
-        assertTrue(stopped.out().contains("To send it: ownstack sync approve 2"), stopped.out());
+        assertTrue(stopped.out().contains("To send it: ownstack sync approve 3"), stopped.out());
 
-        Cli.Result approved = ok("sync", "approve", "2");
+        Cli.Result approved = ok("sync", "approve", "3");
         assertTrue(approved.out().contains("removed 5."), approved.out());
-        assertTrue(approved.out().contains("It sent the changes of approved run 2."), approved.out());
-        Cli.Result again = run("sync", "approve", "2");
+        assertTrue(approved.out().contains("It sent the changes of approved run 3."), approved.out());
+        Cli.Result again = run("sync", "approve", "3");
         assertEquals(ExitCodes.USER_ERROR, again.exitCode(), again.all());
     }
 
@@ -147,10 +151,12 @@ class SyncCommandTest {
         assertTrue(destinations.get(1).startsWith("outbox,file,\"path=" + outbox + ", format=csv\",people,"), destinations.toString());
         assertTrue(destinations.get(3).contains("destinations.broken.path: required"), destinations.toString());
 
-        String types = ok("destination", "types", "--format", "csv").out();
+        Cli.Result typesResult = Cli.run("destination", "types", "--format", "csv");
+        assertEquals(0, typesResult.exitCode(), typesResult.all());
+        String types = typesResult.out();
         assertTrue(types.contains("\nfile,"), types);
         assertTrue(types.contains("\nwebhook,"), types);
-        String file = ok("destination", "types", "file", "--format", "csv").out();
+        String file = Cli.run("destination", "types", "file", "--format", "csv").out();
         assertTrue(file.contains("\nformat,\"one of csv, jsonl\",false,csv,false,"), file);
 
         Cli.Result good = ok("destination", "check", "outbox");

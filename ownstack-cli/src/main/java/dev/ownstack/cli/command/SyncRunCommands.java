@@ -68,8 +68,11 @@ final class SyncRunCommands {
                 SyncRun run = withProgress(spec.commandLine().getErr(), (dryRun ? "dry run of " : "sync ") + name,
                         () -> syncs.run(name, dryRun));
                 Summary.print(run, format.format, out);
-                if (dryRun && sample > 0 && format.format != OutputFormat.JSON) {
+                if (dryRun && format.format != OutputFormat.JSON) {
                     SyncPreview preview = syncs.withService(service -> service.preview(name, sample));
+                    if (format.format == OutputFormat.TABLE) {
+                        preview.guardrail().ifPresent(guardrail -> out.println("A real run now would stop for approval: " + guardrail));
+                    }
                     printSample(preview, format.format, out);
                 }
                 return Summary.exitCode(run);
@@ -190,8 +193,7 @@ final class SyncRunCommands {
             String planned = String.format("%,d to add, %,d to change and %,d to remove (the destination held %,d)", run.planned().adds(),
                     run.planned().changes(), run.planned().removes(), run.planned().destinationRecords());
             return switch (run.status()) {
-                case DRY_RUN -> "Dry run of " + run.sync() + " (run " + run.runId() + "): would send " + planned + "; nothing was sent."
-                        + (run.message().isEmpty() ? "" : " A real run would stop: " + run.message());
+                case DRY_RUN -> "Dry run of " + run.sync() + " (run " + run.runId() + "): would send " + planned + "; nothing was sent.";
                 case AWAITING_APPROVAL -> "Run " + run.runId() + " of " + run.sync() + " stopped before sending anything: " + run.message()
                         + "\nIt would send " + planned + ".\nTo send it: ownstack sync approve " + run.runId();
                 case FAILED -> "Run " + run.runId() + " of " + run.sync() + " failed" + seconds + ": " + run.message()
