@@ -168,4 +168,18 @@ class SyncCommandTest {
         assertEquals(ExitCodes.USER_ERROR, broken.exitCode(), broken.all());
         assertTrue(broken.err().contains("destinations.broken.format: must be one of csv, jsonl, got 'xml'"), broken.err());
     }
+
+    @Test
+    void validate_checks_destination_settings_against_their_connector() throws IOException {
+        Cli.Result broken = run("validate");
+        assertEquals(ExitCodes.USER_ERROR, broken.exitCode(), broken.all());
+        assertTrue(broken.err().contains("has 2 problems in its destinations"), broken.err());
+        assertTrue(broken.err().contains("  - destinations.broken.path: required"), broken.err());
+        assertTrue(broken.err().contains("  - destinations.broken.format: must be one of csv, jsonl, got 'xml'"), broken.err());
+
+        Files.writeString(project.resolve("ownstack.yml"), Files.readString(project.resolve("ownstack.yml"))
+                .replace("  broken: {type: file, format: xml}\n", ""));
+        Cli.Result valid = ok("validate");
+        assertTrue(valid.err().contains("2 destinations, 1 syncs"), valid.err());
+    }
 }
