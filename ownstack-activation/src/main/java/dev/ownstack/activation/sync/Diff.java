@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +27,12 @@ final class Diff {
     record Plan(SyncPlanCounts counts, long sourceRecords) {
     }
 
+    /** What the state writer needs of a streamed record once the destination answers: its kind and the hash it was sent with. */
+    record Pending(String kind, String fieldsHash) {
+    }
+
     private static final int SHOWN_KEYS = 5;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
     private final Warehouse reader;
     private final SyncDefinition sync;
@@ -97,7 +103,23 @@ final class Diff {
 
     /** Streams the diff rows of the kinds as records; the caller closes it. */
     StreamedRecords stream(List<String> kinds, Operation operation) {
-        return new StreamedRecords(reader, sql.records(kinds, 0), List.of(), row -> record(row, operation), "sync-" + sync.name());
+        return new StreamedRecords(reader, sql.records(kinds, 0), List.of(), row -> {
+            pending.put((String) row[0], new Pending((String) row[3], (String) row[4]));
+            return record(row, operation);
+        }, "sync-" + sync.name());
+    }
+
+    /**
+     * The kind and hash of a streamed record the destination answered, forgotten here: only the
+     * records in flight are held.
+     */
+    Pending answered(String key) {
+        Pending answered = pending.remove(key);
+        if (answered == null) {
+            throw new OwnstackException(ErrorCode.INTERNAL, "sync " + sync.name() + ": the destination answered for record " + key
+                    + ", which was not sent in this run or was answered twice");
+        }
+        return answered;
     }
 
     /** Up to {@code limit} records of one kind, in key order. */
@@ -122,7 +144,7 @@ final class Diff {
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         for (int i = 0; i < source.fields().size(); i++) {
-            fields.put(source.fields().get(i).name(), RecordValues.value(row[3 + i]));
+            fields.put(source.fields().get(i).name(), RecordValues.value(row[5 + i]));
         }
         return new SyncRecord((String) row[0], fields, destinationId);
     }

@@ -93,10 +93,11 @@ final class DiffSql {
                 + "' WHEN s." + q("record_key") + " IS NULL THEN '" + REMOVE + "' ELSE '" + CHANGE + "' END, " + hash + fieldList("s.")
                 + ", t." + q("fields") + ", t." + q("destination_id") + " FROM " + stage + " AS s FULL JOIN (SELECT " + q("record_key") + ", "
                 + q("fields_hash") + ", " + q("fields") + ", " + q("destination_id") + " FROM " + state + " WHERE " + q("sync")
-                + " = ?) AS t ON t." + q("record_key") + " = s." + q("record_key") + " WHERE (s." + q("record_key") + " IS NULL OR t."
-                + q("record_key") + " IS NULL OR s." + q("fields_hash") + " <> t." + q("fields_hash") + ") AND NOT EXISTS (SELECT 1 FROM "
-                + errors + " AS e WHERE e." + q("sync") + " = ? AND e." + q("record_key") + " = " + key + " AND e." + q("fields_hash")
-                + " = " + hash + " AND e." + q("error_class") + " = 'PERMANENT' AND e." + q("first_failed_at") + " < ?)";
+                + " = ?) AS t ON t." + q("record_key") + " = s." + q("record_key") + " LEFT JOIN (SELECT " + q("record_key") + ", "
+                + q("fields_hash") + " FROM " + errors + " WHERE " + q("sync") + " = ? AND " + q("error_class") + " = 'PERMANENT' AND "
+                + q("first_failed_at") + " < ?) AS e ON e." + q("record_key") + " = " + key + " AND e." + q("fields_hash") + " = " + hash
+                + " WHERE (s." + q("record_key") + " IS NULL OR t." + q("record_key") + " IS NULL OR s." + q("fields_hash") + " <> t."
+                + q("fields_hash") + ") AND e." + q("record_key") + " IS NULL";
     }
 
     /** Rows {@code kind, count}. */
@@ -110,12 +111,13 @@ final class DiffSql {
     }
 
     /**
-     * Columns {@code record_key, destination_id, state_fields, f_0 ... f_n} of the diff rows of the
+     * Columns {@code record_key, destination_id, state_fields, kind, fields_hash, f_0 ... f_n} of the diff rows of the
      * kinds; in key order and at most {@code limit} when a limit is given (samples).
      */
     String records(List<String> kinds, int limit) {
         String in = kinds.stream().map(kind -> "'" + kind + "'").collect(Collectors.joining(", "));
-        return "SELECT " + q("record_key") + ", " + q("destination_id") + ", " + q("state_fields") + fieldList("") + " FROM "
+        return "SELECT " + q("record_key") + ", " + q("destination_id") + ", " + q("state_fields") + ", " + q("kind") + ", " + q("fields_hash")
+                + fieldList("") + " FROM "
                 + dialect.table(diff) + " WHERE " + q("kind") + " IN (" + in + ")"
                 + (limit > 0 ? " ORDER BY " + q("record_key") + " LIMIT " + limit : "");
     }

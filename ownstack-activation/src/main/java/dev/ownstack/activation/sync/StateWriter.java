@@ -17,7 +17,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +27,7 @@ import java.util.stream.Collectors;
  * {@code ownstack.sync_errors}: results are buffered and flushed set-based, every
  * {@code flushRecords} results or {@code flushInterval}, and at the end, each flush one
  * transaction on its own connection. An accepted record's state takes the hash it was sent with
- * (from the diff table) and its error row is cleared; a removed record's state is deleted; a
+ * (kept by the {@link Diff} while the record is in flight) and its error row is cleared; a removed record's state is deleted; a
  * rejected record's error row is written or updated (its first failure kept while its hash stays
  * the same). A crash loses at most the results not yet flushed: those records are in the next
  * run's diff again. Thread-safe: the sender's threads report here.
@@ -34,19 +36,22 @@ final class StateWriter implements DeliveryListener, AutoCloseable {
     private static final List<Column> RESULT_COLUMNS = List.of(new Column("record_key", ColumnType.STRING),
             new Column("operation", ColumnType.STRING), new Column("accepted", ColumnType.BOOLEAN),
             new Column("destination_id", ColumnType.STRING), new Column("fields", ColumnType.STRING),
-            new Column("error_class", ColumnType.STRING), new Column("message", ColumnType.STRING), new Column("attempts", ColumnType.BIGINT));
+            new Column("error_class", ColumnType.STRING), new Column("message", ColumnType.STRING), new Column("attempts", ColumnType.BIGINT),
+            new Column("fields_hash", ColumnType.STRING));
     static final int SAMPLES = 10;
 
     private final Warehouse warehouse;
     private final SqlDialect dialect;
     private final String sync;
     private final long runId;
-    private final TableName diff;
+    private final Function<String, Diff.Pending> answered;
     private final TableName results;
     private final Clock clock;
     private final int flushRecords;
     private final Duration flushInterval;
     private final List<Object[]> buffer = new ArrayList<>();
+    /** Accepted adds, changes and removes in the buffer. */
+    private final long[] pendingCounts = new long[3];
     private final List<String> samples = new ArrayList<>();
     private Instant lastFlush;
     private long added;
@@ -55,12 +60,14 @@ final class StateWriter implements DeliveryListener, AutoCloseable {
     private long failed;
 
     /** @param warehouse a connection of its own, not the one streaming the records */
-    StateWriter(Warehouse warehouse, String sync, long runId, TableName diff, Clock clock, int flushRecords, Duration flushInterval) {
+    /** @param answered the kind and hash each record was sent with, by key, asked once per record */
+    StateWriter(Warehouse warehouse, String sync, long runId, Function<String, Diff.Pending> answered, Clock clock, int flushRecords,
+                Duration flushInterval) {
         this.warehouse = warehouse;
         this.dialect = warehouse.dialect();
         this.sync = sync;
         this.runId = runId;
-        this.diff = diff;
+        this.answered = answered;
         this.results = resultsTable(runId);
         this.clock = clock;
         this.flushRecords = flushRecords;
@@ -80,7 +87,14 @@ final class StateWriter implements DeliveryListener, AutoCloseable {
             SyncRecord record = records.get(i);
             RecordResult result = results.get(i);
             String fields = operation == Operation.REMOVE ? null : RecordValues.json(record.fields());
-            buffer.add(new Object[] {record.key(), operation.name(), true, result.destinationId().orElse(null), fields, null, null, 0L});
+            Diff.Pending sent = answered.apply(record.key());
+            String destinationId = result.destinationId().or(record::destinationId).orElse(null);
+            buffer.add(new Object[] {record.key(), operation.name(), true, destinationId, fields, null, null, 0L, sent.fieldsHash()});
+            switch (sent.kind()) {
+                case DiffSql.ADD -> pendingCounts[0]++;
+                case DiffSql.CHANGE -> pendingCounts[1]++;
+                default -> pendingCounts[2]++;
+            }
         }
         flushIfDue();
     }
@@ -88,7 +102,9 @@ final class StateWriter implements DeliveryListener, AutoCloseable {
     @Override
     public synchronized void rejected(Operation operation, SyncRecord record, RecordResult result, int attempts) {
         String errorClass = result.errorClass().map(Enum::name).orElse("PERMANENT");
-        buffer.add(new Object[] {record.key(), operation.name(), false, null, null, errorClass, result.message(), (long) attempts});
+        Diff.Pending sent = answered.apply(record.key());
+        buffer.add(new Object[] {record.key(), operation.name(), false, null, null, errorClass, result.message(), (long) attempts,
+            sent.fieldsHash()});
         failed++;
         if (samples.size() < SAMPLES) {
             samples.add(record.key() + ": " + result.message());
@@ -104,26 +120,24 @@ final class StateWriter implements DeliveryListener, AutoCloseable {
 
     /** Writes every buffered result now. */
     synchronized void flush() {
-        lastFlush = clock.instant();
         if (buffer.isEmpty()) {
+            lastFlush = clock.instant();
             return;
         }
-        OffsetDateTime now = lastFlush.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-        long[] counts = warehouse.inTransaction(tx -> {
+        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        warehouse.inTransaction(tx -> {
             try (RowWriter writer = tx.append(results, RESULT_COLUMNS.stream().map(Column::name).toList())) {
                 buffer.forEach(writer::write);
             }
-            long[] accepted = count(tx);
             String state = dialect.table(SyncTables.STATE);
             String errors = dialect.table(SyncTables.ERRORS);
             String acceptedKeys = "(SELECT " + q("record_key") + " FROM " + dialect.table(results) + " WHERE " + q("accepted") + ")";
             tx.execute("DELETE FROM " + state + " WHERE " + q("sync") + " = ? AND " + q("record_key") + " IN " + acceptedKeys, sync);
-            tx.execute("INSERT INTO " + state + " (" + names(SyncTables.STATE_COLUMNS) + ") SELECT ?, r." + q("record_key") + ", d."
-                    + q("fields_hash") + ", r." + q("fields") + ", COALESCE(r." + q("destination_id") + ", d." + q("destination_id") + "), ?, ?"
-                    + joined() + " WHERE r." + q("accepted") + " AND r." + q("operation") + " <> 'REMOVE'", sync, now, runId);
+            tx.execute("INSERT INTO " + state + " (" + names(SyncTables.STATE_COLUMNS) + ") SELECT ?, " + q("record_key") + ", "
+                    + q("fields_hash") + ", " + q("fields") + ", " + q("destination_id") + ", ?, ? FROM " + dialect.table(results) + " WHERE "
+                    + q("accepted") + " AND " + q("operation") + " <> 'REMOVE'", sync, now, runId);
             tx.execute("DELETE FROM " + errors + " WHERE " + q("sync") + " = ? AND " + q("record_key") + " IN " + acceptedKeys, sync);
-            String rejected = "(SELECT r." + q("record_key") + ", r." + q("operation") + ", r." + q("error_class") + ", r." + q("message")
-                    + ", r." + q("attempts") + ", d." + q("fields_hash") + joined() + " WHERE NOT r." + q("accepted") + ") AS x";
+            String rejected = "(SELECT * FROM " + dialect.table(results) + " WHERE NOT " + q("accepted") + ") AS x";
             tx.execute("UPDATE " + errors + " AS e SET " + q("operation") + " = x." + q("operation") + ", " + q("error_class") + " = x."
                     + q("error_class") + ", " + q("message") + " = x." + q("message") + ", " + q("first_failed_at") + " = CASE WHEN e."
                     + q("fields_hash") + " = x." + q("fields_hash") + " THEN e." + q("first_failed_at") + " ELSE ? END, " + q("last_failed_at")
@@ -136,31 +150,15 @@ final class StateWriter implements DeliveryListener, AutoCloseable {
                     + q("fields_hash") + " FROM " + rejected + " WHERE NOT EXISTS (SELECT 1 FROM " + errors + " AS e WHERE e." + q("sync")
                     + " = ? AND e." + q("record_key") + " = x." + q("record_key") + ")", sync, now, now, runId, sync);
             tx.execute("DELETE FROM " + dialect.table(results));
-            return accepted;
+            return null;
         });
         buffer.clear();
-        added += counts[0];
-        changed += counts[1];
-        removed += counts[2];
-    }
-
-    /** Accepted adds, changes and removes among the buffered results. */
-    private long[] count(Warehouse tx) {
-        long[] counts = new long[3];
-        for (Object[] row : tx.queryAll("SELECT d." + q("kind") + ", count(*)" + joined() + " WHERE r." + q("accepted") + " GROUP BY d."
-                + q("kind")).rows()) {
-            long count = ((Number) row[1]).longValue();
-            switch ((String) row[0]) {
-                case DiffSql.ADD -> counts[0] += count;
-                case DiffSql.CHANGE -> counts[1] += count;
-                default -> counts[2] += count;
-            }
-        }
-        return counts;
-    }
-
-    private String joined() {
-        return " FROM " + dialect.table(results) + " AS r JOIN " + dialect.table(diff) + " AS d ON d." + q("record_key") + " = r." + q("record_key");
+        // the interval counts from the end of a flush, so that slow flushes do not follow each other back to back
+        lastFlush = clock.instant();
+        added += pendingCounts[0];
+        changed += pendingCounts[1];
+        removed += pendingCounts[2];
+        Arrays.fill(pendingCounts, 0);
     }
 
     private String names(List<Column> columns) {

@@ -6,6 +6,8 @@ import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.warehouse.ResultColumn;
 import dev.ownstack.warehouse.RowHandler;
 import dev.ownstack.warehouse.Warehouse;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -17,18 +19,20 @@ import java.util.function.Function;
 /**
  * The rows of a streamed query as an iterator, for a {@link dev.ownstack.activation.sync.delivery.Sender}
  * that pulls records: a thread runs the query on its own connection and hands the records over
- * through a small queue, so at most {@value #BUFFER} of them are in memory. {@link #close()}
+ * through a small queue in chunks of {@value #CHUNK} (one hand-over per record costs more than the
+ * record), so at most about {@value #BUFFER} chunks of them are in memory. {@link #close()}
  * stops the query when the reader stops early. A failure of the query surfaces from
  * {@link #hasNext()} as the warehouse reported it. One reader thread.
  */
 final class StreamedRecords implements Iterator<SyncRecord>, AutoCloseable {
-    static final int BUFFER = 2048;
+    static final int BUFFER = 16;
+    static final int CHUNK = 512;
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(BUFFER);
     private final Thread producer;
     private volatile boolean cancelled;
-    private Object next;
+    private Iterator<SyncRecord> chunk = Collections.emptyIterator();
     private boolean ended;
 
     StreamedRecords(Warehouse warehouse, String sql, List<Object> parameters, Function<Object[], SyncRecord> row, String name) {
@@ -39,6 +43,7 @@ final class StreamedRecords implements Iterator<SyncRecord>, AutoCloseable {
 
     private void produce(Warehouse warehouse, String sql, List<Object> parameters, Function<Object[], SyncRecord> row) {
         Object last = END;
+        List<SyncRecord> pending = new ArrayList<>(CHUNK);
         try {
             warehouse.query(sql, parameters, new RowHandler() {
                 @Override
@@ -47,9 +52,16 @@ final class StreamedRecords implements Iterator<SyncRecord>, AutoCloseable {
 
                 @Override
                 public void row(Object[] values) {
-                    put(row.apply(values));
+                    pending.add(row.apply(values));
+                    if (pending.size() == CHUNK) {
+                        put(List.copyOf(pending));
+                        pending.clear();
+                    }
                 }
             });
+            if (!pending.isEmpty()) {
+                put(List.copyOf(pending));
+            }
         } catch (Cancelled e) {
             return;
         } catch (RuntimeException e) {
@@ -77,27 +89,26 @@ final class StreamedRecords implements Iterator<SyncRecord>, AutoCloseable {
 
     @Override
     public boolean hasNext() {
-        if (ended) {
-            return false;
-        }
-        if (next == null) {
+        while (!ended && !chunk.hasNext()) {
+            Object item;
             try {
-                next = queue.take();
+                item = queue.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new OwnstackException(ErrorCode.INTERNAL, "interrupted while reading the records to send", e);
             }
+            if (item == END) {
+                ended = true;
+            } else if (item instanceof RuntimeException failure) {
+                ended = true;
+                throw failure;
+            } else {
+                @SuppressWarnings("unchecked")
+                List<SyncRecord> records = (List<SyncRecord>) item;
+                chunk = records.iterator();
+            }
         }
-        if (next == END) {
-            ended = true;
-            return false;
-        }
-        if (next instanceof RuntimeException failure) {
-            ended = true;
-            next = null;
-            throw failure;
-        }
-        return true;
+        return chunk.hasNext();
     }
 
     @Override
@@ -105,9 +116,7 @@ final class StreamedRecords implements Iterator<SyncRecord>, AutoCloseable {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        SyncRecord record = (SyncRecord) next;
-        next = null;
-        return record;
+        return chunk.next();
     }
 
     /** Stops the query if it still runs and waits for its thread, so that its connection is free again. */
