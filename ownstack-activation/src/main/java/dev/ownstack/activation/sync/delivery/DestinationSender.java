@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
@@ -98,7 +99,13 @@ public final class DestinationSender implements Sender, AutoCloseable {
                 while (!delivery.isStopped() && cutter.hasNext()) {
                     List<SyncRecord> batch = cutter.next();
                     delivery.openBatch(batch.size());
-                    batches.execute(() -> deliver(delivery, prefix, batch));
+                    String id = prefix + sequence.incrementAndGet();
+                    try {
+                        batches.execute(() -> deliver(delivery, prefix, id, batch));
+                    } catch (RejectedExecutionException e) {
+                        delivery.closeBatch();
+                        throw new OwnstackException(ErrorCode.INTERNAL, "the sender of destination " + name + " is closed", e);
+                    }
                 }
             } catch (RuntimeException e) {
                 delivery.abandon(e);
@@ -116,19 +123,19 @@ public final class DestinationSender implements Sender, AutoCloseable {
     }
 
     /** One batch from its first send until each of its records is reported or the delivery stops. */
-    private void deliver(Delivery delivery, String prefix, List<SyncRecord> records) {
+    private void deliver(Delivery delivery, String prefix, String firstId, List<SyncRecord> records) {
         try {
             List<Pending> pending = new ArrayList<>(records.size());
             for (SyncRecord record : records) {
                 pending.add(new Pending(record));
             }
-            String id = prefix + sequence.incrementAndGet();
+            String id = firstId;
             int attempt = 1;
             int throttles = 0;
             while (!pending.isEmpty() && !delivery.isStopped()) {
                 RecordBatch batch = new RecordBatch(id, delivery.run, delivery.operation, pending.stream().map(Pending::record).toList(), attempt);
                 pending.forEach(Pending::sent);
-                Outcome outcome = write(delivery, batch);
+                Outcome outcome = write(delivery, batch, throttles + 1);
                 if (outcome == null) {
                     return;
                 }
@@ -173,12 +180,10 @@ public final class DestinationSender implements Sender, AutoCloseable {
                     if (throttleSpent) {
                         throttle = Optional.empty();
                         throttles = 0;
-                        sorted.throttled.forEach(record -> record.throttled = false);
+                        sorted.failed.forEach(record -> record.throttled = false);
                     }
-                    List<Pending> failed = new ArrayList<>(sorted.retryable);
-                    failed.addAll(sorted.throttled);
-                    again = afterFailure(delivery, failed, null);
-                    backoff = throttleSpent || !sorted.retryable.isEmpty();
+                    again = afterFailure(delivery, sorted.failed, null);
+                    backoff = throttleSpent || sorted.retryable;
                 }
                 if (again.isEmpty()) {
                     return;
@@ -191,9 +196,7 @@ public final class DestinationSender implements Sender, AutoCloseable {
                 }
                 pending = again;
                 if (throttle.isPresent()) {
-                    delivery.countThrottle();
-                    Duration wait = throttle.get().isZero() ? throttleEstimate(throttles) : throttle.get();
-                    pacer.holdOff(System.nanoTime(), wait);
+                    delivery.countThrottle(); // the hold-off itself was set before the write's slot was free
                 }
                 if (backoff) {
                     delivery.countRetry();
@@ -231,7 +234,7 @@ public final class DestinationSender implements Sender, AutoCloseable {
         return again;
     }
 
-    /** Reports what the destination accepted or refused for good, and sorts the rest into records to retry and records throttled. */
+    /** Reports what the destination accepted or refused for good, and collects the rest to send again. */
     private Sorted sort(Delivery delivery, List<Pending> pending, BatchResult result) {
         Map<String, RecordResult> byKey = new HashMap<>(result.results().size() * 2);
         for (RecordResult record : result.results()) {
@@ -244,7 +247,8 @@ public final class DestinationSender implements Sender, AutoCloseable {
             RecordResult answer = byKey.get(record.key());
             if (answer == null) {
                 record.message = "destination " + name + " returned no result for the record";
-                sorted.retryable.add(record);
+                sorted.failed.add(record);
+                sorted.retryable = true;
             } else if (answer.accepted()) {
                 accepted.add(record.record);
                 acceptedResults.add(answer);
@@ -253,13 +257,14 @@ public final class DestinationSender implements Sender, AutoCloseable {
             } else if (answer.errorClass().orElseThrow() == ErrorClass.THROTTLED) {
                 record.message = answer.message();
                 record.throttled = true;
-                sorted.throttled.add(record);
+                sorted.failed.add(record);
                 Duration wait = answer.retryAfter().orElse(Duration.ZERO);
                 sorted.throttle = Optional.of(sorted.throttle.map(before -> before.compareTo(wait) >= 0 ? before : wait).orElse(wait));
             } else {
                 // RETRYABLE, and AUTH for a single record: nothing the run can fix, but another run may
                 record.message = answer.message();
-                sorted.retryable.add(record);
+                sorted.failed.add(record);
+                sorted.retryable = true;
             }
         }
         if (!accepted.isEmpty()) {
@@ -268,8 +273,12 @@ public final class DestinationSender implements Sender, AutoCloseable {
         return sorted;
     }
 
-    /** One write within a concurrency slot, at its paced time; null when the delivery stopped meanwhile. */
-    private Outcome write(Delivery delivery, RecordBatch batch) throws InterruptedException {
+    /**
+     * One write within a concurrency slot, at its paced time; null when the delivery stopped
+     * meanwhile. An authentication failure stops the delivery, and a throttle holds off every
+     * thread, before the slot is free, so that no other write starts in between.
+     */
+    private Outcome write(Delivery delivery, RecordBatch batch, int throttles) throws InterruptedException {
         slots.acquire();
         try {
             long now = System.nanoTime();
@@ -289,26 +298,39 @@ public final class DestinationSender implements Sender, AutoCloseable {
                 return null;
             }
             delivery.countRequest();
-            Future<BatchResult> written = writes.submit(() -> destination.write(batch));
-            try {
-                return new Outcome(Objects.requireNonNull(written.get(policy.writeTimeout().toNanos(), TimeUnit.NANOSECONDS), "batch result"), null);
-            } catch (TimeoutException e) {
-                written.cancel(true);
-                return new Outcome(null, new DestinationException(ErrorClass.RETRYABLE, "destination " + name + " did not answer batch "
-                        + batch.id() + " within " + policy.writeTimeout(), Optional.empty(), e));
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof DestinationException failure) {
-                    return new Outcome(null, failure);
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                return new Outcome(null, new DestinationException(ErrorClass.RETRYABLE, "destination " + name + " failed on batch "
-                        + batch.id() + ": " + cause, Optional.empty(), cause));
+            Outcome outcome = timed(batch);
+            if (outcome.failure != null && outcome.failure.errorClass() == ErrorClass.AUTH) {
+                delivery.stop(outcome.failure);
             }
+            outcome.throttle().ifPresent(wait -> pacer.holdOff(System.nanoTime(), wait.isZero() ? throttleEstimate(throttles) : wait));
+            return outcome;
         } finally {
             slots.release();
+        }
+    }
+
+    /** The write on a thread of its own, so that one that hangs past the timeout cannot hold the batch. */
+    private Outcome timed(RecordBatch batch) throws InterruptedException {
+        Future<BatchResult> written = writes.submit(() -> destination.write(batch));
+        try {
+            return new Outcome(Objects.requireNonNull(written.get(policy.writeTimeout().toNanos(), TimeUnit.NANOSECONDS), "batch result"), null);
+        } catch (InterruptedException e) {
+            written.cancel(true);
+            throw e;
+        } catch (TimeoutException e) {
+            written.cancel(true);
+            return new Outcome(null, new DestinationException(ErrorClass.RETRYABLE, "destination " + name + " did not answer batch "
+                    + batch.id() + " within " + policy.writeTimeout(), Optional.empty(), e));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof DestinationException failure) {
+                return new Outcome(null, failure);
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            return new Outcome(null, new DestinationException(ErrorClass.RETRYABLE, "destination " + name + " failed on batch "
+                    + batch.id() + ": " + cause, Optional.empty(), cause));
         }
     }
 
@@ -333,11 +355,20 @@ public final class DestinationSender implements Sender, AutoCloseable {
     }
 
     private record Outcome(BatchResult result, DestinationException failure) {
+        /** How long the destination asked to wait (zero: it did not say), when it throttled the batch or any of its records. */
+        Optional<Duration> throttle() {
+            if (failure != null) {
+                return failure.errorClass() == ErrorClass.THROTTLED ? Optional.of(failure.retryAfter().orElse(Duration.ZERO)) : Optional.empty();
+            }
+            return result.results().stream().filter(r -> r.errorClass().filter(c -> c == ErrorClass.THROTTLED).isPresent())
+                    .map(r -> r.retryAfter().orElse(Duration.ZERO)).max(Duration::compareTo);
+        }
     }
 
     private static final class Sorted {
-        final List<Pending> retryable = new ArrayList<>();
-        final List<Pending> throttled = new ArrayList<>();
+        /** Records to send again (throttled or failed transiently), in the batch's order. */
+        final List<Pending> failed = new ArrayList<>();
+        boolean retryable;
         Optional<Duration> throttle = Optional.empty();
     }
 

@@ -32,7 +32,7 @@ final class JsonSize {
         long size = 2;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
+            if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
                 size += 2;
             } else if (c < 0x20) {
                 size += 6;
