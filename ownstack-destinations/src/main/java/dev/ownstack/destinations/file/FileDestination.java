@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -143,7 +144,7 @@ public final class FileDestination implements Destination {
 
     @Override
     public String toString() {
-        return "file destination " + name + " (" + settings.format().extension() + ", " + settings.files().name().toLowerCase(java.util.Locale.ROOT)
+        return "file destination " + name + " (" + settings.format().extension() + ", " + settings.files().name().toLowerCase(Locale.ROOT)
                 + ") at " + store.describe();
     }
 
@@ -212,7 +213,7 @@ public final class FileDestination implements Destination {
         manifest.put("finished_at", Instant.now().toString());
         manifest.put("format", settings.format().extension());
         manifest.put("compression", settings.gzip() ? "gzip" : "none");
-        manifest.put("files_written", settings.files().name().toLowerCase(java.util.Locale.ROOT));
+        manifest.put("files_written", settings.files().name().toLowerCase(Locale.ROOT));
         manifest.put("key_column", settings.keyColumn());
         manifest.put("counts", counts);
         manifest.put("files", files);

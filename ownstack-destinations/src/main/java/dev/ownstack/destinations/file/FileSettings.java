@@ -18,9 +18,9 @@ import java.util.Objects;
  * @param recordsPerFile a file holds at most this many records; more go to the next part
  * @param spoolFolder    the local folder where a run's records wait for {@code finish}
  */
-public record FileSettings(RecordFormat format, boolean gzip, Files files, String keyColumn, long recordsPerFile, Path spoolFolder) {
+public record FileSettings(RecordFormat format, boolean gzip, RunFiles files, String keyColumn, long recordsPerFile, Path spoolFolder) {
     /** Which files a run writes. */
-    public enum Files {
+    public enum RunFiles {
         CHANGES, SNAPSHOT, BOTH;
 
         public boolean changes() {
@@ -31,7 +31,7 @@ public record FileSettings(RecordFormat format, boolean gzip, Files files, Strin
             return this != CHANGES;
         }
 
-        static Files of(String setting) {
+        static RunFiles of(String setting) {
             return valueOf(setting.toUpperCase(java.util.Locale.ROOT));
         }
     }
@@ -74,7 +74,7 @@ public record FileSettings(RecordFormat format, boolean gzip, Files files, Strin
         Path spool = settings.optionalString("spool-folder").map(Path::of)
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "ownstack-spool"));
         return new FileSettings(RecordFormat.of(settings.string("format")), "gzip".equals(settings.string("compression")),
-                Files.of(settings.string("files")), keyColumn, recordsPerFile, spool);
+                RunFiles.of(settings.string("files")), keyColumn, recordsPerFile, spool);
     }
 
     /** A file's name: {@code added-00000.csv}, {@code snapshot-00002.jsonl.gz}. */
