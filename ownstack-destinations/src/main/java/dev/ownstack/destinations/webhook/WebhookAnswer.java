@@ -81,7 +81,7 @@ record WebhookAnswer(int status, Optional<String> retryAfter, byte[] body) {
     }
 
     private BatchResult accepted(RecordBatch batch, String where) {
-        JsonNode errors = errors();
+        JsonNode errors = errors(where);
         if (errors == null || errors.isNull()) {
             return BatchResult.allAccepted(batch);
         }
@@ -118,15 +118,23 @@ record WebhookAnswer(int status, Optional<String> retryAfter, byte[] body) {
         return new BatchResult(results);
     }
 
-    /** The body's error list; null when the body is empty, not JSON, or has none (receivers often answer "OK"). */
-    private JsonNode errors() {
-        if (body.length == 0) {
+    /**
+     * The body's error list; null when the body is empty, plain text (receivers often answer
+     * "OK") or JSON without one. A body that starts as a JSON object but does not parse (cut
+     * short, say) may hide errors, so it fails the batch as unreadable.
+     */
+    private JsonNode errors(String where) {
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        if (text.isEmpty()) {
             return null;
         }
         try {
-            JsonNode root = JSON.readTree(body);
+            JsonNode root = JSON.readTree(text);
             return root != null && root.isObject() ? root.get("errors") : null;
         } catch (IOException e) {
+            if (text.startsWith("{")) {
+                throw unreadable(where, "the body is not valid JSON");
+            }
             return null;
         }
     }

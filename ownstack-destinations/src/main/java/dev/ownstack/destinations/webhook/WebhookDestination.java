@@ -68,13 +68,13 @@ final class WebhookDestination implements Destination {
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.url())
                 .timeout(settings.timeout())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        settings.headers().forEach(request::header);
-        request.header("content-type", "application/json")
-                .header("user-agent", "ownstack-webhooks/1")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", settings.secret().sign(id, timestamp, body));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .setHeader("user-agent", "ownstack-webhooks/1");
+        settings.headers().forEach(request::setHeader);
+        request.setHeader("content-type", "application/json")
+                .setHeader("webhook-id", id)
+                .setHeader("webhook-timestamp", Long.toString(timestamp))
+                .setHeader("webhook-signature", settings.secret().sign(id, timestamp, body));
         CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request.build(), info -> new LimitedBody(MAX_ANSWER_BYTES));
         try {
             // The request timeout ends at the response headers; this one also bounds reading the body.

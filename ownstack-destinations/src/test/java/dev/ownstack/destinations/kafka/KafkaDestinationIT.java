@@ -177,6 +177,23 @@ class KafkaDestinationIT {
     }
 
     @Test
+    void a_batch_of_which_nothing_got_through_fails_as_a_whole_and_may_be_retried() throws Exception {
+        String topic = createTopic(1);
+        try (Destination destination = open(topic, Map.of("timeout-seconds", 2))) {
+            assertTrue(destination.write(batch(Operation.UPSERT, 1, record("c-1"))).results().get(0).accepted());
+            try (Admin admin = admin()) {
+                admin.deleteTopics(List.of(topic)).all().get();
+            }
+
+            DestinationException error = assertThrows(DestinationException.class,
+                    () -> destination.write(batch(Operation.UPSERT, 2, record("c-2"), record("c-3"))));
+
+            assertEquals(ErrorClass.RETRYABLE, error.errorClass());
+            assertTrue(error.getMessage().startsWith("cannot write to Kafka topic " + topic), error.getMessage());
+        }
+    }
+
+    @Test
     void check_names_the_partitions_of_an_existing_topic() {
         String topic = createTopic(3);
         try (Destination destination = open(topic, Map.of())) {

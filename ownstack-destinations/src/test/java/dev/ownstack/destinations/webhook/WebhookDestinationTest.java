@@ -119,13 +119,14 @@ class WebhookDestinationTest {
 
     @Test
     void sends_the_custom_headers() throws Exception {
-        destination = open(receiver.url(), Map.of("headers", Map.of("Authorization", "Bearer abc", "X-Team", "growth")));
+        destination = open(receiver.url(), Map.of("headers", Map.of("Authorization", "Bearer abc", "X-Team", "growth", "User-Agent", "acme/2")));
 
         destination.write(batch(Operation.UPSERT, 1, record("c-1")));
 
         Delivery delivery = only(receiver.deliveries());
-        assertEquals("Bearer abc", delivery.header("authorization"));
-        assertEquals("growth", delivery.header("x-team"));
+        assertEquals(List.of("Bearer abc"), delivery.headers().get("authorization"));
+        assertEquals(List.of("growth"), delivery.headers().get("x-team"));
+        assertEquals(List.of("acme/2"), delivery.headers().get("user-agent"));
     }
 
     @Test
@@ -156,15 +157,19 @@ class WebhookDestinationTest {
 
     @Test
     void retries_a_batch_whose_error_list_cannot_be_read() {
-        receiver.answer(Answer.of(200, "{\"errors\":{\"c-1\":\"bad\"}}"), Answer.of(200, "{\"errors\":[{\"key\":\"c-9\",\"message\":\"x\"}]}"));
+        receiver.answer(Answer.of(200, "{\"errors\":{\"c-1\":\"bad\"}}"), Answer.of(200, "{\"errors\":[{\"key\":\"c-9\",\"message\":\"x\"}]}"),
+                Answer.of(200, "{\"errors\":[{\"key\":\"c-1\",\"mess"));
 
         DestinationException notAList = assertThrows(DestinationException.class, () -> destination.write(batch(Operation.UPSERT, 1, record("c-1"))));
         DestinationException unknownKey = assertThrows(DestinationException.class, () -> destination.write(batch(Operation.UPSERT, 2, record("c-1"))));
+        DestinationException cutShort = assertThrows(DestinationException.class, () -> destination.write(batch(Operation.UPSERT, 3, record("c-1"))));
 
         assertEquals(ErrorClass.RETRYABLE, notAList.errorClass());
         assertTrue(notAList.getMessage().contains("is not a list"), notAList.getMessage());
         assertEquals(ErrorClass.RETRYABLE, unknownKey.errorClass());
         assertTrue(unknownKey.getMessage().contains("names no record of the batch (key \"c-9\")"), unknownKey.getMessage());
+        assertEquals(ErrorClass.RETRYABLE, cutShort.errorClass());
+        assertTrue(cutShort.getMessage().contains("the body is not valid JSON"), cutShort.getMessage());
     }
 
     @Test

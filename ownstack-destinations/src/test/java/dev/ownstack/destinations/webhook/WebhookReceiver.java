@@ -1,5 +1,7 @@
 package dev.ownstack.destinations.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -19,8 +21,9 @@ import java.util.concurrent.Executors;
 
 /**
  * A Standard Webhooks receiver on 127.0.0.1: verifies each request's signature and timestamp
- * (answering 401 when they fail, as receivers do), keeps every request, and answers with the
- * scripted answers in order, then 204.
+ * (answering 401 when they fail, as receivers do) and keeps every request. It answers with the
+ * scripted answers in order; without one, it applies the batch to the records it holds (by
+ * key) and answers 204, or 200 with an error list naming each update of a record it lacks.
  */
 final class WebhookReceiver implements AutoCloseable {
     static final String PATH = "/hooks/t0ken-in-path";
@@ -56,11 +59,14 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final StandardWebhookVerifier verifier;
     private final Deque<Answer> answers = new ConcurrentLinkedDeque<>();
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final Map<String, Map<String, Object>> held = new java.util.concurrent.ConcurrentHashMap<>();
 
     WebhookReceiver(String secret, Clock clock) throws IOException {
         this.verifier = new StandardWebhookVerifier(secret, clock, Duration.ofMinutes(5));
@@ -86,6 +92,35 @@ final class WebhookReceiver implements AutoCloseable {
         return new ArrayList<>(deliveries);
     }
 
+    /** The records the receiver holds: key to fields, as JSON gave them. */
+    Map<String, Map<String, Object>> held() {
+        return new java.util.TreeMap<>(held);
+    }
+
+    /** Applies a records.* batch; returns the error list for updates of records not held, empty when all applied. */
+    private String apply(byte[] body) throws IOException {
+        JsonNode root = JSON.readTree(body);
+        String type = root.path("type").asText();
+        List<String> errors = new ArrayList<>();
+        for (JsonNode item : root.path("data")) {
+            String key = item.get("key").asText();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = JSON.convertValue(item.get("fields"), Map.class);
+            switch (type) {
+                case "records.upserted" -> held.put(key, fields);
+                case "records.removed" -> held.remove(key);
+                case "records.updated" -> {
+                    if (held.replace(key, fields) == null) {
+                        errors.add(JSON.writeValueAsString(Map.of("key", key, "message", "no record " + key, "retryable", false)));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return errors.isEmpty() ? "" : "{\"errors\":[" + String.join(",", errors) + "]}";
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -102,7 +137,8 @@ final class WebhookReceiver implements AutoCloseable {
             deliveries.add(new Delivery(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), lowerCased, body, problem));
             Answer answer = problem != null ? Answer.of(401, "{\"error\":\"" + problem + "\"}") : answers.poll();
             if (answer == null) {
-                answer = Answer.of(204);
+                String errors = apply(body);
+                answer = errors.isEmpty() ? Answer.of(204) : Answer.of(200, errors);
             }
             if (!answer.delay().isZero()) {
                 Thread.sleep(answer.delay().toMillis());

@@ -88,6 +88,11 @@ public abstract class DestinationContract {
         return fields;
     }
 
+    /** A value for the secret setting {@code field} that its destination accepts (some check a secret's form). */
+    protected String secretValue(ConfigField field) {
+        return "s3cr3t-" + field.name() + "-value";
+    }
+
     /** The form in which read-back values are compared: their text, nulls kept. */
     protected Map<String, Object> normalise(Map<String, Object> fields) {
         Map<String, Object> text = new LinkedHashMap<>();
@@ -154,7 +159,7 @@ public abstract class DestinationContract {
         List<String> secrets = new ArrayList<>();
         for (ConfigField field : factory().spec().fields()) {
             if (field.secret()) {
-                String value = "s3cr3t-" + field.name() + "-value";
+                String value = secretValue(field);
                 raw.put(field.name(), Secret.fromEnvironment("CONTRACT_" + secrets.size(), value));
                 secrets.add(value);
             }
