@@ -102,16 +102,17 @@ public final class DemoCommand implements Callable<Integer> {
         try (DemoReceiver receiver = DemoReceiver.start()) {
             Path outbox = Files.createDirectories(directory.toAbsolutePath().normalize().resolve(OUTBOX));
             Files.writeString(directory.resolve(ProjectConfig.FILE_NAME), projectFile(files) + DemoSyncs.yaml(outbox, receiver.url()));
-            return run(data, generated, receiver, outbox, start);
+            return run(data, receiver, outbox, start);
         }
     }
 
-    private int run(Path data, GeneratorSummary generated, DemoReceiver receiver, Path outbox, long start) throws IOException {
+    /** Steps 2 to 8, with the webhook receiver running and the project file written. */
+    private int run(Path data, DemoReceiver receiver, Path outbox, long start) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProjectConfig config = ProjectConfigLoader.withSystemEnvironment().load(directory);
         out.println("2/8  Wrote " + directory.resolve(ProjectConfig.FILE_NAME) + " with " + config.batchSources().size()
-                + " file sources, the event source 'web', identity keys, models and an audience; loading the files into "
+                + " file sources, the event source 'web', identity keys, models, an audience, destinations and syncs; loading the files into "
                 + ValidateCommand.describe(config.warehouse()).replace("warehouse ", ""));
         out.flush();
 
