@@ -34,6 +34,8 @@ class SyncApiTest {
     @BeforeEach
     void start() {
         MemoryDestinationFactory.STORES.remove("ok:crm");
+        // The server's event loader creates this schema when it starts; two connections creating it at once conflict in DuckDB.
+        held.execute("CREATE SCHEMA IF NOT EXISTS ownstack");
         held.ensureTable(PEOPLE, List.of(new Column("id", ColumnType.STRING), new Column("email", ColumnType.STRING)), List.of());
         try (RowWriter writer = held.append(PEOPLE, List.of("id", "email"))) {
             for (int i = 1; i <= 10; i++) {
