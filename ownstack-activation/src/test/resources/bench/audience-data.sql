@@ -64,7 +64,9 @@ SELECT CASE WHEN customer IS NULL THEN NULL ELSE 'cus_' || lpad(printf('%x', cus
        CAST(NULL AS JSON) AS integrations,
        CAST(NULL AS JSON) AS extra,
        happened_at + INTERVAL 5 SECOND AS _ownstack_loaded_at
-FROM named;
+FROM named
+-- clustered by event name, then time, as `ownstack build` writes model.events on DuckDB
+ORDER BY event, "timestamp";
 
 CREATE TABLE model.transactions AS
 SELECT 'txn_' || i AS transaction_id,

@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int EXTERNAL_FAILURE = 3;
     /** A bug in ownstack. */
     public static final int INTERNAL_ERROR = 4;
+    /** A sync run stopped before sending, for approval (ownstack sync approve RUN). */
+    public static final int AWAITING_APPROVAL = 5;
 
     private ExitCodes() {
     }
@@ -28,5 +30,6 @@ public final class ExitCodes {
             + "  0  success%n"
             + "  2  user error: bad arguments, configuration or input (the message says which and where)%n"
             + "  3  external failure: the warehouse or a source system failed; retrying may help%n"
-            + "  4  internal error: a bug in ownstack; please report it with the message%n";
+            + "  4  internal error: a bug in ownstack; please report it with the message%n"
+            + "  5  a sync run stopped for approval (a guardrail); ownstack sync approve RUN sends it%n";
 }

@@ -3,6 +3,7 @@ package dev.ownstack.cli;
 import dev.ownstack.cli.command.AudienceCommand;
 import dev.ownstack.cli.command.BuildCommand;
 import dev.ownstack.cli.command.DemoCommand;
+import dev.ownstack.cli.command.DestinationCommand;
 import dev.ownstack.cli.command.GenerateCommand;
 import dev.ownstack.cli.command.IdentityCommand;
 import dev.ownstack.cli.command.IngestCommand;
@@ -10,6 +11,7 @@ import dev.ownstack.cli.command.InitCommand;
 import dev.ownstack.cli.command.ResolveCommand;
 import dev.ownstack.cli.command.ServeCommand;
 import dev.ownstack.cli.command.SqlCommand;
+import dev.ownstack.cli.command.SyncCommand;
 import dev.ownstack.cli.command.ValidateCommand;
 import dev.ownstack.core.error.ErrorKind;
 import dev.ownstack.core.error.OwnstackException;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = {
             "ownstack keeps your customer data in your own warehouse and does the rest around it:",
-            "loads it, resolves who is who, models customers, scores them and syncs audiences.",
+            "loads it, resolves who is who, models customers, scores them and syncs audiences",
+            "to the tools that use them (ownstack sync, ownstack destination).",
             "",
             "Start with:  ownstack demo            (generated data, everything in one folder)",
             "or:          ownstack init my-project && cd my-project && ownstack validate"},
@@ -40,6 +43,8 @@ import picocli.CommandLine.Spec;
             IdentityCommand.class,
             BuildCommand.class,
             AudienceCommand.class,
+            SyncCommand.class,
+            DestinationCommand.class,
             ServeCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class},

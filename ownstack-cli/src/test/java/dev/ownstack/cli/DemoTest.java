@@ -22,7 +22,7 @@ class DemoTest {
         Cli.Result result = Cli.run("demo", "--dir", demo.toString(), "--customers", "300");
         assertEquals(0, result.exitCode(), result.all());
         assertTrue(result.out().contains("Loaded"), result.out());
-        assertTrue(result.out().contains("3/7  Started the collector on http://127.0.0.1:"), result.out());
+        assertTrue(result.out().contains("3/8  Started the collector on http://127.0.0.1:"), result.out());
         assertTrue(result.out().matches("(?s).*     ([0-9,]+) events acknowledged in .*     \\1 events landed in raw.events.*"),
                 "every event sent through the collector landed: " + result.out());
         assertTrue(result.out().contains("raw.orders"), result.out());
@@ -50,14 +50,15 @@ class DemoTest {
 
     /** The audience step's sizes are those recorded, and every recipe finds customers in the demo's models. */
     private static void checkAudiences(Path demo, String out) {
-        Matcher step = Pattern.compile("\n6/7  Computing the audiences: big_spenders of ownstack.yml, and lapsed_buyers made from the recipe"
+        Matcher step = Pattern.compile("\n6/8  Computing the audiences: big_spenders of ownstack.yml, and lapsed_buyers made from the recipe"
                 + " lapsed-buyers\n     big_spenders: ([0-9,]+) members; lapsed_buyers: ([0-9,]+) members \\(of ([0-9,]+) customers\\),"
-                + " computed in [0-9.]+ s\n7/7  What is in the warehouse now:").matcher(out);
+                + " computed in [0-9.]+ s\n7/8  Syncing the audiences: ").matcher(out);
         assertTrue(step.find(), out);
         long bigSpenders = Long.parseLong(step.group(1).replace(",", ""));
         long lapsed = Long.parseLong(step.group(2).replace(",", ""));
         long customers = Long.parseLong(step.group(3).replace(",", ""));
         assertTrue(bigSpenders > 0 && lapsed > 0 && bigSpenders < customers && lapsed < customers, out);
+        checkSyncs(demo, out, bigSpenders, lapsed);
 
         Cli.Result list = Cli.run("audience", "list", "-p", demo.toString(), "--format", "csv");
         assertEquals(0, list.exitCode(), list.all());
@@ -73,6 +74,22 @@ class DemoTest {
             assertTrue(created.out().matches("(?s)Created audience \\S+ from recipe " + recipe + ": [1-9][0-9,]* of [0-9,]+ customers now\\..*"),
                     "the recipe compiles on the demo's models and selects some customers: " + created.out());
         }
+    }
+
+    /** Each audience reached its destination whole, and the second runs sent nothing. */
+    private static void checkSyncs(Path demo, String out, long bigSpenders, long lapsed) {
+        assertTrue(out.matches("(?s).*\n     Run 1 of big-spenders-to-outbox succeeded in [0-9.]+ s: added " + String.format("%,d", bigSpenders)
+                + ", changed 0, removed 0\\.\n     Run 2 of lapsed-buyers-to-crm succeeded in [0-9.]+ s: added " + String.format("%,d", lapsed)
+                + ", changed 0, removed 0\\.\n     The receiver got " + String.format("%,d", lapsed) + " records.upserted in .*"), out);
+        assertTrue(out.matches("(?s).*\n     Run 3 of big-spenders-to-outbox succeeded in [0-9.]+ s: added 0, changed 0, removed 0\\."
+                + "\n     Run 4 of lapsed-buyers-to-crm succeeded in [0-9.]+ s: added 0, changed 0, removed 0\\.\n8/8  What is in the warehouse.*"), out);
+        assertTrue(Files.exists(demo.resolve("outbox/big-spenders-to-outbox/1/_manifest.json")), out);
+
+        Cli.Result runs = Cli.run("sync", "runs", "big-spenders-to-outbox", "-p", demo.toString(), "--format", "csv");
+        assertEquals(0, runs.exitCode(), runs.all());
+        List<String> rows = runs.out().lines().skip(1).toList();
+        assertEquals(2, rows.size(), runs.out());
+        assertTrue(rows.get(1).startsWith("big-spenders-to-outbox,1,succeeded,"), runs.out());
     }
 
     @Test

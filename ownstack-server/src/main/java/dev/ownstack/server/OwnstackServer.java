@@ -28,6 +28,11 @@ import dev.ownstack.server.http.ApiKeys;
 import dev.ownstack.server.http.ClientAddress;
 import dev.ownstack.server.http.HttpErrors;
 import dev.ownstack.server.metrics.MetricRegistry;
+import dev.ownstack.server.syncs.DestinationEndpoints;
+import dev.ownstack.server.syncs.ProjectSyncs;
+import dev.ownstack.server.syncs.SyncAlerts;
+import dev.ownstack.server.syncs.SyncEndpoints;
+import dev.ownstack.server.syncs.SyncScheduler;
 import dev.ownstack.warehouse.Warehouse;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -63,19 +68,26 @@ public final class OwnstackServer implements AutoCloseable {
     /** How stale the loader's backlog may be when a request checks it against collector.max-backlog. */
     private static final Duration BACKLOG_REFRESH = Duration.ofMillis(200);
     /** Jetty and Javalin report every start and stop at INFO; only their warnings matter here. */
+    /** Syncs the scheduler runs at once; each destination paces its own requests. */
+    private static final int SYNC_WORKERS = 4;
     private static final List<Logger> QUIET_LOGGERS = List.of(Logger.getLogger("org.eclipse.jetty"), Logger.getLogger("io.javalin"));
 
     private final Javalin app;
     private final GracefulHandler inFlight;
     private final ServerSettings settings;
     private final List<String> routes;
+    private final ProjectSyncs syncs;
+    private final SyncScheduler scheduler;
     private boolean closed;
 
-    private OwnstackServer(Javalin app, GracefulHandler inFlight, ServerSettings settings, List<String> routes) {
+    private OwnstackServer(Javalin app, GracefulHandler inFlight, ServerSettings settings, List<String> routes, ProjectSyncs syncs,
+                           SyncScheduler scheduler) {
         this.app = app;
         this.inFlight = inFlight;
         this.settings = settings;
         this.routes = List.copyOf(routes);
+        this.syncs = syncs;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -87,10 +99,16 @@ public final class OwnstackServer implements AutoCloseable {
         GracefulHandler inFlight = new GracefulHandler();
         Javalin app;
         List<String> registered = new ArrayList<>();
+        ProjectSyncs syncs = new ProjectSyncs(settings.config(), settings.warehouses(), settings.destinations(), settings.clock(),
+                new SyncAlerts(settings.config().alerts(), settings.clock()));
+        SyncScheduler scheduler = new SyncScheduler(settings.config().syncs().values(), syncs.scheduledRunner(), settings.clock(),
+                SyncScheduler.workerPool(SYNC_WORKERS));
         try {
-            app = create(settings, inFlight, registered);
+            app = create(settings, inFlight, registered, syncs, scheduler);
             app.start(settings.config().server().bind(), settings.config().server().port());
         } catch (RuntimeException e) {
+            scheduler.close();
+            syncs.close();
             closeQuietly(settings);
             if (e instanceof OwnstackException) {
                 throw e;
@@ -98,9 +116,10 @@ public final class OwnstackServer implements AutoCloseable {
             ServerConfig server = settings.config().server();
             throw new OwnstackException(ErrorCode.IO_FAILED, "cannot listen on " + server.bind() + ":" + server.port() + ": " + e.getMessage(), e);
         }
-        OwnstackServer server = new OwnstackServer(app, inFlight, settings, registered);
+        OwnstackServer server = new OwnstackServer(app, inFlight, settings, registered, syncs, scheduler);
         try {
             settings.loader().ifPresent(EventLoader::start);
+            scheduler.start();
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -108,7 +127,8 @@ public final class OwnstackServer implements AutoCloseable {
         return server;
     }
 
-    private static Javalin create(ServerSettings settings, GracefulHandler inFlight, List<String> registered) {
+    private static Javalin create(ServerSettings settings, GracefulHandler inFlight, List<String> registered, ProjectSyncs syncs,
+                                  SyncScheduler scheduler) {
         ProjectConfig config = settings.config();
         LoaderStatus loader = settings.loader().map(l -> LoaderStatus.of(l, BACKLOG_REFRESH)).orElse(LoaderStatus.NONE);
         MetricRegistry registry = new MetricRegistry();
@@ -126,7 +146,8 @@ public final class OwnstackServer implements AutoCloseable {
                 new HealthEndpoint(health),
                 new StatusEndpoint(config.eventSources(), settings.log(), loader, settings.loader().isPresent(), collectorMetrics, health),
                 new ApiKeys(config.server().apiKeys()),
-                registry, new AudienceEndpoints(audiences), new RecipeEndpoints(audiences), new OpenApiEndpoint(), registered);
+                registry, new AudienceEndpoints(audiences), new RecipeEndpoints(audiences),
+                new DestinationEndpoints(syncs.destinations()), new SyncEndpoints(syncs), scheduler, new OpenApiEndpoint(), registered);
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -204,6 +225,12 @@ public final class OwnstackServer implements AutoCloseable {
             }
             app.stop();
         } finally {
+            try {
+                scheduler.close();
+                syncs.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "closing the syncs' destinations failed", e);
+            }
             closeQuietly(settings);
         }
     }
@@ -233,7 +260,8 @@ public final class OwnstackServer implements AutoCloseable {
      * why); every other route is Javalin's.
      */
     private record Routes(CollectorEndpoint collector, CollectorCors cors, HealthEndpoint health, StatusEndpoint status,
-                          ApiKeys apiKeys, MetricRegistry metrics, AudienceEndpoints audiences, RecipeEndpoints recipes, OpenApiEndpoint openApi,
+                          ApiKeys apiKeys, MetricRegistry metrics, AudienceEndpoints audiences, RecipeEndpoints recipes,
+                          DestinationEndpoints destinations, SyncEndpoints syncs, SyncScheduler scheduler, OpenApiEndpoint openApi,
                           List<String> registered) {
 
         void register(io.javalin.config.RoutesConfig routes) {
@@ -263,6 +291,17 @@ public final class OwnstackServer implements AutoCloseable {
             api(routes, HandlerType.GET, "/api/audiences/{name}/sql", audiences::sql);
             api(routes, HandlerType.GET, "/api/recipes", recipes::list);
             api(routes, HandlerType.POST, "/api/recipes/{name}", recipes::build);
+            api(routes, HandlerType.GET, "/api/destinations", destinations::list);
+            api(routes, HandlerType.POST, "/api/destinations/{name}/check", destinations::check);
+            api(routes, HandlerType.GET, "/api/destination-types", destinations::types);
+            api(routes, HandlerType.GET, "/api/syncs", syncs::list);
+            api(routes, HandlerType.POST, "/api/syncs/after-build", this::afterBuild);
+            api(routes, HandlerType.GET, "/api/syncs/{name}", syncs::get);
+            api(routes, HandlerType.POST, "/api/syncs/{name}/run", syncs::run);
+            api(routes, HandlerType.GET, "/api/syncs/{name}/preview", syncs::preview);
+            api(routes, HandlerType.GET, "/api/syncs/{name}/runs", syncs::runs);
+            api(routes, HandlerType.GET, "/api/syncs/{name}/errors", syncs::errors);
+            api(routes, HandlerType.POST, "/api/sync-runs/{id}/approve", syncs::approve);
 
             routes.exception(OwnstackException.class, (e, context) -> writeError(context, e));
             routes.exception(HttpResponseException.class, (e, context) -> writeError(context, fromJavalin(e.getStatus(), e.getMessage())));
@@ -290,6 +329,13 @@ public final class OwnstackServer implements AutoCloseable {
             } else {
                 HttpErrors.write(context, e);
             }
+        }
+
+        /** {@code POST /api/syncs/after-build}: starts the syncs with {@code trigger: after-build} in the background; 202. */
+        private void afterBuild(Context context) {
+            com.fasterxml.jackson.databind.node.ObjectNode body = dev.ownstack.server.api.ApiJson.NODES.objectNode();
+            scheduler.afterBuild().forEach(body.putArray("started")::add);
+            dev.ownstack.server.api.ApiJson.write(context, 202, body);
         }
 
         private void requireApiKey(Context context) {

@@ -1,5 +1,6 @@
 package dev.ownstack.server;
 
+import dev.ownstack.activation.destination.Destinations;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.ingest.events.EventLoader;
 import dev.ownstack.ingest.events.EventLog;
@@ -19,8 +20,10 @@ import java.util.function.Supplier;
  *
  * @param loader     empty when another process loads the log; the collector then reports no backlog
  * @param warehouses opens the project's warehouse; the API opens one per request and closes it
+ * @param destinations the destination types (connectors) the syncs of the project may use
  */
-public record ServerSettings(ProjectConfig config, EventLog log, Optional<EventLoader> loader, Clock clock, Supplier<Warehouse> warehouses) {
+public record ServerSettings(ProjectConfig config, EventLog log, Optional<EventLoader> loader, Clock clock, Supplier<Warehouse> warehouses,
+                             Destinations destinations) {
     private static final System.Logger LOG = System.getLogger(ServerSettings.class.getName());
 
     public ServerSettings {
@@ -29,6 +32,12 @@ public record ServerSettings(ProjectConfig config, EventLog log, Optional<EventL
         Objects.requireNonNull(loader, "loader");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(warehouses, "warehouses");
+        Objects.requireNonNull(destinations, "destinations");
+    }
+
+    /** Settings with the destination types found on the class path. */
+    public ServerSettings(ProjectConfig config, EventLog log, Optional<EventLoader> loader, Clock clock, Supplier<Warehouse> warehouses) {
+        this(config, log, loader, clock, warehouses, Destinations.load());
     }
 
     /** Settings whose API opens the warehouse of {@code config}, logging when it waits for a DuckDB file. */

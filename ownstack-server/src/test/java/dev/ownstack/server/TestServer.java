@@ -1,5 +1,6 @@
 package dev.ownstack.server;
 
+import dev.ownstack.activation.destination.Destinations;
 import dev.ownstack.core.config.CollectorConfig;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.config.Secret;
@@ -40,9 +41,18 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestServer(ProjectConfig config, Supplier<Warehouse> warehouses) {
+        this(config, warehouses, Destinations.load());
+    }
+
+    private TestServer(ProjectConfig config, Supplier<Warehouse> warehouses, Destinations destinations) {
         // The loader runs against the same warehouses as the API; the recording log gives it nothing to load.
         this.loader = new EventLoader(log, warehouses, EventLoader.Options.from(config.collector()), Clock.systemUTC());
-        this.server = OwnstackServer.start(new ServerSettings(config, log, Optional.of(loader), Clock.systemUTC(), warehouses));
+        this.server = OwnstackServer.start(new ServerSettings(config, log, Optional.of(loader), Clock.systemUTC(), warehouses, destinations));
+    }
+
+    /** A server for this project with these destination types. */
+    public static TestServer start(ProjectConfig config, Supplier<Warehouse> warehouses, Destinations destinations) {
+        return new TestServer(config, warehouses, destinations);
     }
 
     /** A server for this project whose API and loader open warehouses from {@code warehouses}. */

@@ -133,6 +133,17 @@ public interface SqlDialect {
         return "CREATE TABLE " + table(table) + " AS " + query;
     }
 
+    /**
+     * A suffix for the query of a {@code CREATE TABLE ... AS} that stores the rows clustered by the
+     * given (quoted) columns, where the engine skips blocks of rows by their minimum and maximum
+     * (DuckDB's zone maps on row groups): a filter on the leading columns then reads only the
+     * blocks that can match. Empty where a physical order buys nothing without an index
+     * (PostgreSQL).
+     */
+    default String clusterBy(List<String> quotedColumns) {
+        return "";
+    }
+
     /** The statement that refreshes the planner's statistics of a table, where the engine needs one after a bulk write. */
     default Optional<String> analyze(TableName table) {
         return Optional.empty();

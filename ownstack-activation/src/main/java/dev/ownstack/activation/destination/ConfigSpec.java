@@ -6,6 +6,7 @@ import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,16 +87,18 @@ public record ConfigSpec(List<ConfigField> fields) {
 
     private static Object convert(ConfigField field, Object raw) {
         return switch (field.type()) {
-            case STRING, ENUM -> raw instanceof Secret secret ? secret.reveal() : String.valueOf(raw);
+            // Text given as ${env:NAME} stays a Secret, so that the settings never print it; the accessors reveal it.
+            case STRING -> raw instanceof Secret secret ? secret : String.valueOf(raw);
+            case ENUM -> raw instanceof Secret secret ? secret.reveal() : String.valueOf(raw);
             case SECRET -> raw instanceof Secret secret ? secret : Secret.literal((String) raw);
             case INTEGER -> integer(raw);
             case NUMBER -> number(raw);
             case BOOLEAN -> raw instanceof Boolean b ? b : Boolean.valueOf((String) raw);
-            case STRING_LIST -> ((List<?>) raw).stream().map(item -> item instanceof Secret s ? s.reveal() : (String) item).toList();
+            case STRING_LIST -> List.copyOf((List<?>) raw);
             case STRING_MAP -> {
-                Map<String, String> map = new LinkedHashMap<>();
-                ((Map<?, ?>) raw).forEach((k, v) -> map.put(String.valueOf(k), v instanceof Secret s ? s.reveal() : (String) v));
-                yield map;
+                Map<String, Object> map = new LinkedHashMap<>();
+                ((Map<?, ?>) raw).forEach((k, v) -> map.put(String.valueOf(k), v));
+                yield Collections.unmodifiableMap(map);
             }
         };
     }

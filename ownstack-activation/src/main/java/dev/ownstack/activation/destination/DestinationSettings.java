@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * A destination's settings, checked against its type's {@link ConfigSpec}: each value has its
  * field's type (String, Long, Double, Boolean, {@link Secret}, List of String, Map of String),
- * defaults filled in. {@link #toString()} never shows secrets.
+ * defaults filled in. Text written as {@code ${env:NAME}} (a header's token in a map, say) stays
+ * a {@link Secret} in {@link #values()}, so {@link #toString()} never shows secrets; the typed
+ * accessors reveal it.
  */
 public record DestinationSettings(String name, String type, Map<String, Object> values) {
     public DestinationSettings {
@@ -20,11 +22,11 @@ public record DestinationSettings(String name, String type, Map<String, Object> 
     }
 
     public String string(String key) {
-        return required(key, String.class);
+        return text(required(key, Object.class));
     }
 
     public Optional<String> optionalString(String key) {
-        return Optional.ofNullable((String) values.get(key));
+        return Optional.ofNullable(values.get(key)).map(DestinationSettings::text);
     }
 
     public long integer(String key) {
@@ -47,16 +49,23 @@ public record DestinationSettings(String name, String type, Map<String, Object> 
         return Optional.ofNullable((Secret) values.get(key));
     }
 
-    @SuppressWarnings("unchecked")
     public List<String> list(String key) {
         Object value = values.get(key);
-        return value == null ? List.of() : (List<String>) value;
+        return value == null ? List.of() : ((List<?>) value).stream().map(DestinationSettings::text).toList();
     }
 
-    @SuppressWarnings("unchecked")
     public Map<String, String> map(String key) {
         Object value = values.get(key);
-        return value == null ? Map.of() : (Map<String, String>) value;
+        if (value == null) {
+            return Map.of();
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        ((Map<?, ?>) value).forEach((name, text) -> map.put(String.valueOf(name), text(text)));
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static String text(Object value) {
+        return value instanceof Secret secret ? secret.reveal() : (String) value;
     }
 
     private <T> T required(String key, Class<T> type) {

@@ -50,7 +50,7 @@ public final class AudienceBenchmark {
         long customers = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 1_000_000;
         long events = args.length > 1 ? Long.parseLong(args[1].replace("_", "")) : 20_000_000;
         int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 9;
-        Path file = Path.of(args.length > 3 ? args[3] : "ownstack-activation/target/audience-bench.duckdb");
+        Path file = Path.of(args.length > 3 ? args[3] : "ownstack-activation/target/audience-bench-clustered.duckdb");
         long transactions = customers * 3;
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (Warehouse warehouse = DuckDbWarehouse.open(file.toString(), Duration.ofSeconds(60), System.out::println)) {

@@ -1,5 +1,6 @@
 package dev.ownstack.cli.command;
 
+import dev.ownstack.activation.sync.SyncRun;
 import dev.ownstack.cli.ProjectOption;
 import dev.ownstack.cli.output.FormatOption;
 import dev.ownstack.cli.output.OutputFormat;
@@ -7,9 +8,12 @@ import dev.ownstack.cli.output.Progress;
 import dev.ownstack.cli.output.TablePrinter;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.config.models.ModelsConfig;
+import dev.ownstack.core.config.syncs.SyncDefinition;
+import dev.ownstack.core.config.syncs.SyncTrigger;
 import dev.ownstack.model.identity.ResolveSummary;
 import dev.ownstack.model.master.MasterModels;
 import dev.ownstack.model.master.ModelBuildSummary;
+import dev.ownstack.server.syncs.ProjectSyncs;
 import dev.ownstack.warehouse.Warehouse;
 import java.io.PrintWriter;
 import java.util.List;
@@ -34,7 +38,8 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  ownstack build",
-            "  ownstack build --skip-resolve        # rebuild the models from the last resolution"})
+            "  ownstack build --skip-resolve        # rebuild the models from the last resolution",
+            "  ownstack build --run-syncs           # then run the syncs with trigger: after-build"})
 public final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,6 +53,11 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--components", paramLabel = "auto|union-find|sql", defaultValue = "auto",
             description = "Connected-components algorithm of the resolution, as for ownstack resolve. Default: ${DEFAULT-VALUE}.")
     String components;
+
+    @Option(names = "--run-syncs", description = {"After a successful build, run the syncs with trigger: after-build here, one after",
+        "the other, and print each run's summary. (A server does not watch builds: without this flag,",
+        "tell it with POST /api/syncs/after-build.)"})
+    boolean runSyncs;
 
     @Mixin
     FormatOption format;
@@ -73,7 +83,25 @@ public final class BuildCommand implements Callable<Integer> {
             out.println();
         }
         print(built, format.format, out);
-        return 0;
+        return runSyncs ? runAfterBuildSyncs(config, format.format, out, err) : 0;
+    }
+
+    /** Runs every sync with {@code trigger: after-build}; the exit code of the worst run. */
+    static int runAfterBuildSyncs(ProjectConfig config, OutputFormat format, PrintWriter out, PrintWriter err) {
+        int exitCode = 0;
+        try (ProjectSyncs syncs = SyncSession.open(config, err)) {
+            for (SyncDefinition sync : syncs.definitions()) {
+                if (sync.trigger() instanceof SyncTrigger.AfterBuild) {
+                    if (format == OutputFormat.TABLE) {
+                        out.println();
+                    }
+                    SyncRun run = SyncRunCommands.withProgress(err, "sync " + sync.name(), () -> syncs.run(sync.name(), false));
+                    SyncRunCommands.Summary.print(run, format, out);
+                    exitCode = Math.max(exitCode, SyncRunCommands.Summary.exitCode(run));
+                }
+            }
+        }
+        return exitCode;
     }
 
     /** Builds the master models with progress on stderr; shared with {@code demo}. */

@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
             "and events, write an ownstack.yml for them, load the files into an embedded DuckDB warehouse,",
             "start the event collector for a moment and send the events through it over HTTP as an SDK would,",
             "resolve identities (scored against the generator's truth), build the master models, compute two",
-            "audiences (one of ownstack.yml, one made from a recipe), and show what is in the warehouse.",
+            "audiences (one of ownstack.yml, one made from a recipe), sync them to a folder of CSV files and to a",
+            "webhook receiver the demo runs on 127.0.0.1, and show what is in the warehouse.",
             "Running it again starts the demo folder afresh.",
             "",
             "Afterwards, explore with:  ownstack sql --project ownstack-demo \"select * from model.customers limit 5\"",
@@ -69,6 +70,8 @@ public final class DemoCommand implements Callable<Integer> {
     static final String RECIPE_AUDIENCE = "lapsed_buyers";
     static final String RECIPE = "lapsed-buyers";
     static final int PORT = 8080;
+    /** The folder of the demo's file destination, inside the demo folder. */
+    static final String OUTBOX = "outbox";
 
     @Spec
     CommandSpec spec;
@@ -91,15 +94,25 @@ public final class DemoCommand implements Callable<Integer> {
         prepareFolder();
         Path data = directory.resolve("data");
 
-        out.println("1/7  Generating " + String.format("%,d", customers) + " customers (seed " + seed + ") into " + data);
+        out.println("1/8  Generating " + String.format("%,d", customers) + " customers (seed " + seed + ") into " + data);
         out.flush();
         GeneratorSummary generated = GenerateCommand.run(new GeneratorOptions(customers, seed, data), err);
 
         List<String> files = generated.rowsByFile().keySet().stream().filter(name -> !NOT_LOADED.contains(name)).sorted().toList();
-        Files.writeString(directory.resolve(ProjectConfig.FILE_NAME), projectFile(files));
+        try (DemoReceiver receiver = DemoReceiver.start()) {
+            Path outbox = Files.createDirectories(directory.toAbsolutePath().normalize().resolve(OUTBOX));
+            Files.writeString(directory.resolve(ProjectConfig.FILE_NAME), projectFile(files) + DemoSyncs.yaml(outbox, receiver.url()));
+            return run(data, receiver, outbox, start);
+        }
+    }
+
+    /** Steps 2 to 8, with the webhook receiver running and the project file written. */
+    private int run(Path data, DemoReceiver receiver, Path outbox, long start) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         ProjectConfig config = ProjectConfigLoader.withSystemEnvironment().load(directory);
-        out.println("2/7  Wrote " + directory.resolve(ProjectConfig.FILE_NAME) + " with " + config.batchSources().size()
-                + " file sources, the event source 'web', identity keys, models and an audience; loading the files into "
+        out.println("2/8  Wrote " + directory.resolve(ProjectConfig.FILE_NAME) + " with " + config.batchSources().size()
+                + " file sources, the event source 'web', identity keys, models, an audience, destinations and syncs; loading the files into "
                 + ValidateCommand.describe(config.warehouse()).replace("warehouse ", ""));
         out.flush();
 
@@ -120,7 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (landed != sent.events()) {
                 throw new OwnstackException(ErrorCode.INTERNAL, "the demo sent " + sent.events() + " events but " + landed + " landed");
             }
-            out.printf("4/7  Resolving identities: %s records of %d sources into customers%n",
+            out.printf("4/8  Resolving identities: %s records of %d sources into customers%n",
                     "CRM contacts, shop accounts, newsletter members and browsers", config.identity().orElseThrow().sources().size());
             out.flush();
             ResolveSummary resolved = ResolveCommand.resolve(config, warehouse, IdentitySetup.components("auto", config), progress);
@@ -133,14 +146,15 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("     Against the generator's truth (%,d people): pairwise precision %.3f, recall %.3f, F1 %.3f%n",
                     scores.pairs().trueClusters(), scores.pairs().precision(), scores.pairs().recall(), scores.pairs().f1());
             out.println("     (browsers that never sign in or leave an email carry nothing to link them; see docs/IDENTITY.md)");
-            out.printf("5/7  Building the master models%n");
+            out.printf("5/8  Building the master models%n");
             out.flush();
             ModelBuildSummary built = BuildCommand.build(config, warehouse, progress);
             progress.done();
             out.printf("     Built %s in %.1f s%n", String.join(", ", built.rows().keySet().stream().map(Object::toString).toList()),
                     built.seconds());
             computeAudiences(config, warehouse, built.rows().getOrDefault(ModelTables.CUSTOMERS, 0L), out);
-            out.printf("7/7  What is in the warehouse now:%n%n");
+            DemoSyncs.run(config, warehouse, receiver, outbox, out, err);
+            out.printf("8/8  What is in the warehouse now:%n%n");
             showTables(warehouse, out);
             out.println();
             out.println("Customers by number of records (ownstack identity stats):");
@@ -152,6 +166,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  bin/ownstack sql --project " + directory + " \"select * from model.customers order by revenue desc limit 5\"");
         out.println("  bin/ownstack identity explain --project " + directory + " <a customer_id or an email from that list>");
         out.println("  bin/ownstack audience preview --project " + directory + " " + YAML_AUDIENCE + " --breakdown orders");
+        out.println("  bin/ownstack sync runs --project " + directory + " " + DemoSyncs.FILE_SYNC);
         out.println("  bin/ownstack ingest --project " + directory + "      # again: adds nothing, loads are idempotent");
         out.println("  bin/ownstack serve --project " + directory + "       # the collector on port " + PORT + "; then, in another terminal:");
         out.println("  curl -u " + WRITE_KEY + ": http://127.0.0.1:" + PORT + "/v1/track -d '{\"userId\":\"u1\",\"event\":\"Signed Up\"}'");
@@ -164,7 +179,7 @@ public final class DemoCommand implements Callable<Integer> {
      * of each) and prints their sizes.
      */
     private static void computeAudiences(ProjectConfig config, Warehouse warehouse, long customers, PrintWriter out) {
-        out.printf("6/7  Computing the audiences: %s of ownstack.yml, and %s made from the recipe %s%n", YAML_AUDIENCE, RECIPE_AUDIENCE,
+        out.printf("6/8  Computing the audiences: %s of ownstack.yml, and %s made from the recipe %s%n", YAML_AUDIENCE, RECIPE_AUDIENCE,
                 RECIPE);
         out.flush();
         long start = System.nanoTime();
@@ -189,7 +204,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoEvents.Sent sent;
         try (OwnstackServer server = OwnstackServer.serve(demo, () -> ProjectOption.openWarehouse(demo, err))) {
             String url = "http://127.0.0.1:" + server.port();
-            out.printf("3/7  Started the collector on %s; sending the generated events to %s/v1/batch as an SDK would%n", url, url);
+            out.printf("3/8  Started the collector on %s; sending the generated events to %s/v1/batch as an SDK would%n", url, url);
             out.flush();
             sent = DemoEvents.send(eventsFile, url, WRITE_KEY, Progress.onStderr(err));
             out.printf("     %,d events acknowledged in %,d requests in %.1f s (%,.0f events/s, each durable on disk before its 200)%n",

@@ -4,10 +4,12 @@ import dev.ownstack.cli.ProjectOption;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.config.ServerConfig;
 import dev.ownstack.core.config.SourceConfig;
+import dev.ownstack.core.config.syncs.SyncTrigger;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.server.OwnstackServer;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -90,6 +92,12 @@ public final class ServeCommand implements Callable<Integer> {
         out.printf("  loader      into raw.events every %s at most%n", humanDuration(config.collector().loadInterval()));
         out.printf("  health      http://%s:%d/health%s%n", host, port, config.server().apiKeys().isEmpty()
                 ? "   (no server.api-keys: /metrics and /api refuse every call)" : "; /metrics and /api/v1/status with an API key");
+        List<String> scheduled = config.syncs().values().stream().filter(sync -> sync.trigger() instanceof SyncTrigger.Cron)
+                .map(sync -> sync.name() + " (" + ((SyncTrigger.Cron) sync.trigger()).expression() + ")").toList();
+        if (!config.syncs().isEmpty()) {
+            out.printf("  syncs       %d scheduled%s (UTC); the others run with ownstack sync run or POST /api/syncs/{name}/run%n", scheduled.size(),
+                    scheduled.isEmpty() ? "" : ": " + String.join(", ", scheduled));
+        }
         out.println("Stop with Ctrl-C; events already acknowledged are kept and loaded on the next start.");
         out.flush();
     }

@@ -6,8 +6,10 @@ import dev.ownstack.cli.output.TablePrinter;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.config.SourceConfig;
 import dev.ownstack.core.config.WarehouseConfig;
+import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.ingest.file.FileSource;
+import dev.ownstack.server.syncs.DestinationCatalog;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,6 +26,7 @@ import picocli.CommandLine.Spec;
             "  sources.orders.on-error: must be one of fail, skip, got 'ignore'",
             "Environment variables named by ${env:NAME} must be set. Secrets are never printed.",
             "File sources whose paths match no file yet are noted (the files may arrive later).",
+            "Destination settings are checked against their connector's settings (ownstack destination types).",
             "On success, lists the warehouse and the sources."})
 public final class ValidateCommand implements Callable<Integer> {
     @Spec
@@ -51,8 +54,10 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
             }
         }
+        checkDestinations(config);
         err.println(config.directory().resolve(ProjectConfig.FILE_NAME) + " is valid: project '" + config.name() + "', "
-                + describe(config.warehouse()) + ", " + config.sources().size() + (config.sources().size() == 1 ? " source" : " sources"));
+                + describe(config.warehouse()) + ", " + config.sources().size() + (config.sources().size() == 1 ? " source" : " sources")
+                + (config.syncs().isEmpty() ? "" : ", " + config.destinations().size() + " destinations, " + config.syncs().size() + " syncs"));
         err.flush();
         TablePrinter printer = new TablePrinter(format.format, out);
         printer.columns(List.of("source", "type", "reads", "into"));
@@ -61,6 +66,16 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         printer.finish();
         return 0;
+    }
+
+    /** The settings of every destination against its connector's spec, all problems at once. */
+    private static void checkDestinations(ProjectConfig config) {
+        DestinationCatalog catalog = DestinationCommand.catalog(config);
+        List<String> problems = config.destinations().values().stream().flatMap(definition -> catalog.problems(definition).stream()).toList();
+        if (!problems.isEmpty()) {
+            throw new OwnstackException(ErrorCode.CONFIG_INVALID, config.directory().resolve(ProjectConfig.FILE_NAME) + " has "
+                    + problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in its destinations", problems, null);
+        }
     }
 
     static String describe(WarehouseConfig warehouse) {

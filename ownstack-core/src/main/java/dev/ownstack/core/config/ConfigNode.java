@@ -336,6 +336,78 @@ public final class ConfigNode {
         return parsed;
     }
 
+    /** A number from {@code min} to {@code max}, such as {@code 0.2}. */
+    public double number(String key, double defaultValue, double min, double max) {
+        JsonNode value = take(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        String text = value.isValueNode() ? expand(pathOf(key), value.asText()).orElse("").trim() : "";
+        try {
+            double parsed = Double.parseDouble(text);
+            if (!(parsed >= min && parsed <= max)) {
+                problems.add(pathOf(key), "must be from " + min + " to " + max + ", got " + describe(value));
+                return defaultValue;
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            problems.add(pathOf(key), "must be a number, got " + describe(value));
+            return defaultValue;
+        }
+    }
+
+    /** The keys of this object in file order (none when it is not an object). */
+    public List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    /**
+     * A free-form setting handed to a plug-in that checks it against its own spec: a text that is
+     * exactly {@code ${env:NAME}} becomes a {@link Secret}, other texts have their references
+     * expanded, numbers and booleans stay as they are, lists and mappings are read element by
+     * element. Empty when absent or when a referenced variable is not set (reported).
+     */
+    public Optional<Object> setting(String key) {
+        JsonNode value = take(key);
+        return value == null ? Optional.empty() : settingValue(pathOf(key), value);
+    }
+
+    private Optional<Object> settingValue(String at, JsonNode value) {
+        if (value.isTextual()) {
+            if (ENV_REFERENCE.matcher(value.asText().trim()).matches()) {
+                return secretValue(at, value).map(Object.class::cast);
+            }
+            return expand(at, value.asText()).map(Object.class::cast);
+        }
+        if (value.isBoolean()) {
+            return Optional.of(value.booleanValue());
+        }
+        if (value.isIntegralNumber()) {
+            return Optional.of(value.longValue());
+        }
+        if (value.isNumber()) {
+            return Optional.of(value.doubleValue());
+        }
+        if (value.isArray()) {
+            List<Object> elements = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                settingValue(at + "[" + i + "]", value.get(i)).ifPresent(elements::add);
+            }
+            return Optional.of(List.copyOf(elements));
+        }
+        if (value.isObject()) {
+            Map<String, Object> entries = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                settingValue(at + "." + entry.getKey(), entry.getValue()).ifPresent(v -> entries.put(entry.getKey(), v));
+            }
+            return Optional.of(java.util.Collections.unmodifiableMap(entries));
+        }
+        return Optional.empty();
+    }
+
     /** The raw tree under {@code key}, for free-form maps handed to an external program. */
     public Optional<JsonNode> raw(String key) {
         return Optional.ofNullable(take(key));

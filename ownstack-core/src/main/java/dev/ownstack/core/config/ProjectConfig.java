@@ -3,6 +3,8 @@ package dev.ownstack.core.config;
 import dev.ownstack.core.config.audiences.AudienceDefinition;
 import dev.ownstack.core.config.identity.IdentityConfig;
 import dev.ownstack.core.config.models.ModelsConfig;
+import dev.ownstack.core.config.syncs.DestinationDefinition;
+import dev.ownstack.core.config.syncs.SyncDefinition;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,15 +13,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A validated {@code ownstack.yml}. Sections that later versions fill ({@code destinations},
- * {@code syncs}) are reserved: the loader knows their names so that the file format never has to
- * break. {@code audiences} are the audiences defined in the file, by name, in file order.
+ * A validated {@code ownstack.yml}. {@code audiences}, {@code destinations} and {@code syncs} are
+ * the definitions in the file, by name, in file order; {@code alerts} is where sync failures are
+ * reported.
  */
 public record ProjectConfig(Path directory, String name, WarehouseConfig warehouse, Map<String, SourceConfig> sources,
                             ServerConfig server, CollectorConfig collector, Optional<IdentityConfig> identity,
-                            Optional<ModelsConfig> models, Map<String, AudienceDefinition> audiences, List<String> notes) {
+                            Optional<ModelsConfig> models, Map<String, AudienceDefinition> audiences,
+                            Map<String, DestinationDefinition> destinations, Map<String, SyncDefinition> syncs,
+                            Optional<AlertsConfig> alerts, List<String> notes) {
     public static final String FILE_NAME = "ownstack.yml";
-    public static final List<String> RESERVED_SECTIONS = List.of("destinations", "syncs");
 
     public ProjectConfig {
         Objects.requireNonNull(directory, "directory");
@@ -31,7 +34,17 @@ public record ProjectConfig(Path directory, String name, WarehouseConfig warehou
         Objects.requireNonNull(models, "models");
         sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         audiences = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(audiences));
+        destinations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(destinations));
+        syncs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(syncs));
+        Objects.requireNonNull(alerts, "alerts");
         notes = List.copyOf(notes);
+    }
+
+    /** A configuration without destinations, syncs or alerts. */
+    public ProjectConfig(Path directory, String name, WarehouseConfig warehouse, Map<String, SourceConfig> sources, ServerConfig server,
+                         CollectorConfig collector, Optional<IdentityConfig> identity, Optional<ModelsConfig> models,
+                         Map<String, AudienceDefinition> audiences, List<String> notes) {
+        this(directory, name, warehouse, sources, server, collector, identity, models, audiences, Map.of(), Map.of(), Optional.empty(), notes);
     }
 
     /** A configuration without audiences. */
@@ -40,13 +53,20 @@ public record ProjectConfig(Path directory, String name, WarehouseConfig warehou
         this(directory, name, warehouse, sources, server, collector, identity, models, Map.of(), notes);
     }
 
+    /** This configuration with other destinations and syncs (a demo project adds its own). */
+    public ProjectConfig withSyncs(Map<String, DestinationDefinition> newDestinations, Map<String, SyncDefinition> newSyncs) {
+        return new ProjectConfig(directory, name, warehouse, sources, server, collector, identity, models, audiences, newDestinations, newSyncs,
+                alerts, notes);
+    }
+
     public Optional<SourceConfig> source(String sourceName) {
         return Optional.ofNullable(sources.get(sourceName));
     }
 
     /** This configuration with another {@code server:} section (for command-line overrides). */
     public ProjectConfig withServer(ServerConfig newServer) {
-        return new ProjectConfig(directory, name, warehouse, sources, newServer, collector, identity, models, audiences, notes);
+        return new ProjectConfig(directory, name, warehouse, sources, newServer, collector, identity, models, audiences, destinations, syncs,
+                alerts, notes);
     }
 
     /** The sources {@code ownstack ingest} loads: files, JDBC tables and Singer taps. */

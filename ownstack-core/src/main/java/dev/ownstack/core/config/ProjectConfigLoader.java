@@ -12,6 +12,9 @@ import dev.ownstack.core.config.identity.IdentityConfigReader;
 import dev.ownstack.core.config.identity.IdentitySource;
 import dev.ownstack.core.config.models.ModelsConfig;
 import dev.ownstack.core.config.models.ModelsConfigReader;
+import dev.ownstack.core.config.syncs.DestinationDefinition;
+import dev.ownstack.core.config.syncs.SyncDefinition;
+import dev.ownstack.core.config.syncs.SyncParser;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.ColumnType;
@@ -113,18 +116,17 @@ public final class ProjectConfigLoader {
         Optional<IdentityConfig> identity = IdentityConfigReader.read(top);
         Optional<ModelsConfig> models = readModels(top, identity);
         Map<String, AudienceDefinition> audiences = AudienceParser.readSection(top.raw("audiences").orElse(null), "audiences", problems);
-        for (String section : ProjectConfig.RESERVED_SECTIONS) {
-            if (top.raw(section).filter(node -> !node.isEmpty()).isPresent()) {
-                problems.note(section, "reserved for a later version of ownstack; ignored for now");
-            }
-        }
+        Map<String, ConfigNode> destinationNodes = top.entries("destinations");
+        Map<String, DestinationDefinition> destinations = SyncParser.readDestinations(destinationNodes);
+        Map<String, SyncDefinition> syncs = SyncParser.readSyncs(top.entries("syncs"), destinationNodes.keySet(), audiences.keySet());
+        Optional<AlertsConfig> alerts = readAlerts(top);
         top.finish();
         problems.throwIfAny();
         if (version != CURRENT_VERSION) {
             throw new OwnstackException(ErrorCode.INTERNAL, "unexpected version " + version);
         }
         return new ProjectConfig(projectDirectory, name, warehouse, sources, server, collector, identity, models, audiences,
-                problems.notes());
+                destinations, syncs, alerts, problems.notes());
     }
 
     /**
@@ -143,6 +145,32 @@ public final class ProjectConfigLoader {
         return identity.isPresent()
                 ? ModelsConfigReader.read(node, identity.get().sources().stream().map(IdentitySource::name).collect(Collectors.toSet()))
                 : ModelsConfigReader.read(node);
+    }
+
+    private static Optional<AlertsConfig> readAlerts(ConfigNode top) {
+        if (!top.has("alerts")) {
+            top.raw("alerts");
+            return Optional.empty();
+        }
+        ConfigNode node = top.object("alerts");
+        Optional<String> url = node.requiredString("webhook");
+        Optional<Secret> secret = node.secret("secret");
+        try {
+            if (url.isEmpty()) {
+                return Optional.empty();
+            }
+            java.net.URI uri = new java.net.URI(url.get());
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new java.net.URISyntaxException(url.get(), "not an http or https URL");
+            }
+            return Optional.of(new AlertsConfig(uri, secret));
+        } catch (java.net.URISyntaxException e) {
+            top.problems().add(node.path() + ".webhook", "must be an http or https URL such as https://example.com/ownstack-alerts, got '"
+                    + url.get() + "'");
+            return Optional.empty();
+        } finally {
+            node.finish();
+        }
     }
 
     private static void checkEventSources(List<SourceConfig.Events> eventSources, Map<TableName, String> tableOwners,

@@ -200,12 +200,6 @@ class ProjectConfigLoaderTest {
     }
 
     @Test
-    void accepts_reserved_sections_with_a_note() {
-        ProjectConfig config = parse("warehouse: {type: duckdb}\ndestinations: {braze: {}}\nsyncs: {}\n");
-        assertEquals(List.of("destinations: reserved for a later version of ownstack; ignored for now"), config.notes());
-    }
-
-    @Test
     void reads_audiences_in_the_json_shape_of_the_api() {
         ProjectConfig config = parse("""
                 warehouse: {type: duckdb}

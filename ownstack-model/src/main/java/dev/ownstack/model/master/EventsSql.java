@@ -22,6 +22,7 @@ import java.util.Set;
  */
 final class EventsSql {
     static final String TIME_COLUMN = "timestamp";
+    static final String EVENT_COLUMN = "event";
     static final String ID_COLUMN = "message_id";
     static final List<String> REQUIRED = List.of(ID_COLUMN, TIME_COLUMN, "user_id", "anonymous_id");
     private static final String ROW = "e";
@@ -77,8 +78,17 @@ final class EventsSql {
                 + devices + " AS (" + owners(sql, keyNames(identity, KeyKind.ANONYMOUS_ID)) + ") SELECT " + String.join(", ", select)
                 + " FROM " + sql.dialect().table(model.table()) + " " + ROW
                 + " LEFT JOIN " + users + " ON " + sql.column(users, "id_value") + " = " + trimmed(sql, table, "user_id")
-                + " LEFT JOIN " + devices + " ON " + sql.column(devices, "id_value") + " = " + trimmed(sql, table, "anonymous_id");
+                + " LEFT JOIN " + devices + " ON " + sql.column(devices, "id_value") + " = " + trimmed(sql, table, "anonymous_id")
+                + sql.dialect().clusterBy(clustering(sql, table));
         return Optional.of(new EventsSql(create, columns));
+    }
+
+    /**
+     * Audiences filter events by name and time window, so the table is clustered by event name,
+     * then time, where the engine can skip blocks by their bounds.
+     */
+    private static List<String> clustering(Expressions sql, SourceTable table) {
+        return table.has(EVENT_COLUMN) ? List.of(sql.quote(EVENT_COLUMN), sql.quote(TIME_COLUMN)) : List.of(sql.quote(TIME_COLUMN));
     }
 
     /** The simple match keys of a kind: their values are what events carry in user_id and anonymous_id. */

@@ -125,6 +125,16 @@ class MasterModelsTest {
     }
 
     @Test
+    void stores_events_sorted_by_name_then_time_so_that_duckdb_skips_row_groups() {
+        build();
+        String pairs = "SELECT event || ' ' || CAST(\"timestamp\" AS VARCHAR) FROM model.events ORDER BY ";
+        List<Object> stored = warehouse.queryAll(pairs + "rowid").rows().stream().map(row -> row[0]).toList();
+        List<Object> sorted = warehouse.queryAll(pairs + "event, \"timestamp\"").rows().stream().map(row -> row[0]).toList();
+        assertEquals(9, stored.size());
+        assertEquals(sorted, stored);
+    }
+
+    @Test
     void links_transactions_through_the_record_they_reference_and_types_their_columns() {
         build();
         Map<String, Map<String, Object>> transactions = ModelRows.byKey(warehouse, ModelTables.TRANSACTIONS, "transaction_id");
