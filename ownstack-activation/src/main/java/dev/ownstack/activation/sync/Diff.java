@@ -62,8 +62,7 @@ final class Diff {
         parameters.add(source.fields().stream().map(field -> field.name().length() + ":" + field.name()).collect(Collectors.joining()) + "|");
         parameters.addAll(source.parameters());
         reader.execute(sql.fillStage(), parameters.toArray());
-        checkKeys();
-        long sourceRecords = ((Number) reader.queryAll(sql.countStage()).singleValue()).longValue();
+        long sourceRecords = checkKeys();
         reader.execute(sql.dropDiff());
         reader.execute(sql.createDiff());
         reader.execute(sql.fillDiff(), sync.name(), sync.name(), SyncHistory.utc(now.minus(sync.retryWindow())));
@@ -79,11 +78,17 @@ final class Diff {
         return new Plan(counts, sourceRecords);
     }
 
-    private void checkKeys() {
-        List<Object[]> bad = reader.queryAll(sql.badKeys(SHOWN_KEYS + 1)).rows();
-        if (bad.isEmpty()) {
-            return;
+    /**
+     * The source's record count, once every key is set and unique: one aggregate, and a search
+     * for the offending keys only when there are some.
+     */
+    private long checkKeys() {
+        Object[] counts = reader.queryAll(sql.keyCounts()).rows().get(0);
+        long records = ((Number) counts[0]).longValue();
+        if (records == ((Number) counts[1]).longValue() && records == ((Number) counts[2]).longValue()) {
+            return records;
         }
+        List<Object[]> bad = reader.queryAll(sql.badKeys(SHOWN_KEYS + 1)).rows();
         String shown = bad.stream().limit(SHOWN_KEYS).map(row -> row[0] == null ? "NULL (" + row[1] + " records)" : "'" + row[0] + "' ("
                 + row[1] + " records)").collect(Collectors.joining(", "));
         throw new OwnstackException(ErrorCode.INPUT_INVALID, "sync " + sync.name() + ": identifier column " + source.identifier()

@@ -73,8 +73,9 @@ final class DiffSql {
                 + q("record_key") + " IS NULL ORDER BY " + q("record_key") + " NULLS FIRST LIMIT " + limit;
     }
 
-    String countStage() {
-        return "SELECT count(*) FROM " + stage;
+    /** One row: the staged records, those with a key, and the distinct keys. */
+    String keyCounts() {
+        return "SELECT count(*), count(" + q("record_key") + "), count(DISTINCT " + q("record_key") + ") FROM " + stage;
     }
 
     String createDiff() {
