@@ -144,6 +144,17 @@ public interface SqlDialect {
         return "";
     }
 
+    /**
+     * Whether to declare the primary key of a large table that takes many small deletes and
+     * inserts (a sync's state). PostgreSQL keeps a B-tree whose upkeep grows with the logarithm of
+     * the table; DuckDB's ART index makes each such write cost in proportion to the whole table,
+     * so there the writer alone keeps the key unique (it deletes a key's row before inserting it,
+     * in one transaction).
+     */
+    default boolean indexesFrequentlyWrittenKeys() {
+        return true;
+    }
+
     /** The statement that refreshes the planner's statistics of a table, where the engine needs one after a bulk write. */
     default Optional<String> analyze(TableName table) {
         return Optional.empty();

@@ -42,7 +42,8 @@ public final class SyncTables {
 
     /** Creates the three tables when missing. Synchronised: two connections creating the schema at once conflict on both engines. */
     public static synchronized void ensure(Warehouse warehouse) {
-        warehouse.ensureTable(STATE, STATE_COLUMNS, List.of("sync", "record_key"));
+        // unique by (sync, record_key): declared where the engine keeps such a key cheaply, else kept by the state writer
+        warehouse.ensureTable(STATE, STATE_COLUMNS, warehouse.dialect().indexesFrequentlyWrittenKeys() ? List.of("sync", "record_key") : List.of());
         warehouse.ensureTable(RUNS, RUN_COLUMNS, List.of("run_id"));
         warehouse.ensureTable(ERRORS, ERROR_COLUMNS, List.of("sync", "record_key"));
     }

@@ -112,6 +112,12 @@ public final class DuckDbDialect implements SqlDialect {
         return quotedColumns.isEmpty() ? "" : " ORDER BY " + String.join(", ", quotedColumns);
     }
 
+    /** A delete and insert of 10,000 keys in a table of 10M rows costs about 2.5 s with the ART index, a fraction without. */
+    @Override
+    public boolean indexesFrequentlyWrittenKeys() {
+        return false;
+    }
+
     /** DuckDB computes a subquery's columns once; an {@code OFFSET} would only cost it parallelism. */
     @Override
     public String subqueryFence() {
