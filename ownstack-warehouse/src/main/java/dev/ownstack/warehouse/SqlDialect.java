@@ -134,6 +134,15 @@ public interface SqlDialect {
     }
 
     /**
+     * The values as the text of one JSON array ({@code ["a",1,null]}): strings quoted and escaped,
+     * so different lists of values never give the same text on one engine. Cheaper than building
+     * such a text by concatenation; the exact spelling (spaces, number forms) is the engine's own.
+     */
+    default String jsonArrayText(List<String> expressions) {
+        return "CAST(json_build_array(" + String.join(", ", expressions) + ") AS VARCHAR)";
+    }
+
+    /**
      * A suffix for the query of a {@code CREATE TABLE ... AS} that stores the rows clustered by the
      * given (quoted) columns, where the engine skips blocks of rows by their minimum and maximum
      * (DuckDB's zone maps on row groups): a filter on the leading columns then reads only the

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 /**
  * The SQL of one diff, the same on DuckDB and PostgreSQL. The source is staged into a temporary
  * table ({@code record_key}, {@code fields_hash}, {@code f_0 ... f_n}), the hash an MD5 over a
- * canonical text of the mapped values (each value as its text with its length in front, NULL
- * as {@code ~}, after the field names), so that the text of one record never equals another's.
+ * canonical text of the mapped values (the field names, then the values as one JSON array, in
+ * which strings are quoted and escaped), so that the text of one record never equals another's.
  * One pass over the stage and the sync's state then writes the records that differ into the diff
  * table, a working table in schema {@code ownstack} that the state writer's connection reads too:
  * {@code add} (key not in the state), {@code change} (hash differs) and {@code remove} (in the state,
@@ -56,13 +56,9 @@ final class DiffSql {
 
     /** Parameters: the canonical text of the field names, then the source's. */
     String fillStage() {
-        StringBuilder canonical = new StringBuilder("CAST(? AS VARCHAR)");
-        for (SyncSourceSql.MappedField field : source.fields()) {
-            String text = "CAST(src." + q(field.column()) + " AS VARCHAR)";
-            canonical.append(" || CASE WHEN src.").append(q(field.column())).append(" IS NULL THEN '~' ELSE CAST(length(").append(text)
-                    .append(") AS VARCHAR) || ':' || ").append(text).append(" END");
-        }
-        String fields = source.fields().stream().map(field -> "src." + q(field.column())).collect(Collectors.joining(", "));
+        List<String> values = source.fields().stream().map(field -> "src." + q(field.column())).toList();
+        String canonical = "CAST(? AS VARCHAR) || " + dialect.jsonArrayText(values);
+        String fields = String.join(", ", values);
         return "INSERT INTO " + stage + " SELECT CAST(src." + q(source.identifier()) + " AS VARCHAR), md5(" + canonical + ")"
                 + (fields.isEmpty() ? "" : ", " + fields) + " FROM (" + source.sql() + ") AS src";
     }

@@ -106,6 +106,11 @@ public final class DuckDbDialect implements SqlDialect {
         return "regexp_matches(" + expression + ", " + patternLiteral + ")";
     }
 
+    @Override
+    public String jsonArrayText(List<String> expressions) {
+        return "CAST(json_array(" + String.join(", ", expressions) + ") AS VARCHAR)";
+    }
+
     /** Row groups keep each column's minimum and maximum, so sorted rows let a filter skip most groups. */
     @Override
     public String clusterBy(List<String> quotedColumns) {
