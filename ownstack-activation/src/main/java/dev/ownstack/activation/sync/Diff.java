@@ -66,7 +66,6 @@ final class Diff {
         reader.execute(sql.dropDiff());
         reader.execute(sql.createDiff());
         reader.execute(sql.fillDiff(), sync.name(), sync.name(), SyncHistory.utc(now.minus(sync.retryWindow())));
-        reader.execute(sql.fillStateFields(), sync.name());
         reader.execute(sql.dropStage());
         Map<String, Long> kinds = new LinkedHashMap<>();
         for (Object[] row : reader.queryAll(sql.counts()).rows()) {
