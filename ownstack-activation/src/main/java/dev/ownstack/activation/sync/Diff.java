@@ -79,13 +79,13 @@ final class Diff {
     }
 
     /**
-     * The source's record count, once every key is set and unique: one aggregate, and a search
+     * The source's record count, once every key is set and unique: one count, and a search
      * for the offending keys only when there are some.
      */
     private long checkKeys() {
         Object[] counts = reader.queryAll(sql.keyCounts()).rows().get(0);
         long records = ((Number) counts[0]).longValue();
-        if (records == ((Number) counts[1]).longValue() && records == ((Number) counts[2]).longValue()) {
+        if (records == ((Number) counts[1]).longValue() && ((Number) counts[2]).longValue() == 0) {
             return records;
         }
         List<Object[]> bad = reader.queryAll(sql.badKeys(SHOWN_KEYS + 1)).rows();
