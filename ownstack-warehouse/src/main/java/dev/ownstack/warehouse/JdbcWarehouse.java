@@ -143,9 +143,37 @@ public abstract class JdbcWarehouse implements Warehouse {
         return Optional.of(columns);
     }
 
+    /**
+     * Idempotent, so a conflict with another connection creating the same schema or table at the
+     * same moment (DuckDB: a catalog write-write conflict, WAREHOUSE_BUSY) is retried a few times:
+     * by then the other connection's table exists and is found. Not retried inside a caller's
+     * transaction.
+     */
     @Override
     public List<Column> ensureTable(TableName table, List<Column> columns, List<String> primaryKey) {
         requireNames(columns.stream().map(Column::name).toList(), primaryKey, "ensure table " + table, "primary key");
+        // inside a caller's transaction a conflict has rolled that transaction back: nothing to retry here
+        boolean nested = transactionDepth > 0;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ensureTableOnce(table, columns, primaryKey);
+            } catch (OwnstackException e) {
+                if (e.code() != ErrorCode.WAREHOUSE_BUSY || attempt == ENSURE_ATTEMPTS || nested) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int ENSURE_ATTEMPTS = 5;
+
+    private List<Column> ensureTableOnce(TableName table, List<Column> columns, List<String> primaryKey) {
         return inTransaction(warehouse -> {
             Optional<List<Column>> existing = describe(table);
             if (existing.isEmpty()) {
