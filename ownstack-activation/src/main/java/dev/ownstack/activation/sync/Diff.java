@@ -66,6 +66,7 @@ final class Diff {
         reader.execute(sql.dropDiff());
         reader.execute(sql.createDiff());
         reader.execute(sql.fillDiff(), sync.name(), sync.name(), SyncHistory.utc(now.minus(sync.retryWindow())));
+        reader.execute(sql.fillVanished(), sync.name(), sync.name());
         reader.execute(sql.dropStage());
         Map<String, Long> kinds = new LinkedHashMap<>();
         for (Object[] row : reader.queryAll(sql.counts()).rows()) {
@@ -94,6 +95,11 @@ final class Diff {
         throw new OwnstackException(ErrorCode.INPUT_INVALID, "sync " + sync.name() + ": identifier column " + source.identifier()
                 + " must be set and unique in the source, but " + (bad.size() > SHOWN_KEYS ? "these and more keys are" : "these keys are")
                 + " NULL or repeated: " + shown + "; nothing was sent");
+    }
+
+    /** Deletes the error rows of records that left the source before they were ever accepted (for a run that sends, not a dry run). */
+    void forgetVanishedErrors() {
+        reader.execute(sql.forgetVanished(), sync.name());
     }
 
     /** The operation records of these kinds are sent with, by the sync's mode. */

@@ -22,6 +22,8 @@ final class DiffSql {
     static final String ADD = "add";
     static final String CHANGE = "change";
     static final String REMOVE = "remove";
+    /** An error row of a record that is neither in the source nor in the state: it can never be sent again. */
+    static final String VANISHED = "vanished";
 
     private final SqlDialect dialect;
     private final SyncSourceSql source;
@@ -101,6 +103,26 @@ final class DiffSql {
                 + q("first_failed_at") + " < ?) AS e ON e." + q("record_key") + " = " + key + " AND e." + q("fields_hash") + " = " + hash
                 + " WHERE (s." + q("record_key") + " IS NULL OR t." + q("record_key") + " IS NULL OR s." + q("fields_hash") + " <> t."
                 + q("fields_hash") + ") AND e." + q("record_key") + " IS NULL";
+    }
+
+    /**
+     * Parameters: the sync, the sync again. Adds {@code vanished} rows for the sync's error rows
+     * whose record left the source before the destination ever accepted it (so it is not in the
+     * state either): nothing will retry them, and a run that sends forgets them.
+     */
+    String fillVanished() {
+        String errors = dialect.table(SyncTables.ERRORS);
+        String state = dialect.table(SyncTables.STATE);
+        return "INSERT INTO " + dialect.table(diff) + " (" + q("record_key") + ", " + q("kind") + ") SELECT e." + q("record_key") + ", '"
+                + VANISHED + "' FROM " + errors + " AS e WHERE e." + q("sync") + " = ? AND NOT EXISTS (SELECT 1 FROM " + stage
+                + " AS s WHERE s." + q("record_key") + " = e." + q("record_key") + ") AND NOT EXISTS (SELECT 1 FROM " + state + " AS t WHERE t."
+                + q("sync") + " = ? AND t." + q("record_key") + " = e." + q("record_key") + ")";
+    }
+
+    /** Parameter: the sync. Deletes the error rows of the {@code vanished} diff rows. */
+    String forgetVanished() {
+        return "DELETE FROM " + dialect.table(SyncTables.ERRORS) + " WHERE " + q("sync") + " = ? AND " + q("record_key") + " IN (SELECT "
+                + q("record_key") + " FROM " + dialect.table(diff) + " WHERE " + q("kind") + " = '" + VANISHED + "')";
     }
 
     /** Rows {@code kind, count}. */

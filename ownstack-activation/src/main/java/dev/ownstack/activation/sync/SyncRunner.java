@@ -87,6 +87,7 @@ final class SyncRunner {
                         stop.get() + Guardrail.howToApprove(sync.name(), runId), List.of());
             } else {
                 approving.ifPresent(approved -> history.approve(approved.runId(), runId));
+                diff.forgetVanishedErrors();
                 state = new StateWriter(writer, sync.name(), runId, diff::answered, clock, settings.flushRecords(), settings.flushInterval());
                 send(sync, handle, diff, plan.counts(), new RunInfo(sync.name(), runId, startedAt));
             }

@@ -266,6 +266,21 @@ abstract class SyncServiceSuite {
     }
 
     @Test
+    void a_rejected_record_that_leaves_the_source_before_it_was_accepted_is_forgotten_by_the_next_run_that_sends() {
+        SyncService service = service(sync("people", SyncMode.MIRROR));
+        destination.rejectPermanently("p05");
+        run(service, "people");
+        assertEquals(1, service.errors("people", 10).size());
+        warehouse.execute("DELETE FROM model.people WHERE id = 'p05'");
+        clock.advance(Duration.ofMinutes(10));
+        service.run("people", true);
+        assertEquals(1, service.errors("people", 10).size(), "a dry run changes nothing");
+        SyncRun next = run(service, "people");
+        assertEquals(new SyncPlanCounts(0, 0, 0, 9), next.planned());
+        assertEquals(List.of(), service.errors("people", 10));
+    }
+
+    @Test
     void a_destination_failure_ends_the_run_failed_keeping_what_was_accepted_and_the_next_run_sends_the_rest() {
         SyncService service = service(sync("people", SyncMode.UPSERT));
         destination.failFromWrite(2, ErrorClass.AUTH);
