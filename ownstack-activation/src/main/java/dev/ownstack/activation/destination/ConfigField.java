@@ -16,9 +16,13 @@ import java.util.Optional;
  * @param description  one sentence for the user
  */
 public record ConfigField(String name, Type type, boolean required, Optional<Object> defaultValue, List<String> options, String description) {
-    /** The kinds of setting values. A {@link #SECRET} is write-only: never printed, returned by the API or logged. */
+    /**
+     * The kinds of setting values. A {@link #SECRET} is write-only: never printed, returned by the
+     * API or logged. A {@link #LOCAL_PATH} is a file or folder on this machine: a relative one is
+     * read from the definition's directory (the project's folder) and handed on absolute.
+     */
     public enum Type {
-        STRING, INTEGER, NUMBER, BOOLEAN, SECRET, ENUM, STRING_LIST, STRING_MAP
+        STRING, INTEGER, NUMBER, BOOLEAN, SECRET, ENUM, STRING_LIST, STRING_MAP, LOCAL_PATH
     }
 
     public ConfigField {

@@ -50,13 +50,17 @@ public record ConfigSpec(List<ConfigField> fields) {
                 if (field.required()) {
                     problems.add(prefix + field.name() + ": required (" + field.description() + ")");
                 } else if (field.defaultValue().isPresent()) {
-                    values.put(field.name(), field.defaultValue().get());
+                    Object value = field.defaultValue().get();
+                    values.put(field.name(), field.type() == ConfigField.Type.LOCAL_PATH
+                            ? definition.directory().resolve((String) value).toAbsolutePath().normalize().toString() : value);
                 }
                 continue;
             }
             String problem = check(field, raw);
             if (problem != null) {
                 problems.add(prefix + field.name() + ": " + problem);
+            } else if (field.type() == ConfigField.Type.LOCAL_PATH) {
+                values.put(field.name(), definition.directory().resolve((String) raw).toAbsolutePath().normalize().toString());
             } else {
                 values.put(field.name(), convert(field, raw));
             }
@@ -72,6 +76,7 @@ public record ConfigSpec(List<ConfigField> fields) {
         String shown = field.secret() || raw instanceof Secret ? "****" : "'" + raw + "'";
         return switch (field.type()) {
             case STRING -> raw instanceof String || raw instanceof Secret ? null : "must be text, got " + shown;
+            case LOCAL_PATH -> raw instanceof String text && !text.isBlank() ? null : "must be a file or folder path, got " + shown;
             case SECRET -> raw instanceof String || raw instanceof Secret ? null : "must be text (best as ${env:NAME})";
             case INTEGER -> integer(raw) != null ? null : "must be a whole number, got " + shown;
             case NUMBER -> number(raw) != null ? null : "must be a number, got " + shown;
@@ -90,6 +95,7 @@ public record ConfigSpec(List<ConfigField> fields) {
             // Text given as ${env:NAME} stays a Secret, so that the settings never print it; the accessors reveal it.
             case STRING -> raw instanceof Secret secret ? secret : String.valueOf(raw);
             case ENUM -> raw instanceof Secret secret ? secret.reveal() : String.valueOf(raw);
+            case LOCAL_PATH -> String.valueOf(raw);
             case SECRET -> raw instanceof Secret secret ? secret : Secret.literal((String) raw);
             case INTEGER -> integer(raw);
             case NUMBER -> number(raw);

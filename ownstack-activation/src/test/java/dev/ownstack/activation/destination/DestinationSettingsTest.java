@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ownstack.activation.destination.ConfigField.Type;
 import dev.ownstack.core.config.Secret;
 import dev.ownstack.core.config.syncs.DestinationDefinition;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,5 +44,17 @@ class DestinationSettingsTest {
         assertEquals(Optional.empty(), settings.optionalString("note"));
         assertEquals(Map.of(), settings.map("headers"));
         assertEquals(List.of(), settings.list("servers"));
+    }
+
+    @Test
+    void a_relative_local_path_is_read_from_the_definitions_directory_and_an_absolute_one_is_kept() {
+        ConfigSpec spec = ConfigSpec.of(ConfigField.required("path", Type.LOCAL_PATH, "a folder"),
+                ConfigField.withDefault("spool", Type.LOCAL_PATH, "spool", "a folder"));
+        Path project = Path.of("/srv/acme");
+        DestinationSettings relative = spec.validate(new DestinationDefinition("files", "file", Map.of("path", "out/./files"), project));
+        assertEquals("/srv/acme/out/files", relative.string("path"));
+        assertEquals("/srv/acme/spool", relative.string("spool"));
+        DestinationSettings absolute = spec.validate(new DestinationDefinition("files", "file", Map.of("path", "/data/out"), project));
+        assertEquals("/data/out", absolute.string("path"));
     }
 }

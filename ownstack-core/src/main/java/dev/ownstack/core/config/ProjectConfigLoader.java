@@ -117,7 +117,7 @@ public final class ProjectConfigLoader {
         Optional<ModelsConfig> models = readModels(top, identity);
         Map<String, AudienceDefinition> audiences = AudienceParser.readSection(top.raw("audiences").orElse(null), "audiences", problems);
         Map<String, ConfigNode> destinationNodes = top.entries("destinations");
-        Map<String, DestinationDefinition> destinations = SyncParser.readDestinations(destinationNodes);
+        Map<String, DestinationDefinition> destinations = SyncParser.readDestinations(destinationNodes, projectDirectory);
         Map<String, SyncDefinition> syncs = SyncParser.readSyncs(top.entries("syncs"), destinationNodes.keySet(), audiences.keySet());
         Optional<AlertsConfig> alerts = readAlerts(top);
         top.finish();

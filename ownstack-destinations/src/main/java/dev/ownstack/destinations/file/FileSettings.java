@@ -56,7 +56,7 @@ public record FileSettings(RecordFormat format, boolean gzip, RunFiles files, St
                 ConfigField.withDefault("key-column", ConfigField.Type.STRING, "key", "Name of the column holding the sync's identifier."),
                 ConfigField.withDefault("records-per-file", ConfigField.Type.INTEGER, 1_000_000L,
                         "At most this many records per file; more go to the next part (-00001, ...)."),
-                ConfigField.optional("spool-folder", ConfigField.Type.STRING,
+                ConfigField.optional("spool-folder", ConfigField.Type.LOCAL_PATH,
                         "Local folder where a run's records wait until the run finishes (default: the system's temporary folder)."));
     }
 

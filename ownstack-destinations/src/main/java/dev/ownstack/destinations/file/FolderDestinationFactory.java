@@ -19,7 +19,8 @@ public final class FolderDestinationFactory extends FileDestinationFactory {
 
     @Override
     protected List<ConfigField> storeFields() {
-        return List.of(ConfigField.required("path", ConfigField.Type.STRING, "The folder the files go to; it must exist."));
+        return List.of(ConfigField.required("path", ConfigField.Type.LOCAL_PATH,
+                "The folder the files go to; it must exist. A relative path is read from the project's folder."));
     }
 
     @Override

@@ -133,6 +133,7 @@ public final class DestinationCatalog {
             case ENUM -> "one of " + String.join(", ", field.options());
             case STRING_LIST -> "list of text";
             case STRING_MAP -> "map of text";
+            case LOCAL_PATH -> "file or folder path (relative: from the project's folder)";
         };
     }
 }

@@ -4,6 +4,7 @@ import dev.ownstack.core.config.ConfigNode;
 import dev.ownstack.core.config.ConfigProblems;
 import dev.ownstack.core.error.OwnstackException;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public final class SyncParser {
     }
 
     /** The {@code destinations:} section: name → {@code {type: ..., setting: value, ...}}. */
-    public static Map<String, DestinationDefinition> readDestinations(Map<String, ConfigNode> section) {
+    public static Map<String, DestinationDefinition> readDestinations(Map<String, ConfigNode> section, Path projectDirectory) {
         Map<String, DestinationDefinition> destinations = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigNode> entry : section.entrySet()) {
             ConfigNode node = entry.getValue();
@@ -44,7 +45,7 @@ public final class SyncParser {
                 }
             }
             if (type.isPresent() && node.problems().problems().size() == before) {
-                destinations.put(entry.getKey(), new DestinationDefinition(entry.getKey(), type.get(), settings));
+                destinations.put(entry.getKey(), new DestinationDefinition(entry.getKey(), type.get(), settings, projectDirectory));
             }
         }
         return destinations;
