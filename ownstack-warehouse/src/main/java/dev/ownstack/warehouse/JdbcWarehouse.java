@@ -32,6 +32,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public abstract class JdbcWarehouse implements Warehouse {
     private static final int FETCH_SIZE = 10_000;
     private static final int MAX_STATEMENT_IN_MESSAGE = 200;
+    /** How often {@link #ensureTable} tries when another connection creates the same table at once. */
+    private static final int ENSURE_ATTEMPTS = 5;
 
     protected final Connection connection;
     private final SqlDialect dialect;
@@ -170,8 +172,6 @@ public abstract class JdbcWarehouse implements Warehouse {
             }
         }
     }
-
-    private static final int ENSURE_ATTEMPTS = 5;
 
     private List<Column> ensureTableOnce(TableName table, List<Column> columns, List<String> primaryKey) {
         return inTransaction(warehouse -> {

@@ -51,8 +51,7 @@ public record ConfigSpec(List<ConfigField> fields) {
                     problems.add(prefix + field.name() + ": required (" + field.description() + ")");
                 } else if (field.defaultValue().isPresent()) {
                     Object value = field.defaultValue().get();
-                    values.put(field.name(), field.type() == ConfigField.Type.LOCAL_PATH
-                            ? definition.directory().resolve((String) value).toAbsolutePath().normalize().toString() : value);
+                    values.put(field.name(), field.type() == ConfigField.Type.LOCAL_PATH ? localPath(definition, (String) value) : value);
                 }
                 continue;
             }
@@ -60,7 +59,7 @@ public record ConfigSpec(List<ConfigField> fields) {
             if (problem != null) {
                 problems.add(prefix + field.name() + ": " + problem);
             } else if (field.type() == ConfigField.Type.LOCAL_PATH) {
-                values.put(field.name(), definition.directory().resolve((String) raw).toAbsolutePath().normalize().toString());
+                values.put(field.name(), localPath(definition, (String) raw));
             } else {
                 values.put(field.name(), convert(field, raw));
             }
@@ -70,6 +69,11 @@ public record ConfigSpec(List<ConfigField> fields) {
                     + problems.size() + (problems.size() == 1 ? " problem" : " problems") + ":\n  " + String.join("\n  ", problems));
         }
         return new DestinationSettings(definition.name(), definition.type(), values);
+    }
+
+    /** A local path as an absolute one, a relative path read from the definition's directory (the project's folder). */
+    private static String localPath(DestinationDefinition definition, String path) {
+        return definition.directory().resolve(path).toAbsolutePath().normalize().toString();
     }
 
     private static String check(ConfigField field, Object raw) {
