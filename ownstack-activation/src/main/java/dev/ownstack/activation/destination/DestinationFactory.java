@@ -12,6 +12,11 @@ public interface DestinationFactory {
     /** One sentence for lists and the web app. */
     String description();
 
+    /** The kind of tool this is, for consent; the company's own storage and pipelines unless overridden. */
+    default DestinationCategory category() {
+        return DestinationCategory.DATA;
+    }
+
     /** The settings the type takes; secrets are marked. */
     ConfigSpec spec();
 

@@ -10,6 +10,8 @@ import dev.ownstack.activation.destination.Capabilities;
 import dev.ownstack.activation.destination.CheckResult;
 import dev.ownstack.activation.destination.ConfigField;
 import dev.ownstack.activation.destination.Destination;
+import dev.ownstack.activation.destination.DestinationCategory;
+import dev.ownstack.activation.destination.DestinationException;
 import dev.ownstack.activation.destination.DestinationFactory;
 import dev.ownstack.activation.destination.DestinationSettings;
 import dev.ownstack.activation.destination.Destinations;
@@ -30,6 +32,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -74,6 +77,15 @@ public abstract class DestinationContract {
 
     /** Reads back what the live fake now holds. */
     protected abstract DestinationProbe probe();
+
+    /**
+     * How to make the live fake fail as its vendor does; required for every vendor connector
+     * (any category but {@code DATA}), for which the suite then checks throttling, credential
+     * expiry and per-record rejections.
+     */
+    protected Optional<DestinationFaults> faults() {
+        return Optional.empty();
+    }
 
     /** Whether a run's writes become visible only at {@link Destination#finish} (files); otherwise at once. */
     protected boolean publishesOnFinish() {
@@ -250,6 +262,84 @@ public abstract class DestinationContract {
         assertHolds(expected);
     }
 
+    @Test
+    void vendor_connectors_supply_their_faults() {
+        if (factory().category() != DestinationCategory.DATA) {
+            assertTrue(faults().isPresent(), factory().type() + " is a " + factory().category().configName()
+                    + " destination: its contract test must supply the vendor's faults");
+        }
+    }
+
+    @Test
+    void a_throttled_write_is_reported_as_throttled_and_its_retry_is_accepted() {
+        if (faults().isEmpty()) {
+            return;
+        }
+        Destination destination = open(settings());
+        RunInfo run = startRun(destination);
+        assertAllAccepted(write(destination, run, Operation.UPSERT, records(0, 2, 1)));
+        faults().orElseThrow().throttleNextWrite();
+        List<SyncRecord> batch = records(2, 3, 1);
+        try {
+            BatchResult result = write(destination, run, Operation.UPSERT, batch);
+            for (RecordResult record : result.results()) {
+                assertFalse(record.accepted(), "a throttled request accepted " + record.key());
+                assertEquals(ErrorClass.THROTTLED, record.errorClass().orElseThrow(), record.toString());
+            }
+        } catch (DestinationException throttled) {
+            assertEquals(ErrorClass.THROTTLED, throttled.errorClass(), throttled.getMessage());
+            assertFalse(throttled.getMessage().isBlank());
+        }
+        assertAllAccepted(write(destination, run, Operation.UPSERT, batch, 2));
+        finishRun(destination, run);
+        assertEquals(5, expected.size());
+        assertHolds(expected);
+    }
+
+    @Test
+    void expired_credentials_are_renewed_or_reported_as_auth_without_losing_a_record() {
+        if (faults().isEmpty()) {
+            return;
+        }
+        Destination destination = open(settings());
+        RunInfo run = startRun(destination);
+        assertAllAccepted(write(destination, run, Operation.UPSERT, records(0, 2, 1)));
+        faults().orElseThrow().expireCredentials();
+        try {
+            assertAllAccepted(write(destination, run, Operation.UPSERT, records(2, 2, 1)));
+        } catch (DestinationException expired) {
+            assertEquals(ErrorClass.AUTH, expired.errorClass(), expired.getMessage());
+            assertFalse(expired.getMessage().isBlank());
+        }
+        finishRun(destination, run);
+        assertHolds(expected);
+    }
+
+    @Test
+    void a_record_the_vendor_refuses_is_rejected_alone_in_the_vendors_words() {
+        if (faults().isEmpty()) {
+            return;
+        }
+        Destination destination = open(settings());
+        RunInfo run = startRun(destination);
+        List<SyncRecord> batch = new ArrayList<>(records(0, 3, 1));
+        String bad = key(3);
+        batch.add(1, new SyncRecord(bad, faults().orElseThrow().invalidFields(bad)));
+        BatchResult result = write(destination, run, Operation.UPSERT, batch);
+        for (RecordResult record : result.results()) {
+            if (record.key().equals(bad)) {
+                assertFalse(record.accepted(), "the invalid record was accepted: " + record);
+                assertEquals(ErrorClass.PERMANENT, record.errorClass().orElseThrow(), record.toString());
+                assertFalse(record.message().isBlank(), "a rejection says why");
+            } else {
+                assertTrue(record.accepted(), "a valid record of the batch was rejected: " + record);
+            }
+        }
+        finishRun(destination, run);
+        assertEquals(3, expected.size());
+        assertHolds(expected);
+    }
+
     /**
      * One test per declared capability: operations beyond upsert, and the snapshot. JUnit runs
      * a factory's tests on one instance, so they continue one another's state (the same fake,
@@ -369,11 +459,15 @@ public abstract class DestinationContract {
     }
 
     private BatchResult write(Destination destination, RunInfo run, Operation operation, List<SyncRecord> records) {
+        return write(destination, run, operation, records, 1);
+    }
+
+    private BatchResult write(Destination destination, RunInfo run, Operation operation, List<SyncRecord> records, int attempt) {
         String id;
         synchronized (this) {
             id = run.sync() + "-" + run.runId() + "-" + (++sequence);
         }
-        RecordBatch batch = new RecordBatch(id, run, operation, records, 1);
+        RecordBatch batch = new RecordBatch(id, run, operation, records, attempt);
         BatchResult result = destination.write(batch);
         List<String> sent = records.stream().map(SyncRecord::key).sorted().toList();
         List<String> answered = result.results().stream().map(RecordResult::key).sorted().toList();
