@@ -8,6 +8,7 @@ import dev.ownstack.activation.destination.ErrorClass;
 import dev.ownstack.activation.destination.RecordBatch;
 import dev.ownstack.activation.destination.RecordResult;
 import dev.ownstack.activation.destination.SyncRecord;
+import dev.ownstack.destinations.http.RetryAfter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -4,20 +4,13 @@ import dev.ownstack.activation.destination.BatchResult;
 import dev.ownstack.activation.destination.CheckResult;
 import dev.ownstack.activation.destination.Destination;
 import dev.ownstack.activation.destination.DestinationException;
-import dev.ownstack.activation.destination.ErrorClass;
 import dev.ownstack.activation.destination.RecordBatch;
-import java.net.http.HttpClient;
+import dev.ownstack.destinations.http.VendorHttp;
+import dev.ownstack.destinations.http.VendorResponse;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * POSTs each batch as one signed Standard Webhooks request
@@ -28,20 +21,14 @@ import java.util.concurrent.TimeoutException;
  * thread of the sync engine.
  */
 final class WebhookDestination implements Destination {
-    /** Enough for an error list of a full batch; the rest of a longer answer is read and dropped. */
-    private static final int MAX_ANSWER_BYTES = 4 << 20;
-
     private final WebhookSettings settings;
     private final Clock clock;
-    private final HttpClient client;
+    private final VendorHttp http;
 
     WebhookDestination(WebhookSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.timeout())
-                .build();
+        this.http = new VendorHttp(where(), settings.timeout(), clock);
     }
 
     @Override
@@ -75,35 +62,8 @@ final class WebhookDestination implements Destination {
                 .setHeader("webhook-id", id)
                 .setHeader("webhook-timestamp", Long.toString(timestamp))
                 .setHeader("webhook-signature", settings.secret().sign(id, timestamp, body));
-        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request.build(), info -> new LimitedBody(MAX_ANSWER_BYTES));
-        try {
-            // The request timeout ends at the response headers; this one also bounds reading the body.
-            HttpResponse<byte[]> response = sent.get(settings.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
-            return new WebhookAnswer(response.statusCode(), response.headers().firstValue("retry-after"), response.body());
-        } catch (TimeoutException e) {
-            sent.cancel(true);
-            throw timedOut(e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof HttpTimeoutException) {
-                throw timedOut(e.getCause());
-            }
-            throw new DestinationException(ErrorClass.RETRYABLE, "cannot reach " + where() + ": " + describe(e.getCause()),
-                    Optional.empty(), e.getCause());
-        } catch (InterruptedException e) {
-            sent.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new DestinationException(ErrorClass.RETRYABLE, "interrupted while sending to " + where(), Optional.empty(), e);
-        }
-    }
-
-    private DestinationException timedOut(Throwable cause) {
-        return new DestinationException(ErrorClass.RETRYABLE, where() + " did not answer within " + settings.timeout().toSeconds()
-                + " s (timeout-seconds)", Optional.empty(), cause);
-    }
-
-    private static String describe(Throwable cause) {
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " " + message);
+        VendorResponse response = http.send(request.build());
+        return new WebhookAnswer(response.status(), response.headers().firstValue("retry-after"), response.body());
     }
 
     private String where() {

@@ -1,4 +1,4 @@
-package dev.ownstack.destinations.webhook;
+package dev.ownstack.destinations.http;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,12 +8,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** The {@code Retry-After} header (RFC 9110 §10.2.3): delay seconds, or an HTTP date. */
-final class RetryAfter {
+public final class RetryAfter {
     private RetryAfter() {
     }
 
     /** How long to wait from {@code now}; empty when the value is neither form. A date in the past means no wait. */
-    static Optional<Duration> parse(String value, Instant now) {
+    public static Optional<Duration> parse(String value, Instant now) {
         String text = value.trim();
         if (text.isEmpty()) {
             return Optional.empty();

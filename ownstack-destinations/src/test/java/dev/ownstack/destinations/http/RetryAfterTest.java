@@ -1,4 +1,4 @@
-package dev.ownstack.destinations.webhook;
+package dev.ownstack.destinations.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

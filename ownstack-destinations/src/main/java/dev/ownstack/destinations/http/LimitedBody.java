@@ -1,4 +1,4 @@
-package dev.ownstack.destinations.webhook;
+package dev.ownstack.destinations.http;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
@@ -12,12 +12,12 @@ import java.util.concurrent.Flow;
  * A response body kept up to a limit and read to its end: a receiver's answer is only quoted
  * or searched for per-record errors, and a huge one must not fill the heap.
  */
-final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final int limit;
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
 
-    LimitedBody(int limit) {
+    public LimitedBody(int limit) {
         this.limit = limit;
     }
 
