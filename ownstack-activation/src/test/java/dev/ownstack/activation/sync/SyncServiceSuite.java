@@ -466,4 +466,15 @@ abstract class SyncServiceSuite {
                     error.getMessage());
         }
     }
+
+    @Test
+    void the_destinations_own_counts_are_summed_over_the_run() {
+        destination.reportCounts();
+        destination.rejectPermanently(key(2));
+        SyncRun run = run(service(sync("people", SyncMode.UPSERT)), "people");
+        assertEquals(Map.of("received", 10L, "invalid", 1L), run.vendorCounts());
+        assertTrue(run.message().endsWith("; memory reported invalid 1, received 10"), run.message());
+        SyncRun read = service(sync("people", SyncMode.UPSERT)).findRun(run.runId()).orElseThrow();
+        assertEquals(run.vendorCounts(), read.vendorCounts());
+    }
 }
