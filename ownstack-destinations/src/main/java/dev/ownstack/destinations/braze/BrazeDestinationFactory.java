@@ -23,7 +23,11 @@ import java.util.Set;
  * audience kept in a boolean custom attribute, and optionally a subscription group.
  */
 public final class BrazeDestinationFactory implements DestinationFactory {
-    /** At most 75 attribute objects per {@code /users/track} request (https://www.braze.com/docs/api/api_limits/). */
+    /**
+     * At most 75 attribute objects per {@code /users/track} request (https://www.braze.com/docs/api/api_limits/); 50
+     * updates in all on Monthly Active Users CY 24-25 plans
+     * (https://www.braze.com/docs/api/endpoints/user_data/post_user_track/#monthly-active-users-cy-24-25).
+     */
     static final int MAX_ATTRIBUTES_PER_REQUEST = 75;
     /** The default {@code /users/track} limit: 3,000 requests per three seconds per workspace (https://www.braze.com/docs/api/api_limits/). */
     static final RateLimit USERS_TRACK_LIMIT = new RateLimit(3_000, Duration.ofSeconds(3));
@@ -43,6 +47,8 @@ public final class BrazeDestinationFactory implements DestinationFactory {
                     "a subscription group whose state is set for the audience's members"),
             ConfigField.choice(BrazeSettings.SUBSCRIPTION_STATE, "subscribed", List.of("subscribed", "unsubscribed"),
                     "the state members get in the subscription group"),
+            ConfigField.withDefault(BrazeSettings.BATCH_SIZE, Type.INTEGER, 75L,
+                    "attributes objects per /users/track request: 75, or 50 on Braze's Monthly Active Users CY 24-25 plans"),
             ConfigField.withDefault(BrazeSettings.CONCURRENCY, Type.INTEGER, 8L, "requests in flight at once"),
             ConfigField.withDefault(BrazeSettings.TIMEOUT_SECONDS, Type.INTEGER, 30L, "how long one request may take before it is retried"));
 
@@ -74,7 +80,7 @@ public final class BrazeDestinationFactory implements DestinationFactory {
         if (braze.identifier() == BrazeSettings.Identifier.EXTERNAL_ID) {
             operations.add(Operation.UPDATE);
         }
-        return new Capabilities(operations, MAX_ATTRIBUTES_PER_REQUEST, 0, braze.concurrency(), Optional.of(USERS_TRACK_LIMIT), false);
+        return new Capabilities(operations, braze.batchSize(), 0, braze.concurrency(), Optional.of(USERS_TRACK_LIMIT), false);
     }
 
     @Override

@@ -36,6 +36,9 @@ class BrazeSettingsTest {
         Capabilities byEmail = factory.capabilities(validate(Map.of("identifier", "email")));
         assertFalse(byEmail.supports(Operation.UPDATE));
         assertTrue(byEmail.supports(Operation.REMOVE));
+        assertEquals(50, factory.capabilities(validate(Map.of("batch-size", 50))).maxBatchRecords());
+        OwnstackException tooMany = assertThrows(OwnstackException.class, () -> braze(Map.of("batch-size", 76)));
+        assertTrue(tooMany.getMessage().contains("destinations.crm.batch-size: must be between 1 and 75"), tooMany.getMessage());
     }
 
     @Test
