@@ -29,7 +29,7 @@ final class BrazePayload {
     static final Set<String> RESERVED = Set.of("external_id", "braze_id", "user_alias", "_update_existing_only", "push_token_import",
             "subscription_groups");
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     /** One record and its attributes object. */
     record Entry(SyncRecord record, ObjectNode attributes) {
