@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -48,8 +47,6 @@ public final class BrazeFake implements AutoCloseable {
     public static final String NO_IDENTIFIER = "'external_id' or 'braze_id' or 'user_alias' is required";
     static final String NO_VALID_DATA = "Valid data must be provided in the 'attributes', 'events', or 'purchases' fields.";
     private static final int RATE_LIMIT = 3_000;
-    private static final Set<String> TEXT_FIELDS = Set.of("first_name", "last_name", "country", "home_city", "language", "gender",
-            "time_zone", "dob", "email_subscribe", "push_subscribe");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One user profile: its identifiers, attributes (standard and custom) and subscription group states. */
@@ -215,7 +212,7 @@ public final class BrazeFake implements AutoCloseable {
         int processed = 0;
         synchronized (profiles) {
             for (int index = 0; index < attributes.size(); index++) {
-                String error = invalid(attributes.get(index));
+                String error = BrazeAttributesCheck.problem(attributes.get(index));
                 if (error != null) {
                     errors.add(Map.of("type", error, "input_array", "attributes", "index", index));
                 } else {
@@ -266,60 +263,6 @@ public final class BrazeFake implements AutoCloseable {
         }
         answer.put("message", "success");
         answer(exchange, 201, answer);
-    }
-
-    /** Why Braze refuses this attributes object, or null. */
-    private static String invalid(JsonNode object) {
-        if (!object.isObject()) {
-            return "attributes must be objects";
-        }
-        boolean identified = object.path("external_id").isTextual() || object.path("braze_id").isTextual()
-                || object.path("email").isTextual() || object.path("phone").isTextual()
-                || object.path("user_alias").path("alias_name").isTextual() && object.path("user_alias").path("alias_label").isTextual();
-        if (!identified) {
-            return NO_IDENTIFIER;
-        }
-        if (object.has("_update_existing_only") && !object.get("_update_existing_only").isBoolean()) {
-            return "The value provided for the '_update_existing_only' field is not a valid boolean.";
-        }
-        JsonNode email = object.path("email");
-        if (!email.isMissingNode() && !email.isNull() && !(email.isTextual() && email.asText().matches("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+"))) {
-            return INVALID_EMAIL;
-        }
-        JsonNode phone = object.path("phone");
-        if (!phone.isMissingNode() && !phone.isNull() && !(phone.isTextual() && phone.asText().matches("\\+?[0-9 ().-]{7,20}")
-                && phone.asText().replaceAll("[^0-9]", "").length() >= 7 && phone.asText().replaceAll("[^0-9]", "").length() <= 15)) {
-            return "The value provided for the 'phone' field is not a valid phone number.";
-        }
-        for (String field : TEXT_FIELDS) {
-            JsonNode value = object.path(field);
-            if (!value.isMissingNode() && !value.isNull() && !value.isTextual()) {
-                return "The value provided for the '" + field + "' field is not a valid string.";
-            }
-        }
-        if (object.path("dob").isTextual() && !object.path("dob").asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return "The value provided for the 'dob' field is not a valid date.";
-        }
-        for (JsonNode group : object.path("subscription_groups")) {
-            if (!group.path("subscription_group_id").isTextual()
-                    || !Set.of("subscribed", "unsubscribed").contains(group.path("subscription_state").asText())) {
-                return "The value provided for the 'subscription_groups' field is not valid.";
-            }
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getKey().startsWith("$")) {
-                return "Custom attribute names cannot start with '$': " + field.getKey();
-            }
-            if (field.getValue().isArray()) {
-                for (JsonNode item : field.getValue()) {
-                    if (item.isArray()) {
-                        return "The value provided for the '" + field.getKey() + "' field is not valid: arrays are one-dimensional.";
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     /** Applies a valid attributes object to its profile, creating it unless the object only updates. */
