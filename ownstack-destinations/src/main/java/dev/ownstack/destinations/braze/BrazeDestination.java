@@ -73,6 +73,10 @@ final class BrazeDestination implements Destination {
         BrazePayload.Prepared prepared = BrazePayload.build(settings, audienceAttribute, batch.operation(), batch.records());
         List<RecordResult> results = new ArrayList<>(prepared.refused());
         if (batch.operation() == Operation.UPDATE) {
+            if (settings.identifier() != BrazeSettings.Identifier.EXTERNAL_ID) {
+                throw new DestinationException(ErrorClass.PERMANENT, http.where() + " updates only users keyed by external_id, not by "
+                        + settings.identifier().configName() + " (its capabilities leave UPDATE out)");
+            }
             Set<String> unknown = unknownExternalIds(prepared.entries().stream().map(entry -> entry.record().key()).toList());
             for (String key : unknown) {
                 results.add(RecordResult.rejected(key, ErrorClass.PERMANENT, "no Braze user has external_id " + key
