@@ -32,6 +32,8 @@ public final class BrazeDestinationFactory implements DestinationFactory {
     /** The default {@code /users/track} limit: 3,000 requests per three seconds per workspace (https://www.braze.com/docs/api/api_limits/). */
     static final RateLimit USERS_TRACK_LIMIT = new RateLimit(3_000, Duration.ofSeconds(3));
 
+    private static final int DEFAULT_CONCURRENCY = 8;
+
     private static final ConfigSpec SPEC = ConfigSpec.of(
             ConfigField.required(BrazeSettings.API_KEY, Type.SECRET,
                     "a REST API key with the users.track and users.export.ids permissions, sent as Authorization: Bearer"),
@@ -47,9 +49,9 @@ public final class BrazeDestinationFactory implements DestinationFactory {
                     "a subscription group whose state is set for the audience's members"),
             ConfigField.choice(BrazeSettings.SUBSCRIPTION_STATE, "subscribed", List.of("subscribed", "unsubscribed"),
                     "the state members get in the subscription group"),
-            ConfigField.withDefault(BrazeSettings.BATCH_SIZE, Type.INTEGER, 75L,
+            ConfigField.withDefault(BrazeSettings.BATCH_SIZE, Type.INTEGER, (long) MAX_ATTRIBUTES_PER_REQUEST,
                     "attributes objects per /users/track request: 75, or 50 on Braze's Monthly Active Users CY 24-25 plans"),
-            ConfigField.withDefault(BrazeSettings.CONCURRENCY, Type.INTEGER, 8L, "requests in flight at once"),
+            ConfigField.withDefault(BrazeSettings.CONCURRENCY, Type.INTEGER, (long) DEFAULT_CONCURRENCY, "requests in flight at once"),
             ConfigField.withDefault(BrazeSettings.TIMEOUT_SECONDS, Type.INTEGER, 30L, "how long one request may take before it is retried"));
 
     @Override
@@ -81,6 +83,13 @@ public final class BrazeDestinationFactory implements DestinationFactory {
             operations.add(Operation.UPDATE);
         }
         return new Capabilities(operations, braze.batchSize(), 0, braze.concurrency(), Optional.of(USERS_TRACK_LIMIT), false);
+    }
+
+    /** With identifier external_id, the default. */
+    @Override
+    public Capabilities defaultCapabilities() {
+        return new Capabilities(EnumSet.of(Operation.UPSERT, Operation.UPDATE, Operation.REMOVE), MAX_ATTRIBUTES_PER_REQUEST, 0,
+                DEFAULT_CONCURRENCY, Optional.of(USERS_TRACK_LIMIT), false);
     }
 
     @Override
