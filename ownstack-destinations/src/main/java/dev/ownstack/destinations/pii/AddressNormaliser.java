@@ -7,20 +7,23 @@ import java.util.regex.Pattern;
 /**
  * City, state, postal code and country.
  *
- * <p>Meta (https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences/#hash): CT lower-case
+ * <p>Meta (https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences): CT lower-case
  * letters only, no punctuation, special characters or whitespace; ST for the US the two-letter ANSI code in
- * lower case, elsewhere like a city; ZIP lower-case without whitespace (and hyphens), for the US the first five
- * digits, for the UK area, district and sector ("SW1A 1AA" is "sw1a1"); COUNTRY the ISO 3166-1 alpha-2 code in lower
- * case. All are hashed.
+ * lower case (a state's name is turned into its code), elsewhere like a city; ZIP lower-case without whitespace or
+ * dashes, for the US the first five digits ("UK zip code: m11ae" in Meta's examples at
+ * https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/customer-information-parameters );
+ * COUNTRY the ISO 3166-1 alpha-2 code in lower case. All are hashed.
  *
  * <p>Google (https://developers.google.com/data-manager/api/devguides/concepts/formatting): the country (region
  * code) is the ISO 3166-1 alpha-2 code in upper case and the postal code is only trimmed; neither is hashed.
+ *
+ * <p>Countries may be given as alpha-2 or alpha-3 codes or by English name ("United States" becomes "us" in Meta's
+ * example); anything else is invalid.
  */
 final class AddressNormaliser {
     private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}]");
     private static final Pattern SPACES_AND_HYPHENS = Pattern.compile("[\\s-]");
     private static final Pattern US_ZIP = Pattern.compile("(\\d{5})(\\d{4})?");
-    private static final Pattern UK_POSTCODE = Pattern.compile("([a-z]{1,2}\\d[a-z\\d]?\\d)[a-z]{2}");
 
     private AddressNormaliser() {
     }
@@ -55,21 +58,14 @@ final class AddressNormaliser {
                     : PiiResult.invalid("postal code '" + Mask.text(code) + "' (" + code.length()
                     + " characters) is not a US ZIP code of 5 or 9 digits");
         }
-        if ("GB".equals(context.defaultCountry())) {
-            var postcode = UK_POSTCODE.matcher(code);
-            if (postcode.matches()) {
-                return PiiResult.ok(postcode.group(1));
-            }
-        }
         return PiiResult.ok(code);
     }
 
     static PiiResult country(PiiProfile profile, String raw) {
-        String code = raw.trim();
-        if (!PiiContext.isCountryCode(code) || code.length() != 2) {
-            return PiiResult.invalid("country '" + code + "' is not an ISO 3166-1 alpha-2 code (such as US, GB, DE)");
-        }
-        return PiiResult.ok(profile == PiiProfile.META ? code.toLowerCase(Locale.ROOT) : code.toUpperCase(Locale.ROOT));
+        return Countries.alpha2(raw)
+                .map(code -> PiiResult.ok(profile == PiiProfile.META ? code.toLowerCase(Locale.ROOT) : code))
+                .orElseGet(() -> PiiResult.invalid("country '" + raw.trim()
+                        + "' is not an ISO 3166-1 country code (such as US, GB, DE) or English country name"));
     }
 
     private static String letters(String raw) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Dates of birth for Meta: DOBY "YYYY" (1900 to the current year), DOBM "MM" (01-12), DOBD "DD" (01-31)
- * (https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences/#hash), each taken from a
+ * (https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences), each taken from a
  * whole date or given on its own; a whole DATE_OF_BIRTH is "YYYYMMDD", the form of Meta's Conversions API "db"
  * (https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/customer-information-parameters).
  * A whole date is a {@link LocalDate} (or another java.time date, or java.sql.Date) or ISO text "yyyy-MM-dd",
@@ -43,10 +43,12 @@ final class BirthDateNormaliser {
     }
 
     private static PiiResult whole(PiiField field, LocalDate date) {
-        int thisYear = LocalDate.now(ZoneOffset.UTC).getYear();
-        if (date.getYear() < EARLIEST_YEAR || date.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
-            return PiiResult.invalid(field.label() + " from a date in " + date.getYear()
-                    + " is outside " + EARLIEST_YEAR + "-" + thisYear);
+        // a day's slack: "today" differs across time zones
+        if (date.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+            return PiiResult.invalid(field.label() + " from a date in " + date.getYear() + " is in the future");
+        }
+        if (date.getYear() < EARLIEST_YEAR) {
+            return PiiResult.invalid(field.label() + " from a date in " + date.getYear() + " is before " + EARLIEST_YEAR);
         }
         switch (field) {
             case BIRTH_YEAR:

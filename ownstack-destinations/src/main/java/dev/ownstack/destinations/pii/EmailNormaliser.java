@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Email addresses: trimmed and lower-cased for both profiles (Meta: "Trim leading and trailing whitespace and
  * convert all characters to lowercase",
- * https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences/#hash ; Google:
+ * https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences ; Google:
  * https://developers.google.com/google-ads/api/docs/remarketing/audience-segments/customer-match/get-started#prepare_data ).
  * Google also drops the dots of the local part of gmail.com and googlemail.com addresses, as its own formatter does
  * (https://developers.google.com/data-manager/api/devguides/concepts/formatting); a "+tag" is kept, since it is part

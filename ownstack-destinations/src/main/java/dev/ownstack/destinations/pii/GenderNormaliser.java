@@ -2,7 +2,7 @@ package dev.ownstack.destinations.pii;
 
 import java.util.Locale;
 
-/** Meta's GEN: "m" or "f" (https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences/#hash). */
+/** Meta's GEN: "m" or "f" (https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences). */
 final class GenderNormaliser {
     private GenderNormaliser() {
     }

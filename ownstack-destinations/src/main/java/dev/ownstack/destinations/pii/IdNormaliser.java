@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Mobile advertising ids (Apple IDFA, Google advertising id): both are UUIDs. Meta wants them lower-case with the
- * hyphens kept and unhashed (MADID, https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences/#hash);
+ * hyphens kept and unhashed (MADID, https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences);
  * Google takes them as the device reports them, unhashed
  * (https://developers.google.com/google-ads/api/docs/remarketing/audience-segments/customer-match/get-started).
  */

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * First and last names.
  *
  * <p>Meta: "Use a-z lower-case characters only. No punctuation. Special characters in UTF-8 format"
- * (https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences/#hash): lower-cased, ASCII
+ * (https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences): lower-cased, ASCII
  * punctuation and whitespace removed, letters outside ASCII (accents, other scripts) kept in Unicode NFC form so
  * that "José" typed either way hashes the same. FI is the first letter of that.
  *

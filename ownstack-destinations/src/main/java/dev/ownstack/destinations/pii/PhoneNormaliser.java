@@ -10,7 +10,7 @@ import java.util.Optional;
  * ("+12125650000",
  * https://developers.google.com/google-ads/api/docs/remarketing/audience-segments/customer-match/get-started#prepare_data );
  * Meta hashes the same digits without the '+' ("Remove symbols, letters, and any leading zeros ... include the
- * country code", https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences/#hash ).
+ * country code", https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences ).
  *
  * <p>A number is read first as written in the context's default country (so "(650) 555-1234" with US and
  * "030 1234567" with DE both work, as do "+44 ..." and the default country's international prefix such as "00 44 ...");

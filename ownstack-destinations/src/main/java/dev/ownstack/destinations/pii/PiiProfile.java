@@ -8,7 +8,7 @@ public enum PiiProfile {
     /**
      * Meta Custom Audiences customer-file keys (EMAIL, PHONE, FN, LN, FI, CT, ST, ZIP, COUNTRY, DOBY, DOBM, DOBD,
      * GEN hashed; MADID and EXTERN_ID plain):
-     * https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences/#hash
+     * https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences
      */
     META,
     /**
