@@ -2,6 +2,7 @@ package dev.ownstack.destinations.pii;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One prepared value: either what to send, nothing (the input was blank), or why it cannot be sent.
@@ -48,7 +49,7 @@ public record PiiResult(Optional<String> value, Optional<String> problem) {
     }
 
     /** The same result with its value passed through {@code step} when there is one. */
-    PiiResult map(java.util.function.UnaryOperator<String> step) {
+    PiiResult map(UnaryOperator<String> step) {
         return value.map(v -> ok(step.apply(v))).orElse(this);
     }
 }
