@@ -45,7 +45,7 @@ final class MarketoDestination implements Destination {
         this.lookup = new MarketoLookup(settings, api);
     }
 
-    /** A token, then Describe Lead2: the lookup field must exist and be searchable. */
+    /** A token, then Describe Lead2: the lookup field must exist and be searchable; a pinned list must exist. */
     @Override
     public CheckResult check() {
         try {
@@ -65,6 +65,11 @@ final class MarketoDestination implements Destination {
             }
             if (!searchable) {
                 return CheckResult.failed(api.where() + ": lead field '" + settings.lookupField() + "' is not searchable, so it cannot find leads");
+            }
+            if (settings.listMembership() && settings.listId().isPresent()
+                    && api.get("/rest/asset/v1/staticList/" + settings.listId().get() + ".json").path("result").isEmpty()) {
+                return CheckResult.failed(api.where() + " has no static list with id " + settings.listId().get() + " (destinations."
+                        + settings.name() + "." + MarketoSettings.LIST_ID + ")");
             }
             return CheckResult.ok(api.where() + " issued a token; leads are found by '" + settings.lookupField() + "' among "
                     + fields.size() + " lead fields");
@@ -129,6 +134,10 @@ final class MarketoDestination implements Destination {
 
     /** Takes the leads out of the sync's list; a lead Marketo does not have, or that is not in the list, is already out. */
     private BatchResult remove(RecordBatch batch) {
+        if (!settings.listMembership()) {
+            throw new DestinationException(ErrorClass.PERMANENT, api.where() + " removes leads only from a static list, and destinations."
+                    + settings.name() + "." + MarketoSettings.LIST_MEMBERSHIP + " is false");
+        }
         Map<String, RecordResult> results = new LinkedHashMap<>();
         Map<String, List<Long>> ids = lookup.leadIds(batch.records(), results);
         Set<Long> all = new LinkedHashSet<>();

@@ -50,7 +50,9 @@ final class MarketoLookup {
      */
     Map<String, List<Long>> leadIds(List<SyncRecord> records, Map<String, RecordResult> results) {
         Map<String, List<Long>> ids = new LinkedHashMap<>();
+        // Marketo compares the values without regard to case; so does the matching of its answer.
         Map<String, List<String>> keysByValue = new LinkedHashMap<>();
+        Map<String, String> sent = new LinkedHashMap<>();
         for (SyncRecord record : records) {
             Optional<Long> known = record.destinationId().flatMap(MarketoLookup::number);
             Optional<String> value = value(record, settings.lookupField());
@@ -62,10 +64,12 @@ final class MarketoLookup {
                 results.put(record.key(), RecordResult.rejected(record.key(), ErrorClass.PERMANENT, "cannot look up the lead by '"
                         + settings.lookupField() + "': Marketo's filter values are separated by commas and this value has one"));
             } else {
-                keysByValue.computeIfAbsent(MarketoDestination.lowerCase(value.get()), v -> new ArrayList<>()).add(record.key());
+                String lowerCase = MarketoDestination.lowerCase(value.get());
+                keysByValue.computeIfAbsent(lowerCase, v -> new ArrayList<>()).add(record.key());
+                sent.putIfAbsent(lowerCase, value.get());
             }
         }
-        Map<String, List<Long>> found = keysByValue.isEmpty() ? Map.of() : find(keysByValue.keySet());
+        Map<String, List<Long>> found = sent.isEmpty() ? Map.of() : find(sent);
         keysByValue.forEach((value, keys) -> {
             List<Long> leads = found.getOrDefault(value, List.of());
             for (String key : keys) {
@@ -79,13 +83,14 @@ final class MarketoLookup {
         return ids;
     }
 
-    private Map<String, List<Long>> find(Set<String> values) {
+    /** Lead ids by the lower-cased value of the lookup field, for the values given as lower-cased → as sent. */
+    private Map<String, List<Long>> find(Map<String, String> values) {
         Map<String, List<Long>> found = new LinkedHashMap<>();
         String pageToken = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("filterType", settings.lookupField());
-            form.put("filterValues", String.join(",", values));
+            form.put("filterValues", String.join(",", values.values()));
             form.put("fields", "id," + settings.lookupField());
             form.put("batchSize", Integer.toString(MarketoDestinationFactory.MAX_RECORDS));
             if (pageToken != null) {
@@ -94,7 +99,7 @@ final class MarketoLookup {
             JsonNode answer = api.postForm(MarketoDestination.LEADS + "?_method=GET", form);
             for (JsonNode lead : answer.path("result")) {
                 String value = MarketoDestination.lowerCase(lead.path(settings.lookupField()).asText(""));
-                if (lead.path("id").canConvertToLong() && values.contains(value)) {
+                if (lead.path("id").canConvertToLong() && values.containsKey(value)) {
                     found.computeIfAbsent(value, v -> new ArrayList<>()).add(lead.path("id").asLong());
                 }
             }

@@ -200,6 +200,24 @@ class MarketoDestinationTest {
     }
 
     @Test
+    void check_fails_for_a_pinned_list_marketo_does_not_have() {
+        assertTrue(open(Map.of("list-id", fake.createList("Newsletter"))).check().ok());
+        CheckResult result = open(Map.of("list-id", 4242L)).check();
+        assertFalse(result.ok());
+        assertTrue(result.message().contains("no static list with id 4242"), result.message());
+    }
+
+    @Test
+    void removals_found_by_lookup_match_the_lead_whatever_the_case_of_the_value() {
+        Destination destination = open(Map.of());
+        write(destination, Operation.UPSERT, lead("ada", "Ada"));
+        Map<String, Object> shouted = new LinkedHashMap<>(lead("ada", "Ada").fields());
+        shouted.put("email", "ADA@Example.COM");
+        assertTrue(write(destination, Operation.REMOVE, new SyncRecord("ada", shouted)).results().get(0).accepted());
+        assertEquals(Set.of(), fake.memberEmails("vip-customers"));
+    }
+
+    @Test
     void check_reports_an_unreachable_instance_without_throwing() {
         Map<String, Object> raw = new LinkedHashMap<>(fake.settings());
         raw.put("munchkin-base-url", "http://127.0.0.1:1");
@@ -237,7 +255,7 @@ class MarketoDestinationTest {
 
     private static SyncRecord lead(String name, String firstName) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("email", name + "@Example.com".toLowerCase(java.util.Locale.ROOT));
+        fields.put("email", name + "@example.com");
         fields.put("firstName", firstName);
         return new SyncRecord(name, fields);
     }
