@@ -20,7 +20,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +79,37 @@ class MarketoDestinationTest {
                 + token)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode());
         assertTrue(answer.body().contains("\"success\":false") && answer.body().contains("\"code\":\"600\""), answer.body());
+    }
+
+    @Test
+    void a_token_is_renewed_a_minute_before_marketo_says_it_expires() {
+        Instant start = Instant.now();
+        Instant[] now = {start};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        Destination destination = new MarketoDestination(MarketoSettings.from(settings(fake.settings())), clock);
+        opened.add(destination);
+        write(destination, Operation.UPSERT, lead("ada", "Ada"));
+        now[0] = start.plusSeconds(3000);
+        write(destination, Operation.UPSERT, lead("bob", "Bob"));
+        assertEquals(1, identityCalls());
+        now[0] = start.plusSeconds(3541);
+        write(destination, Operation.UPSERT, lead("cy", "Cy"));
+        assertEquals(2, identityCalls(), "the token was asked for again before its hour was up");
     }
 
     @Test
@@ -225,6 +259,10 @@ class MarketoDestinationTest {
         assertFalse(result.ok());
         assertTrue(result.message().contains("cannot reach"), result.message());
         assertFalse(result.message().contains(MarketoFake.CLIENT_SECRET), "a failed check never shows the secret");
+    }
+
+    private long identityCalls() {
+        return fake.requests().stream().filter(request -> request.startsWith("GET /identity/oauth/token")).count();
     }
 
     private Destination open(Map<String, Object> overrides) {
