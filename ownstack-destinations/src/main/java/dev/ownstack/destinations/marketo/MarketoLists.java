@@ -47,7 +47,7 @@ final class MarketoLists {
     }
 
     private Long find(String name) {
-        JsonNode answer = api.get("/rest/asset/v1/staticList/byName.json?name=" + MarketoApi.encode(name));
+        JsonNode answer = api.get("/rest/asset/v1/staticList/byName.json?name=" + MarketoApi.encode(name).replace("+", "%20"));
         // No list of that name is a success with a warning and no result.
         for (JsonNode list : answer.path("result")) {
             if (name.equals(list.path("name").asText()) && list.path("id").canConvertToLong()) {
