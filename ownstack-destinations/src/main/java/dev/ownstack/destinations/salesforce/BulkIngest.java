@@ -119,7 +119,7 @@ final class BulkIngest {
     }
 
     private String results(String id, String kind) {
-        VendorResponse response = client.send("GET", settings.data("/jobs/ingest/" + id + "/" + kind), null, null);
+        VendorResponse response = client.send("GET", settings.data("/jobs/ingest/" + id + "/" + kind), null, null, CSV_TYPE);
         if (!response.successful()) {
             throw client.failure(response);
         }

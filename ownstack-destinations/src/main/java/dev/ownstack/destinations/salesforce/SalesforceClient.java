@@ -42,14 +42,19 @@ final class SalesforceClient {
         return http.where();
     }
 
-    /** Sends with the current token; on a 401 renews the token once and resends. Any status is returned. */
+    /** Sends with the current token, accepting JSON; on a 401 renews the token once and resends. Any status is returned. */
     VendorResponse send(String method, URI uri, String contentType, byte[] body) {
+        return send(method, uri, contentType, body, JSON_TYPE);
+    }
+
+    /** As {@link #send(String, URI, String, byte[])}, accepting {@code accept} (Bulk API results are CSV). */
+    VendorResponse send(String method, URI uri, String contentType, byte[] body, String accept) {
         String used = token();
-        VendorResponse response = http.send(request(method, uri, contentType, body, used));
+        VendorResponse response = http.send(request(method, uri, contentType, body, accept, used));
         if (response.status() != 401) {
             return response;
         }
-        return http.send(request(method, uri, contentType, body, renew(used)));
+        return http.send(request(method, uri, contentType, body, accept, renew(used)));
     }
 
     /** Sends and reads a successful JSON answer; any other status is thrown as Salesforce's failure. */
@@ -87,11 +92,11 @@ final class SalesforceClient {
         return new DestinationException(ErrorClass.PERMANENT, answered);
     }
 
-    private HttpRequest request(String method, URI uri, String contentType, byte[] body, String accessToken) {
+    private HttpRequest request(String method, URI uri, String contentType, byte[] body, String accept, String accessToken) {
         HttpRequest.Builder request = http.request(uri)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
                 .setHeader("authorization", "Bearer " + accessToken)
-                .setHeader("accept", contentType != null && contentType.startsWith("text/csv") ? "application/json, text/csv" : JSON_TYPE);
+                .setHeader("accept", accept);
         if (contentType != null) {
             request.setHeader("content-type", contentType);
         }

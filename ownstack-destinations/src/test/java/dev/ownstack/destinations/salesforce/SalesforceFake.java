@@ -269,6 +269,11 @@ public final class SalesforceFake implements AutoCloseable {
             bulk.poll(job);
             json(exchange, 200, job.info(OBJECT, version));
         } else if (method.equals("GET") && Set.of("successfulResults", "failedResults", "unprocessedrecords").contains(what)) {
+            String accept = exchange.getRequestHeaders().getFirst("accept");
+            if (accept != null && !accept.contains("text/csv") && !accept.contains("*/*")) {
+                error(exchange, 406, "NOT_ACCEPTABLE", "Results are served as text/csv only");
+                return;
+            }
             if (!Set.of("JobComplete", "Failed", "Aborted").contains(job.state)) {
                 error(exchange, 400, "INVALIDJOBSTATE", "Job is not complete");
                 return;
