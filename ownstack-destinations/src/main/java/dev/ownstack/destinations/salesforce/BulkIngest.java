@@ -84,11 +84,9 @@ final class BulkIngest {
             }
             client.json("PATCH", settings.data("/jobs/ingest/" + id), bytes(state("UploadComplete")));
             JsonNode info = awaitEnd(id);
-            String state = info.path("state").asText();
-            Outcome outcome = new Outcome(id, state, info.path("errorMessage").asText(""), matchColumn);
-            outcome.successful = Csv.read(results(id, "successfulResults/"));
-            outcome.failed = Csv.read(results(id, "failedResults/"));
-            return outcome;
+            return new Outcome(id, info.path("state").asText(), info.path("errorMessage").asText(""), matchColumn,
+                    byValue(Csv.read(results(id, "successfulResults/")), matchColumn),
+                    byValue(Csv.read(results(id, "failedResults/")), matchColumn));
         } catch (DestinationException e) {
             abortQuietly(id);
             throw e;
@@ -146,36 +144,31 @@ final class BulkIngest {
         }
     }
 
-    /** A finished job's results, matched to records by one column. */
-    private static final class Outcome {
-        private final String id;
-        private final String state;
-        private final String errorMessage;
-        private final String column;
-        private List<Map<String, String>> successful = List.of();
-        private List<Map<String, String>> failed = List.of();
-        private Map<String, Map<String, String>> successByValue;
-        private Map<String, Map<String, String>> failureByValue;
-
-        Outcome(String id, String state, String errorMessage, String column) {
-            this.id = id;
-            this.state = state;
-            this.errorMessage = errorMessage;
-            this.column = column;
+    private static Map<String, Map<String, String>> byValue(List<Map<String, String>> rows, String column) {
+        Map<String, Map<String, String>> map = new HashMap<>();
+        for (Map<String, String> row : rows) {
+            map.put(row.getOrDefault(column, ""), row);
         }
+        return map;
+    }
 
+    /**
+     * A finished job's results, by the value of the column that matches them to records.
+     *
+     * @param state      JobComplete, Failed or Aborted
+     * @param successful successfulResults/ rows ({@code sf__Id}, {@code sf__Created}, the uploaded columns)
+     * @param failed     failedResults/ rows ({@code sf__Id}, {@code sf__Error}, the uploaded columns)
+     */
+    private record Outcome(String id, String state, String errorMessage, String column, Map<String, Map<String, String>> successful,
+                           Map<String, Map<String, String>> failed) {
         RecordResult result(String key, String value, Map<String, Long> counts) {
-            if (successByValue == null) {
-                successByValue = byValue(successful);
-                failureByValue = byValue(failed);
-            }
-            Map<String, String> success = successByValue.get(value);
+            Map<String, String> success = successful.get(value);
             if (success != null) {
                 counts.merge(Boolean.parseBoolean(success.getOrDefault("sf__Created", "false")) ? "created" : "updated", 1L, Long::sum);
                 String recordId = success.getOrDefault("sf__Id", "");
                 return recordId.isEmpty() || column.equals("Id") ? RecordResult.accepted(key) : RecordResult.accepted(key, recordId);
             }
-            Map<String, String> failure = failureByValue.get(value);
+            Map<String, String> failure = failed.get(value);
             if (failure != null) {
                 SalesforceError error = SalesforceError.ofBulk(failure.getOrDefault("sf__Error", ""));
                 if (column.equals("Id") && error.code().equals("ENTITY_IS_DELETED")) {
@@ -189,14 +182,6 @@ final class BulkIngest {
             }
             return RecordResult.rejected(key, ErrorClass.RETRYABLE, "Bulk API job " + id + " ended " + state + " without processing the record"
                     + (errorMessage.isEmpty() ? "" : ": " + errorMessage));
-        }
-
-        private Map<String, Map<String, String>> byValue(List<Map<String, String>> rows) {
-            Map<String, Map<String, String>> map = new HashMap<>();
-            for (Map<String, String> row : rows) {
-                map.put(row.getOrDefault(column, ""), row);
-            }
-            return map;
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.ownstack.activation.destination.SyncRecord;
 import dev.ownstack.destinations.http.VendorResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -138,7 +139,7 @@ final class SObjectCollections {
                 if (page.path("done").asBoolean(true) || !page.hasNonNull("nextRecordsUrl")) {
                     break;
                 }
-                page = client.json("GET", java.net.URI.create(settings.instanceUrl() + page.path("nextRecordsUrl").asText()), null);
+                page = client.json("GET", URI.create(settings.instanceUrl() + page.path("nextRecordsUrl").asText()), null);
             }
             // external id fields are case-insensitive unless created case-sensitive
             for (String key : keys.subList(from, to)) {
