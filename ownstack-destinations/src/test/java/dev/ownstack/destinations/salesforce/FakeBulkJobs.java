@@ -60,6 +60,7 @@ final class FakeBulkJobs {
 
     private final FakeOrg org;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean();
     private long nextId = 1;
 
     FakeBulkJobs(FakeOrg org) {
@@ -141,10 +142,17 @@ final class FakeBulkJobs {
         return index >= 0 && index < row.size() ? row.get(index) : "";
     }
 
+    /** Jobs stay InProgress from now on, as on a busy org. */
+    void hold() {
+        hold.set(true);
+    }
+
     /** The job's state as the next poll sees it. */
     String poll(Job job) {
         synchronized (job) {
-            if (job.state.equals("UploadComplete") || job.state.equals("InProgress")) {
+            if (hold.get() && (job.state.equals("UploadComplete") || job.state.equals("InProgress"))) {
+                job.state = "InProgress";
+            } else if (job.state.equals("UploadComplete") || job.state.equals("InProgress")) {
                 job.state = job.pollsUntilDone-- > 0 ? "InProgress" : "JobComplete";
             }
             return job.state;

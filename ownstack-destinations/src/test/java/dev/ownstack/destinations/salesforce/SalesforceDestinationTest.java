@@ -124,6 +124,17 @@ class SalesforceDestinationTest {
     }
 
     @Test
+    void a_bulk_job_that_outlasts_the_wait_is_aborted_and_the_batch_sent_again() {
+        fake.holdBulkJobs();
+        Destination destination = open(Map.of("api", "bulk", "bulk-wait-seconds", 1));
+        DestinationException error = assertThrows(DestinationException.class, () -> write(destination, Operation.UPSERT, records(0, 2)));
+        assertEquals(ErrorClass.RETRYABLE, error.errorClass());
+        assertTrue(error.getMessage().contains("was still InProgress"), error.getMessage());
+        SalesforceFake.Request abort = last("PATCH");
+        assertTrue(abort.body().contains("\"state\":\"Aborted\""), abort.body());
+    }
+
+    @Test
     void a_locked_row_is_rejected_for_a_resend() {
         fake.lockNextWriteOf("k2");
         BatchResult result = write(open(Map.of()), Operation.UPSERT, records(1, 2));

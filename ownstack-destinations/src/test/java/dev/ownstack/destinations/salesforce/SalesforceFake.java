@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * results. Every data request needs a current {@code Authorization: Bearer} token (else 401
  * {@code INVALID_SESSION_ID}). Faults: {@link #throttleNextWrite()} (403
  * {@code REQUEST_LIMIT_EXCEEDED}), {@link #expireCredentials()}, {@link #revokeRefreshToken()},
- * {@link #lockNextWriteOf(String)} ({@code UNABLE_TO_LOCK_ROW}). Thread-safe.
+ * {@link #lockNextWriteOf(String)} ({@code UNABLE_TO_LOCK_ROW}), {@link #holdBulkJobs()}. Thread-safe.
  */
 public final class SalesforceFake implements AutoCloseable {
     public static final String CLIENT_ID = "3MVG9fake.consumer-key.ownstack";
@@ -134,6 +134,11 @@ public final class SalesforceFake implements AutoCloseable {
     public void revokeRefreshToken() {
         refreshRevoked.set(true);
         tokens.clear();
+    }
+
+    /** Bulk API jobs stay InProgress from now on, as on a busy org. */
+    public void holdBulkJobs() {
+        bulk.hold();
     }
 
     /** The next write of the record with this key fails with UNABLE_TO_LOCK_ROW. */
