@@ -30,7 +30,8 @@ import java.util.concurrent.Executors;
  * 10,000 rows per call, the multi-key schema and rows of its length, and that hashed keys hold
  * SHA-256 lower-case hex (other values are counted as invalid entries, as Meta does); errors are
  * Graph's: HTTP 400 with {@code {"error":{"message","type","code","error_subcode","fbtrace_id"}}},
- * throttling included. It holds hashed rows only. Thread-safe.
+ * throttling included. Like an app with "Require App Secret" on, it insists on
+ * {@code appsecret_proof}. It holds hashed rows only. Thread-safe.
  */
 public final class MetaFake implements AutoCloseable {
     public static final String TOKEN = "EAAGfakeSystemUserToken0123456789";
