@@ -48,7 +48,6 @@ public final class MetaFake implements AutoCloseable {
     private final Object lock = new Object();
     private final Map<String, FakeAudience> audiences = new LinkedHashMap<>();
     private final List<GraphRequest> requests = new ArrayList<>();
-    private String validToken = TOKEN;
     private boolean expired;
     private int throttleCode;
     private long nextId = 23_850_000_000_001L;
@@ -244,7 +243,7 @@ public final class MetaFake implements AutoCloseable {
         if (token == null || token.isEmpty()) {
             return error(2500, 0, "OAuthException", "An active access token must be used to query information about the current user.");
         }
-        if (!token.equals(validToken)) {
+        if (!token.equals(TOKEN)) {
             return error(190, 0, "OAuthException", "Invalid OAuth access token - Cannot parse access token");
         }
         if (expired) {
