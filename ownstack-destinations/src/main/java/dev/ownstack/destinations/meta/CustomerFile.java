@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * Meta's rules ({@link Pii} with {@link PiiProfile#META}), a value that cannot match reported on
  * its record and never sent. Field names are the keys in lower case, plus {@code date_of_birth}
  * for DOBY, DOBM and DOBD at once (an explicit {@code doby}, {@code dobm} or {@code dobd} wins).
- * Stateless and thread-safe.
+ * A record's own {@code country} decides the rules for its phone, state and postal code; the
+ * destination's default country stands in when it has none. Stateless and thread-safe.
  */
 final class CustomerFile {
     static final String DATE_OF_BIRTH = "date_of_birth";
@@ -81,17 +82,18 @@ final class CustomerFile {
         for (SyncRecord record : records) {
             List<String> problems = new ArrayList<>();
             Map<CustomerFileKey, String> values = new EnumMap<>(CustomerFileKey.class);
+            PiiContext recordContext = context.forCountry(record.fields().get(CustomerFileKey.COUNTRY.fieldName()));
             Object birth = record.fields().get(DATE_OF_BIRTH);
             if (birth != null) {
                 List<String> birthProblems = new ArrayList<>();
                 for (CustomerFileKey part : List.of(CustomerFileKey.DOBY, CustomerFileKey.DOBM, CustomerFileKey.DOBD)) {
-                    add(part, birth, values, birthProblems);
+                    add(part, birth, recordContext, values, birthProblems);
                 }
                 if (!birthProblems.isEmpty()) {
                     problems.add(DATE_OF_BIRTH + ": " + birthProblems.get(0).substring(birthProblems.get(0).indexOf(": ") + 2));
                 }
             }
-            record.fields().forEach((name, raw) -> CustomerFileKey.byFieldName(name).ifPresent(key -> add(key, raw, values, problems)));
+            record.fields().forEach((name, raw) -> CustomerFileKey.byFieldName(name).ifPresent(key -> add(key, raw, recordContext, values, problems)));
             if (!problems.isEmpty()) {
                 rejections.add(new Rejection(record.key(), String.join("; ", problems) + " (not sent to Meta)"));
             } else if (!identifies(values)) {
@@ -104,7 +106,7 @@ final class CustomerFile {
         return new Prepared(rows, rejections);
     }
 
-    private void add(CustomerFileKey key, Object raw, Map<CustomerFileKey, String> values, List<String> problems) {
+    private static void add(CustomerFileKey key, Object raw, PiiContext context, Map<CustomerFileKey, String> values, List<String> problems) {
         PiiResult result = Pii.prepare(PiiProfile.META, key.piiField(), raw, context);
         result.problem().ifPresent(problem -> problems.add(key.fieldName() + ": " + problem));
         result.value().ifPresent(value -> values.put(key, value));

@@ -10,6 +10,8 @@ import dev.ownstack.activation.destination.SyncRecord;
 import dev.ownstack.destinations.http.VendorResponse;
 import dev.ownstack.destinations.pii.Pii;
 import dev.ownstack.destinations.pii.PiiContext;
+import dev.ownstack.destinations.pii.PiiField;
+import dev.ownstack.destinations.pii.PiiProfile;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +51,16 @@ class CustomerFileTest {
         assertEquals(Pii.sha256Hex("1984"), values.get(CustomerFileKey.DOBY));
         assertEquals(Pii.sha256Hex("03"), values.get(CustomerFileKey.DOBM));
         assertEquals(Pii.sha256Hex("07"), values.get(CustomerFileKey.DOBD));
+    }
+
+    @Test
+    void a_records_own_country_decides_how_its_phone_is_read() {
+        CustomerFile.Prepared prepared = file.prepare(List.of(record("uk", Map.of("phone", "07911 123456", "country", "GB")),
+                record("us", Map.of("phone", "(650) 555-1212"))));
+        PiiContext us = new PiiContext("US");
+        assertEquals(Pii.prepare(PiiProfile.META, PiiField.PHONE, "+44 7911 123456", us).value().orElseThrow(),
+                prepared.rows().get(0).values().get(CustomerFileKey.PHONE));
+        assertEquals(Pii.sha256Hex("16505551212"), prepared.rows().get(1).values().get(CustomerFileKey.PHONE));
     }
 
     @Test
