@@ -301,9 +301,9 @@ public final class MetaFake implements AutoCloseable {
         }
         int code = throttleCode;
         throttleCode = 0;
-        GraphAnswer answer = error(code, code == 17 ? 2446079 : 0, "OAuthException", "(#" + code + ") There have been too many calls to this"
-                + " ad-account. Wait a bit and try again. For more info, please refer to"
-                + " https://developers.facebook.com/docs/graph-api/overview/rate-limiting.");
+        String message = code == 17 ? "User request limit reached" : "(#" + code + ") There have been too many calls to this ad-account."
+                + " Wait a bit and try again. For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting.";
+        GraphAnswer answer = error(code, code == 17 ? 2446079 : 0, "OAuthException", message);
         String usage = "{\"" + AD_ACCOUNT + "\":[{\"type\":\"custom_audience\",\"call_count\":100,\"total_cputime\":12,\"total_time\":31,"
                 + "\"estimated_time_to_regain_access\":2}]}";
         return java.util.Optional.of(new GraphAnswer(answer.status(), answer.body(), Map.of("x-business-use-case-usage", usage)));
