@@ -16,6 +16,9 @@ import dev.ownstack.core.config.syncs.SyncMode;
 import dev.ownstack.core.config.syncs.SyncSource;
 import dev.ownstack.core.config.syncs.SyncTrigger;
 import dev.ownstack.destinations.braze.BrazeFake;
+import dev.ownstack.destinations.marketo.MarketoFake;
+import dev.ownstack.destinations.meta.MetaFake;
+import dev.ownstack.destinations.salesforce.SalesforceFake;
 import dev.ownstack.server.syncs.ProjectSyncs;
 import dev.ownstack.server.syncs.SyncAlerts;
 import dev.ownstack.warehouse.Warehouse;
@@ -81,8 +84,17 @@ class VendorSyncEndToEndTest {
         int next = yaml.indexOf('\n', audiences + 1);
         Files.writeString(file, yaml.substring(0, next + 1) + AUDIENCE_YAML + yaml.substring(next + 1));
 
-        try (BrazeFake braze = new BrazeFake()) {
+        try (MetaFake meta = new MetaFake(); SalesforceFake salesforce = new SalesforceFake(); BrazeFake braze = new BrazeFake();
+             MarketoFake marketo = new MarketoFake()) {
             Map<String, Vendor> vendors = new LinkedHashMap<>();
+            Map<String, Object> metaSettings = new LinkedHashMap<>(meta.settings());
+            metaSettings.put("default-country", "GB");
+            vendors.put("meta", new Vendor("meta-audiences", metaSettings, Map.of("email", "email", "fn", "first_name", "ln", "last_name"),
+                    true, meta::memberEmails, email -> sha256(email.strip().toLowerCase(Locale.ROOT))));
+            vendors.put("salesforce", new Vendor("salesforce", salesforce.settings(), Map.of("Email", "email", "FirstName", "first_name",
+                    "LastName", "last_name"), false, salesforce::memberEmails, UnaryOperator.identity()));
+            vendors.put("marketo", new Vendor("marketo", marketo.settings(), Map.of("email", "email", "firstName", "first_name",
+                    "lastName", "last_name"), true, marketo::memberEmails, UnaryOperator.identity()));
             vendors.put("braze", new Vendor("braze", braze.settings(), Map.of("email", "email", "first_name", "first_name",
                     "last_name", "last_name"), true, braze::memberEmails, UnaryOperator.identity()));
 

@@ -77,6 +77,13 @@ public final class MarketoDestinationFactory implements DestinationFactory {
                 Optional.of(new RateLimit(CALLS_PER_20_SECONDS / callsPerBatch, Duration.ofSeconds(20))), false);
     }
 
+    /** With list membership, the default: each batch is two calls (push the leads, then add them to the list). */
+    @Override
+    public Capabilities defaultCapabilities() {
+        return new Capabilities(EnumSet.allOf(Operation.class), MAX_RECORDS, MAX_BATCH_BYTES, MAX_CONCURRENT_CALLS,
+                Optional.of(new RateLimit(CALLS_PER_20_SECONDS / 2, Duration.ofSeconds(20))), false);
+    }
+
     @Override
     public Destination open(DestinationSettings settings) {
         return new MarketoDestination(MarketoSettings.from(settings), Clock.systemUTC());

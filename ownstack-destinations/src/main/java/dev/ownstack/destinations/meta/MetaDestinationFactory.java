@@ -73,6 +73,12 @@ public final class MetaDestinationFactory implements DestinationFactory {
                 meta.refresh() == MetaSettings.Refresh.REPLACE);
     }
 
+    /** With refresh: incremental, the default. */
+    @Override
+    public Capabilities defaultCapabilities() {
+        return new Capabilities(Set.of(Operation.UPSERT, Operation.REMOVE), MAX_ROWS, 0, CONCURRENCY, Optional.empty(), false);
+    }
+
     @Override
     public Destination open(DestinationSettings settings) {
         return new MetaDestination(MetaSettings.from(settings), Clock.systemUTC());

@@ -28,6 +28,9 @@ public final class SalesforceDestinationFactory implements DestinationFactory {
      */
     private static final long BULK_BATCH_BYTES = 90L << 20;
 
+    private static final int DEFAULT_BULK_BATCH_SIZE = 10_000;
+    private static final int DEFAULT_CONCURRENCY = 4;
+
     private static final ConfigSpec SPEC = ConfigSpec.of(
             ConfigField.required(SalesforceSettings.INSTANCE_URL, Type.STRING,
                     "the org's My Domain URL, such as https://yourorg.my.salesforce.com"),
@@ -45,11 +48,11 @@ public final class SalesforceDestinationFactory implements DestinationFactory {
                     "auto: Bulk API 2.0 for batches of at least bulk-threshold records, sObject Collections otherwise"),
             ConfigField.withDefault(SalesforceSettings.BULK_THRESHOLD, Type.INTEGER, 2_000L,
                     "with api auto, batches of at least this many records use Bulk API 2.0"),
-            ConfigField.withDefault(SalesforceSettings.BULK_BATCH_SIZE, Type.INTEGER, 10_000L,
+            ConfigField.withDefault(SalesforceSettings.BULK_BATCH_SIZE, Type.INTEGER, (long) DEFAULT_BULK_BATCH_SIZE,
                     "records per batch when Bulk API 2.0 may be used (api auto or bulk)"),
             ConfigField.choice(SalesforceSettings.ON_REMOVE, "delete", List.of("delete", "none"),
                     "delete: records that leave a mirror sync are deleted; none: removals are refused (mirror syncs cannot use it)"),
-            ConfigField.withDefault(SalesforceSettings.CONCURRENCY, Type.INTEGER, 4L, "batches in flight at once (at most 25)"),
+            ConfigField.withDefault(SalesforceSettings.CONCURRENCY, Type.INTEGER, (long) DEFAULT_CONCURRENCY, "batches in flight at once (at most 25)"),
             ConfigField.withDefault(SalesforceSettings.TIMEOUT_SECONDS, Type.INTEGER, 60L, "how long one HTTP request may take"),
             ConfigField.withDefault(SalesforceSettings.BULK_WAIT_SECONDS, Type.INTEGER, 1_800L,
                     "how long to wait for one Bulk API 2.0 job before the batch is retried"));
@@ -88,6 +91,13 @@ public final class SalesforceDestinationFactory implements DestinationFactory {
         }
         long bytes = salesforce.api() == SalesforceSettings.Api.COLLECTIONS ? 0 : BULK_BATCH_BYTES;
         return new Capabilities(operations, salesforce.maxBatchRecords(), bytes, salesforce.concurrency(), Optional.empty(), false);
+    }
+
+    /** With api: auto and on-remove: delete, the defaults. */
+    @Override
+    public Capabilities defaultCapabilities() {
+        return new Capabilities(EnumSet.allOf(Operation.class), DEFAULT_BULK_BATCH_SIZE, BULK_BATCH_BYTES, DEFAULT_CONCURRENCY, Optional.empty(),
+                false);
     }
 
     @Override
