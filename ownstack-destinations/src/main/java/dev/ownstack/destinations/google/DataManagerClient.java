@@ -16,6 +16,9 @@ import java.util.Optional;
  * met with one refresh and one resend, so an expiring token never fails a batch. Thread-safe.
  */
 final class DataManagerClient {
+    /** Paths of account resources such as user lists, whose methods take the {@code login-account} header. */
+    static final String ACCOUNT_RESOURCES = "/v1/accountTypes/";
+
     private final GoogleSettings settings;
     private final VendorHttp http;
     private final GoogleOAuth oauth;
@@ -59,7 +62,10 @@ final class DataManagerClient {
             HttpRequest.Builder request = http.request(URI.create(settings.apiBaseUrl() + path))
                     .setHeader("authorization", "Bearer " + token)
                     .setHeader("accept", "application/json");
-            settings.loginAccountId().ifPresent(login -> request.setHeader("login-account", "accountTypes/GOOGLE_ADS/accounts/" + login));
+            if (path.startsWith(ACCOUNT_RESOURCES)) {
+                // Account resources name the manager in a header; member requests name it in each destination's loginAccount.
+                settings.loginAccountId().ifPresent(login -> request.setHeader("login-account", "accountTypes/GOOGLE_ADS/accounts/" + login));
+            }
             if (body.isPresent()) {
                 request.setHeader("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body.get()));
             } else {
