@@ -69,6 +69,26 @@ class GoogleCustomerMatchDestinationTest {
     }
 
     @Test
+    void a_manager_account_the_user_acts_through_is_named_and_one_it_cannot_use_is_an_auth_failure() {
+        Map<String, Object> settings = new LinkedHashMap<>(fake.settings());
+        settings.put("login-account-id", "987-654-3210");
+        Destination destination = open(settings);
+        assertTrue(destination.check().ok());
+        write(destination, "s", Operation.UPSERT, person("ada@example.com"));
+        assertEquals(Set.of(sha256("ada@example.com")), fake.memberEmails("s"));
+
+        settings.put("login-account-id", "111-111-1111");
+        CheckResult denied = open(settings).check();
+        assertFalse(denied.ok());
+        assertTrue(denied.message().contains("PERMISSION_DENIED"), denied.message());
+        String list = fake.createList("pinned");
+        settings.put("user-list-id", list);
+        DestinationException failure = assertThrows(DestinationException.class,
+                () -> write(open(settings), "s", Operation.UPSERT, person("grace@example.com")));
+        assertEquals(ErrorClass.AUTH, failure.errorClass());
+    }
+
+    @Test
     void members_google_refuses_are_rejected_alone_in_its_words_and_the_rest_sent_again() {
         fake.refuseMember(sha256("mallory@example.com"));
         BatchResult result = write(open(fake.settings()), "s", Operation.UPSERT, person("ada@example.com"), person("mallory@example.com"),

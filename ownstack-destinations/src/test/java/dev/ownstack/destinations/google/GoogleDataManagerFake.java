@@ -34,7 +34,10 @@ import java.util.regex.Pattern;
  * Bearer tokens), {@code POST /v1/audienceMembers:ingest} and {@code :remove} (checked by
  * {@link AudienceMemberCheck}: destinations, encoding, terms, consent, at most 10,000 members of
  * at most 10 hex SHA-256 identifiers), and {@code userLists} list (with a {@code display_name}
- * filter), get and create. Errors are Google's {@code google.rpc.Status} bodies.
+ * filter), get and create. The user may act directly in {@link #OPERATING_ACCOUNT} or through
+ * {@link #MANAGER_ACCOUNT} (the {@code loginAccount} of a destination, the {@code login-account}
+ * header of a list method); any other account is {@code PERMISSION_DENIED}. Errors are Google's
+ * {@code google.rpc.Status} bodies.
  *
  * <p>Each list holds members as identifier maps. A member is known by its email hash, else its
  * phone hash, else its address; ingesting a known member replaces its identifiers, removing one
@@ -45,6 +48,8 @@ public final class GoogleDataManagerFake implements AutoCloseable {
     public static final String CLIENT_SECRET = "GOCSPX-fake-client-secret";
     public static final String REFRESH_TOKEN = "1//fake-refresh-token";
     public static final String OPERATING_ACCOUNT = "1234567890";
+    /** The one manager account above the operating account that the fake's user may act through. */
+    public static final String MANAGER_ACCOUNT = "9876543210";
     private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(3599);
     private static final Pattern LIST_PATH = Pattern.compile("/v1/accountTypes/([^/]+)/accounts/([^/]+)/userLists(?:/([^/]+))?");
     private static final Pattern NAME_FILTER = Pattern.compile("display_?[nN]ame\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -191,7 +196,9 @@ public final class GoogleDataManagerFake implements AutoCloseable {
         }
         Matcher list = LIST_PATH.matcher(path);
         if (list.matches()) {
-            if (!list.group(1).equals("GOOGLE_ADS") || !list.group(2).equals(OPERATING_ACCOUNT)) {
+            String login = exchange.getRequestHeaders().getFirst("login-account");
+            if (!list.group(1).equals("GOOGLE_ADS") || !list.group(2).equals(OPERATING_ACCOUNT)
+                    || login != null && !login.equals("accountTypes/GOOGLE_ADS/accounts/" + MANAGER_ACCOUNT)) {
                 return DataManagerErrors.permissionDenied("The caller does not have permission");
             }
             if (method.equals("GET")) {
@@ -241,7 +248,10 @@ public final class GoogleDataManagerFake implements AutoCloseable {
         }
         for (JsonNode destination : outcome.destinations()) {
             JsonNode operating = destination.path("operatingAccount");
-            if (!operating.path("accountType").asText().equals("GOOGLE_ADS") || !operating.path("accountId").asText().equals(OPERATING_ACCOUNT)) {
+            JsonNode login = destination.path("loginAccount");
+            if (!operating.path("accountType").asText().equals("GOOGLE_ADS") || !operating.path("accountId").asText().equals(OPERATING_ACCOUNT)
+                    || !login.isMissingNode() && (!login.path("accountType").asText().equals("GOOGLE_ADS")
+                    || !login.path("accountId").asText().equals(MANAGER_ACCOUNT))) {
                 return DataManagerErrors.permissionDenied("The caller does not have permission");
             }
             if (!lists.containsKey(destination.path("productDestinationId").asText())) {

@@ -102,6 +102,16 @@ class GoogleStatusTest {
     }
 
     @Test
+    void the_token_endpoint_refusing_the_grant_is_auth_and_its_outage_is_retryable() {
+        VendorResponse revoked = response(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}", Map.of());
+        DestinationException refused = GoogleOAuth.failure(revoked, "token endpoint", NOW);
+        assertEquals(ErrorClass.AUTH, refused.errorClass());
+        assertTrue(refused.getMessage().contains("invalid_grant: Token has been expired or revoked."), refused.getMessage());
+        assertEquals(ErrorClass.RETRYABLE, GoogleOAuth.failure(response(503, "Service Unavailable", Map.of()), "token endpoint", NOW).errorClass());
+        assertEquals(ErrorClass.THROTTLED, GoogleOAuth.failure(response(429, "", Map.of()), "token endpoint", NOW).errorClass());
+    }
+
+    @Test
     void protobuf_durations_are_read_in_seconds_with_fractions() {
         assertEquals(Optional.of(Duration.ofSeconds(30)), GoogleStatus.duration("30s"));
         assertEquals(Optional.of(Duration.ofMillis(1)), GoogleStatus.duration("0.000001s"));
