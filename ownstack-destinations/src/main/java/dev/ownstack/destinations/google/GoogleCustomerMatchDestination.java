@@ -8,7 +8,6 @@ import dev.ownstack.activation.destination.ErrorClass;
 import dev.ownstack.activation.destination.Operation;
 import dev.ownstack.activation.destination.RecordBatch;
 import dev.ownstack.activation.destination.RecordResult;
-import dev.ownstack.activation.destination.RunInfo;
 import dev.ownstack.destinations.http.VendorHttp;
 import dev.ownstack.destinations.http.VendorResponse;
 import java.time.Clock;
@@ -63,12 +62,6 @@ final class GoogleCustomerMatchDestination implements Destination {
         }
     }
 
-    /** Finds or creates the run's list before its first batch, so that parallel batches share it. */
-    @Override
-    public void start(RunInfo run) {
-        userLists.idFor(run.sync());
-    }
-
     @Override
     public BatchResult write(RecordBatch batch) {
         if (batch.operation() == Operation.UPDATE) {
@@ -79,6 +72,7 @@ final class GoogleCustomerMatchDestination implements Destination {
         List<AudienceMembers.Member> sending = new ArrayList<>(prepared.members());
         long received = 0;
         if (!sending.isEmpty()) {
+            // Found or created by the first batch that needs it (parallel batches wait for it), and so retried with that batch.
             String listId = userLists.idFor(batch.run().sync());
             for (int round = 1; ; round++) {
                 VendorResponse response = client.post(MemberRequests.path(batch.operation()),
