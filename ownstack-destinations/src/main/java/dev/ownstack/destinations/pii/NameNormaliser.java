@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  *
  * <p>Meta: "Use a-z lower-case characters only. No punctuation. Special characters in UTF-8 format"
  * (https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences): lower-cased, ASCII
- * punctuation and whitespace removed, letters outside ASCII (accents, other scripts) kept in Unicode NFC form so
- * that "José" typed either way hashes the same. FI is the first letter of that.
+ * punctuation and whitespace removed (Meta's own SDK drops everything but a-z, spaces included:
+ * https://github.com/facebook/facebook-php-business-sdk/blob/main/src/FacebookAds/Object/CustomAudienceNormalizers/FirstNameNormalizer.php ),
+ * letters outside ASCII (accents, other scripts) kept, as Meta's examples "Valéry" and "정" show
+ * (https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/customer-information-parameters ),
+ * in Unicode NFC form so that "José" typed either way hashes the same. FI is the first letter of that.
  *
  * <p>Google: trimmed and lower-cased; honorific prefixes (mr. mrs. ms. dr.) removed from given names and trailing
  * suffixes (jr. sr. 2nd 3rd ii iii iv v vi cpa dc dds vm jd md phd), repeatedly, from family names, as Google's own

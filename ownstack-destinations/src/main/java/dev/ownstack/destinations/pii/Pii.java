@@ -48,12 +48,13 @@ public final class Pii {
             throw new OwnstackException(ErrorCode.ARGUMENT_INVALID,
                     profile + " does not match people on " + field.label() + "; it takes " + fields(profile));
         }
-        if (raw == null || raw instanceof String && ((String) raw).isBlank()) {
+        String text = raw == null ? "" : text(raw).trim();
+        if (text.isEmpty()) {
             return PiiResult.blank();
         }
         boolean hashed = hashes(profile, field);
-        if (hashed && raw instanceof String && isSha256Hex(((String) raw).trim())) {
-            return PiiResult.ok(((String) raw).trim().toLowerCase(Locale.ROOT));
+        if (hashed && isSha256Hex(text)) {
+            return PiiResult.ok(text.toLowerCase(Locale.ROOT));
         }
         PiiResult normalised = normalise(profile, field, raw, context);
         return hashed ? normalised.map(Pii::sha256Hex) : normalised;

@@ -30,6 +30,22 @@ public record PiiContext(String defaultCountry) {
         return new PiiContext(defaultCountry);
     }
 
+    /**
+     * The context for one record whose own country is {@code recordCountry} (as mapped from the record: a code or
+     * an English name, in any case), so that its phone, state and postal code are read by that country's rules;
+     * this context when the record has no country or one that is not recognised (the COUNTRY field itself then
+     * reports that problem).
+     */
+    public PiiContext forCountry(Object recordCountry) {
+        if (recordCountry == null) {
+            return this;
+        }
+        return Countries.alpha2(Pii.text(recordCountry))
+                .filter(code -> !code.equals(defaultCountry))
+                .map(PiiContext::new)
+                .orElse(this);
+    }
+
     /** Whether the text is an ISO 3166-1 alpha-2 country code, in any case; for connectors validating a setting. */
     public static boolean isCountryCode(String text) {
         return text != null && COUNTRIES.contains(text.trim().toUpperCase(Locale.ROOT));

@@ -91,6 +91,9 @@ class EmailAndPhoneTest {
         assertEquals("0fac52d27ec377f8ad2f9de75d1f9bace693237e31868ae6f4616b8bbd0e94fb",
                 value(PiiProfile.GOOGLE, PiiField.PHONE, "441134960987", US));
         assertEquals(Pii.sha256Hex("441134960987"), value(PiiProfile.META, PiiField.PHONE, "+44 (0)113 496 0987", US));
+        assertEquals(Pii.sha256Hex("+441134960987"), value(PiiProfile.GOOGLE, PiiField.PHONE, "011 44 113 496 0987", US));
+        // Meta: "remove ... any leading zeros" of a number written with 00 where that is not the international prefix
+        assertEquals(Pii.sha256Hex("441134960987"), value(PiiProfile.META, PiiField.PHONE, "0044 113 496 0987", US));
     }
 
     @Test

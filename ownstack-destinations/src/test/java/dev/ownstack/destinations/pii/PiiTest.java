@@ -87,6 +87,20 @@ class PiiTest {
     }
 
     @Test
+    void a_records_own_country_decides_its_phone_state_and_postal_code_rules() {
+        PiiContext forGb = US.forCountry("United Kingdom");
+        assertEquals("GB", forGb.defaultCountry());
+        assertEquals(Pii.sha256Hex("m11ae"), Pii.prepare(PiiProfile.META, PiiField.POSTAL_CODE, "M1 1AE", forGb)
+                .value().orElseThrow());
+        assertTrue(Pii.prepare(PiiProfile.META, PiiField.POSTAL_CODE, "M1 1AE", US).isInvalid());
+        assertEquals(Pii.sha256Hex("+441134960987"), Pii.prepare(PiiProfile.GOOGLE, PiiField.PHONE, "0113 496 0987",
+                US.forCountry("gb")).value().orElseThrow());
+        assertEquals(US, US.forCountry(null));
+        assertEquals(US, US.forCountry(" "));
+        assertEquals(US, US.forCountry("Narnia"));
+    }
+
+    @Test
     void a_result_has_a_value_a_problem_or_neither_never_both_nor_an_empty_value() {
         assertTrue(PiiResult.ok("a").isOk());
         assertTrue(PiiResult.invalid("why").isInvalid());
