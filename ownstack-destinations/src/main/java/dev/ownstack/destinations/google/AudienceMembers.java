@@ -100,7 +100,7 @@ final class AudienceMembers {
         Map<String, PiiResult> prepared = new LinkedHashMap<>();
         PiiResult country = Pii.prepare(PiiProfile.GOOGLE, PiiField.COUNTRY, fields.get(COUNTRY), defaults);
         prepared.put(COUNTRY, country);
-        PiiContext context = country.value().map(PiiContext::new).orElse(defaults);
+        PiiContext context = defaults.forCountry(fields.get(COUNTRY));
         prepared.put(EMAIL, Pii.prepare(PiiProfile.GOOGLE, PiiField.EMAIL, fields.get(EMAIL), context));
         prepared.put(PHONE, Pii.prepare(PiiProfile.GOOGLE, PiiField.PHONE, fields.get(PHONE), context));
         prepared.put(FIRST_NAME, Pii.prepare(PiiProfile.GOOGLE, PiiField.FIRST_NAME, fields.get(FIRST_NAME), context));
