@@ -78,6 +78,11 @@ public final class GoogleCustomerMatchDestinationFactory implements DestinationF
     }
 
     @Override
+    public Capabilities defaultCapabilities() {
+        return new Capabilities(Set.of(Operation.UPSERT, Operation.REMOVE), MAX_MEMBERS, 0, CONCURRENCY, Optional.of(RATE_LIMIT), false);
+    }
+
+    @Override
     public Destination open(DestinationSettings settings) {
         return new GoogleCustomerMatchDestination(GoogleSettings.from(settings), Clock.systemUTC());
     }

@@ -5,11 +5,8 @@ import dev.ownstack.activation.destination.contract.DestinationContract;
 import dev.ownstack.activation.destination.contract.DestinationProbe;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,9 +36,7 @@ class KafkaContractIT extends DestinationContract {
     @BeforeEach
     void createTopic() throws Exception {
         topic = "contract-" + TOPICS.incrementAndGet();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-        }
+        cluster.createTopic(topic, 3);
     }
 
     @Override

@@ -35,7 +35,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -243,8 +242,8 @@ class KafkaDestinationIT {
 
     private static String createTopic(int partitions) {
         String topic = "sync-" + TOPICS.incrementAndGet();
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        try {
+            cluster.createTopic(topic, partitions);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topic " + topic, e);
         }

@@ -1,5 +1,13 @@
 package dev.ownstack.destinations.kafka;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -39,6 +47,34 @@ final class KafkaTestCluster implements AutoCloseable {
 
     String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /**
+     * Creates the topic and returns once every partition has a leader: a topic is reported
+     * created before its metadata reaches the broker, and a client that looks at once may be told
+     * it does not exist.
+     */
+    void createTopic(String topic, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                try {
+                    TopicDescription description = admin.describeTopics(List.of(topic)).topicNameValues().get(topic).get();
+                    if (description.partitions().size() == partitions && description.partitions().stream().allMatch(p -> p.leader() != null)) {
+                        return;
+                    }
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw e;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + topic + " has no leader for every partition 30 s after it was created");
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     /** Stops the cluster; a second call does nothing (the test kit's own close may not be repeated). */
