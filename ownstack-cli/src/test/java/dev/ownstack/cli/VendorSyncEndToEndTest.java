@@ -16,6 +16,7 @@ import dev.ownstack.core.config.syncs.SyncMode;
 import dev.ownstack.core.config.syncs.SyncSource;
 import dev.ownstack.core.config.syncs.SyncTrigger;
 import dev.ownstack.destinations.braze.BrazeFake;
+import dev.ownstack.destinations.google.GoogleDataManagerFake;
 import dev.ownstack.destinations.marketo.MarketoFake;
 import dev.ownstack.destinations.meta.MetaFake;
 import dev.ownstack.destinations.salesforce.SalesforceFake;
@@ -85,12 +86,16 @@ class VendorSyncEndToEndTest {
         Files.writeString(file, yaml.substring(0, next + 1) + AUDIENCE_YAML + yaml.substring(next + 1));
 
         try (MetaFake meta = new MetaFake(); SalesforceFake salesforce = new SalesforceFake(); BrazeFake braze = new BrazeFake();
-             MarketoFake marketo = new MarketoFake()) {
+             MarketoFake marketo = new MarketoFake(); GoogleDataManagerFake google = new GoogleDataManagerFake()) {
             Map<String, Vendor> vendors = new LinkedHashMap<>();
             Map<String, Object> metaSettings = new LinkedHashMap<>(meta.settings());
             metaSettings.put("default-country", "GB");
             vendors.put("meta", new Vendor("meta-audiences", metaSettings, Map.of("email", "email", "fn", "first_name", "ln", "last_name"),
                     true, meta::memberEmails, email -> sha256(email.strip().toLowerCase(Locale.ROOT))));
+            Map<String, Object> googleSettings = new LinkedHashMap<>(google.settings());
+            googleSettings.put("default-country", "GB");
+            vendors.put("google", new Vendor("google-customer-match", googleSettings, Map.of("email", "email", "first_name", "first_name",
+                    "last_name", "last_name"), true, google::memberEmails, email -> sha256(googleEmail(email))));
             vendors.put("salesforce", new Vendor("salesforce", salesforce.settings(), Map.of("Email", "email", "FirstName", "first_name",
                     "LastName", "last_name"), false, salesforce::memberEmails, UnaryOperator.identity()));
             vendors.put("marketo", new Vendor("marketo", marketo.settings(), Map.of("email", "email", "firstName", "first_name",
@@ -179,6 +184,18 @@ class VendorSyncEndToEndTest {
             assertFalse(expected.isEmpty(), vendor.getKey());
             assertEquals(expected, held, vendor.getKey() + " holds exactly the audience it may receive");
         }
+    }
+
+    /**
+     * An email address as Google Customer Match normalises it before hashing: trimmed, lower case,
+     * and for gmail.com and googlemail.com without the dots of the local part
+     * (https://developers.google.com/data-manager/api/get-started/formatting).
+     */
+    private static String googleEmail(String email) {
+        String lower = email.strip().toLowerCase(Locale.ROOT);
+        int at = lower.indexOf('@');
+        String domain = lower.substring(at + 1);
+        return domain.equals("gmail.com") || domain.equals("googlemail.com") ? lower.substring(0, at).replace(".", "") + lower.substring(at) : lower;
     }
 
     /** SHA-256 in lower-case hex, as the ad platforms keep hashed identifiers. */
