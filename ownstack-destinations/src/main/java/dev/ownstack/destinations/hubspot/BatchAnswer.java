@@ -16,8 +16,9 @@ import java.util.function.Function;
 /**
  * HubSpot's answer to a batch call (upsert, update, read): 200 with {@code results}, or 207
  * with {@code results} and {@code errors}, each error a {@code StandardError} whose
- * {@code context.ids} names the inputs it is about
- * (https://developers.hubspot.com/docs/api-reference/crm-contacts-v3/batch/post-crm-v3-objects-contacts-batch-upsert).
+ * {@code context} names the inputs it is about (by {@code ids} or {@code objectWriteTraceId})
+ * (https://developers.hubspot.com/docs/api-reference/crm-contacts-v3/batch/post-crm-v3-objects-contacts-batch-upsert,
+ * https://developers.hubspot.com/docs/api-reference/error-handling#multi-status-errors).
  *
  * @param results the records HubSpot wrote or read
  * @param errors  what it refused, per input
@@ -30,12 +31,14 @@ record BatchAnswer(List<JsonNode> results, List<BatchError> errors) {
      *                   retryable, anything else (VALIDATION_ERROR, OBJECT_NOT_FOUND, ...) permanent
      * @param message    {@code CATEGORY/CODE: message}, HubSpot's words
      * @param ids        the inputs it names ({@code context.ids}), as sent
+     * @param traces     the inputs it names by their {@code objectWriteTraceId} ({@code context.objectWriteTraceId})
      */
-    record BatchError(ErrorClass errorClass, String message, List<String> ids) {
+    record BatchError(ErrorClass errorClass, String message, List<String> ids, List<String> traces) {
         BatchError {
             Objects.requireNonNull(errorClass, "errorClass");
             Objects.requireNonNull(message, "message");
             ids = List.copyOf(ids);
+            traces = List.copyOf(traces);
         }
     }
 
@@ -66,6 +69,8 @@ record BatchAnswer(List<JsonNode> results, List<BatchError> errors) {
         String message = detail.path("message").isTextual() ? detail.path("message").asText() : error.path("message").asText("");
         List<String> ids = new ArrayList<>();
         error.path("context").path("ids").forEach(id -> ids.add(id.asText()));
+        List<String> traces = new ArrayList<>();
+        error.path("context").path("objectWriteTraceId").forEach(trace -> traces.add(trace.asText()));
         String status = error.path("status").asText("");
         ErrorClass errorClass = ErrorClass.PERMANENT;
         if (category.equals("RATE_LIMITS")) {
@@ -73,15 +78,15 @@ record BatchAnswer(List<JsonNode> results, List<BatchError> errors) {
         } else if (status.startsWith("5") || category.equals("INTERNAL_ERROR") || category.equals("SERVICE_UNAVAILABLE")) {
             errorClass = ErrorClass.RETRYABLE;
         }
-        return new BatchError(errorClass, category + (code.isEmpty() ? "" : "/" + code) + ": " + message, ids);
+        return new BatchError(errorClass, category + (code.isEmpty() ? "" : "/" + code) + ": " + message, ids, traces);
     }
 
     /**
      * One result per input, by the input's key: accepted with HubSpot's contact id when a result
      * names the input, rejected in HubSpot's words when an error does. A result is matched by
      * its {@code objectWriteTraceId} (the input's position, when sent) or else by
-     * {@code matchOf}; errors by {@code context.ids}, without regard to case (HubSpot stores
-     * emails in lower case). An input neither names is retryable: HubSpot did not say.
+     * {@code matchOf}; errors by {@code context.objectWriteTraceId} or {@code context.ids}, ids
+     * without regard to case (HubSpot stores emails in lower case). An input neither names is retryable: HubSpot did not say.
      *
      * @param matchOf what of a result names its input, compared with {@link ContactInput#id()}
      */
@@ -92,7 +97,7 @@ record BatchAnswer(List<JsonNode> results, List<BatchError> errors) {
         }
         Map<String, RecordResult> outcomes = new LinkedHashMap<>();
         for (JsonNode result : results) {
-            ContactInput input = traced(result, inputs);
+            ContactInput input = traced(result.path("objectWriteTraceId").asText(""), inputs);
             if (input == null) {
                 String match = matchOf.apply(result);
                 input = match == null ? null : byId.get(match.toLowerCase(Locale.ROOT));
@@ -105,8 +110,10 @@ record BatchAnswer(List<JsonNode> results, List<BatchError> errors) {
         List<BatchError> unnamed = new ArrayList<>();
         for (BatchError error : errors) {
             boolean named = false;
-            for (String id : error.ids()) {
-                ContactInput input = byId.get(id.toLowerCase(Locale.ROOT));
+            List<ContactInput> about = new ArrayList<>();
+            error.traces().forEach(trace -> about.add(traced(trace, inputs)));
+            error.ids().forEach(id -> about.add(byId.get(id.toLowerCase(Locale.ROOT))));
+            for (ContactInput input : about) {
                 if (input != null) {
                     named = true;
                     outcomes.putIfAbsent(input.key(), RecordResult.rejected(input.key(), error.errorClass(), error.message()));
@@ -135,8 +142,8 @@ record BatchAnswer(List<JsonNode> results, List<BatchError> errors) {
         return results.stream().filter(result -> result.path("new").asBoolean(false)).count();
     }
 
-    private static ContactInput traced(JsonNode result, List<ContactInput> inputs) {
-        String trace = result.path("objectWriteTraceId").asText("");
+    /** The input at the position a trace id names; null for any other trace id. */
+    private static ContactInput traced(String trace, List<ContactInput> inputs) {
         if (trace.isEmpty() || !trace.chars().allMatch(Character::isDigit) || trace.length() > 4) {
             return null;
         }

@@ -181,22 +181,26 @@ final class FakeContacts {
     private ObjectNode invalid(JsonNode input, String id) {
         for (Map.Entry<String, JsonNode> property : input.path("properties").properties()) {
             if (!properties.containsKey(property.getKey())) {
-                return validation(id, "PROPERTY_DOESNT_EXIST", property.getKey(), "Property \"" + property.getKey() + "\" does not exist");
+                return validation(input, id, "PROPERTY_DOESNT_EXIST", property.getKey(), "Property \"" + property.getKey() + "\" does not exist");
             }
         }
         String email = input.path("properties").path("email").asText(input.path("idProperty").asText().equals("email") ? id : "");
         if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
-            return validation(id, "INVALID_EMAIL", "email", "Email address " + email + " is invalid");
+            return validation(input, id, "INVALID_EMAIL", "email", "Email address " + email + " is invalid");
         }
         return null;
     }
 
     // The shape HubSpot gives a refused batch input: https://developers.hubspot.com/docs/guides/api/error-handling#multi-status-errors
-    private static ObjectNode validation(String id, String code, String property, String message) {
+    private static ObjectNode validation(JsonNode input, String id, String code, String property, String message) {
         ObjectNode error = JSON.createObjectNode().put("status", "error").put("category", "VALIDATION_ERROR")
                 .put("message", "Property values were not valid: [{\"isValid\":false,\"message\":\"" + message.replace("\"", "\\\"")
                         + "\",\"error\":\"" + code + "\",\"name\":\"" + property + "\"}]");
-        error.putObject("context").putArray("ids").add(id);
+        ObjectNode context = error.putObject("context");
+        context.putArray("ids").add(id);
+        if (input.has("objectWriteTraceId")) {
+            context.putArray("objectWriteTraceId").add(input.path("objectWriteTraceId").asText());
+        }
         ObjectNode detail = error.putArray("errors").addObject().put("message", message).put("code", code).put("in", property);
         detail.putObject("context").putArray("propertyName").add(property);
         error.putObject("links");
