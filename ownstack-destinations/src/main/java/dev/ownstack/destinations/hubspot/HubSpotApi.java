@@ -21,7 +21,8 @@ import java.util.Optional;
  * and HubSpot's reading of a failed request
  * (https://developers.hubspot.com/docs/guides/api/error-handling): 429 with
  * {@code "errorType":"RATE_LIMIT"} is throttling, paced by {@code Retry-After} or the
- * {@code X-HubSpot-RateLimit-Interval-Milliseconds} header; 401 is an invalid, expired or
+ * {@code X-HubSpot-RateLimit-Interval-Milliseconds} header, except the spent daily allowance
+ * ({@code "policyName":"DAILY"}), which fails the run; 401 is an invalid, expired or
  * rotated token (private app tokens cannot be refreshed); 403 is a missing scope; 5xx may be
  * retried; any other 4xx is permanent. Thread-safe.
  */
@@ -89,6 +90,11 @@ final class HubSpotApi {
         JsonNode error = errorBody(response);
         String answered = where() + " answered " + response.status() + " to " + what + ": " + describe(error, response);
         int status = response.status();
+        if (status == 429 && error != null && error.path("policyName").asText("").equals("DAILY")) {
+            // The daily allowance resets at midnight in the portal's time zone: waiting batch by batch until then helps no one.
+            return new DestinationException(ErrorClass.PERMANENT, answered
+                    + " (the portal's daily API allowance is spent; it resets at midnight in the portal's time zone)");
+        }
         if (status == 429) {
             return new DestinationException(ErrorClass.THROTTLED, answered, pace(response), null);
         }

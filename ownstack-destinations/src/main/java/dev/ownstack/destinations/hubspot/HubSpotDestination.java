@@ -139,7 +139,7 @@ final class HubSpotDestination implements Destination {
         }
         Map<String, String> contactIds = contactIds(batch, outcomes, false);
         if (!contactIds.isEmpty()) {
-            HubSpotLists.Change change = lists.remove(lists.listId(batch.run().sync()), contactIds.values());
+            HubSpotLists.Change change = lists.remove(batch.run().sync(), contactIds.values());
             outcomes.count("removed", change.removed().size());
         }
         for (SyncRecord record : batch.records()) {
@@ -156,14 +156,13 @@ final class HubSpotDestination implements Destination {
         if (keyByContact.isEmpty()) {
             return;
         }
-        String listId = lists.listId(batch.run().sync());
-        HubSpotLists.Change change = lists.add(listId, keyByContact.keySet());
+        HubSpotLists.Change change = lists.add(batch.run().sync(), keyByContact.keySet());
         outcomes.count("added", change.added().size());
         for (String missing : change.missing()) {
             String key = keyByContact.get(missing);
             if (key != null) {
                 outcomes.put(RecordResult.rejected(key, ErrorClass.RETRYABLE, "HubSpot did not find contact " + missing
-                        + " when adding it to list " + listId + " (recordIdsMissing)"));
+                        + " when adding it to the sync's list (recordIdsMissing)"));
             }
         }
     }

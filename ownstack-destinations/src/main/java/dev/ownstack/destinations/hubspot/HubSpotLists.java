@@ -57,12 +57,14 @@ final class HubSpotLists {
         }
     }
 
-    Change add(String listId, Collection<String> contactIds) {
-        return change(listId, "add", contactIds);
+    /** Adds the contacts to the sync's list; a remembered list deleted in HubSpot since is found or created again, once. */
+    Change add(String sync, Collection<String> contactIds) {
+        return change(sync, "add", contactIds);
     }
 
-    Change remove(String listId, Collection<String> contactIds) {
-        return change(listId, "remove", contactIds);
+    /** Removes the contacts from the sync's list. */
+    Change remove(String sync, Collection<String> contactIds) {
+        return change(sync, "remove", contactIds);
     }
 
     /** The list's processing type, for {@code check()}: MANUAL or SNAPSHOT lists take membership changes. */
@@ -70,10 +72,21 @@ final class HubSpotLists {
         return api.call("GET", "/crm/v3/lists/" + HubSpotApi.segment(listId), null).path("list").path("processingType").asText("");
     }
 
-    private Change change(String listId, String how, Collection<String> contactIds) {
+    private Change change(String sync, String how, Collection<String> contactIds) {
         ArrayNode ids = VendorResponse.JSON.createArrayNode();
         contactIds.forEach(ids::add);
-        JsonNode answer = api.call("PUT", "/crm/v3/lists/" + HubSpotApi.segment(listId) + "/memberships/" + how, ids);
+        String listId = listId(sync);
+        String path = "/crm/v3/lists/" + HubSpotApi.segment(listId) + "/memberships/" + how;
+        VendorResponse response = api.send("PUT", path, ids);
+        if (response.status() == 404 && pinned.isEmpty()) {
+            bySync.remove(sync, listId);
+            path = "/crm/v3/lists/" + HubSpotApi.segment(listId(sync)) + "/memberships/" + how;
+            response = api.send("PUT", path, ids);
+        }
+        if (!response.successful()) {
+            throw api.failure(response, "PUT " + path);
+        }
+        JsonNode answer = response.json(api.where());
         return new Change(texts(answer.path("recordsIdsAdded")), texts(answer.path("recordIdsRemoved")), texts(answer.path("recordIdsMissing")));
     }
 

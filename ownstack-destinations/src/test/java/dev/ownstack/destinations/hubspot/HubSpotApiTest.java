@@ -37,6 +37,18 @@ class HubSpotApiTest {
     }
 
     @Test
+    void a_spent_daily_allowance_fails_the_run_instead_of_waiting_batch_by_batch() {
+        DestinationException error = api.failure(response(429, """
+                {"status":"error","message":"You have reached your daily limit.","errorType":"RATE_LIMIT",
+                 "correlationId":"c0a8-3","policyName":"DAILY","groupName":"api-calls-daily"}
+                """, Map.of()), "POST /crm/v3/objects/contacts/batch/upsert");
+
+        assertEquals(ErrorClass.PERMANENT, error.errorClass());
+        assertTrue(error.getMessage().contains("RATE_LIMIT (DAILY): You have reached your daily limit."), error.getMessage());
+        assertTrue(error.getMessage().contains("resets at midnight"), error.getMessage());
+    }
+
+    @Test
     void retry_after_wins_over_the_window_length() {
         DestinationException error = api.failure(response(429, "{\"status\":\"error\",\"message\":\"slow down\",\"errorType\":\"RATE_LIMIT\"}",
                 Map.of("Retry-After", "3", "X-HubSpot-RateLimit-Interval-Milliseconds", "10000")), "PUT /crm/v3/lists/7/memberships/add");

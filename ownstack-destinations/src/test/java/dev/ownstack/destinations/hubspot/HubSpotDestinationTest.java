@@ -51,6 +51,18 @@ class HubSpotDestinationTest {
     }
 
     @Test
+    void creates_the_list_again_when_it_was_deleted_in_hubspot() {
+        Destination destination = open(Map.of());
+        write(destination, Operation.UPSERT, contact("c-1", "ada@example.com"));
+        assertTrue(fake.deleteList(SYNC));
+
+        write(destination, Operation.UPSERT, contact("c-2", "bob@example.com"));
+
+        assertEquals(List.of(SYNC), fake.listNames());
+        assertEquals(Set.of("bob@example.com"), fake.memberEmails(SYNC));
+    }
+
+    @Test
     void keeps_the_audience_in_a_pinned_list() {
         String listId = fake.createList("Newsletter", "MANUAL");
 

@@ -140,6 +140,12 @@ public final class HubSpotFake implements AutoCloseable {
         return id;
     }
 
+    /** Deletes a list, as a user may in HubSpot; returns whether there was one of that name. */
+    public synchronized boolean deleteList(String name) {
+        FakeList list = byName(name);
+        return list != null && lists.remove(list.id()) != null;
+    }
+
     /** The next request that writes (batch upsert or update, list create, membership change) is answered 429. */
     public synchronized void throttleNextWrite() {
         throttleNext = true;
