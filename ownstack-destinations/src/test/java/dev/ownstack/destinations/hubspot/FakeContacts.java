@@ -68,7 +68,7 @@ final class FakeContacts {
     }
 
     Answer upsert(JsonNode body) {
-        Answer refused = refuse(body, true);
+        Answer refused = refuse(body, true, false);
         if (refused != null) {
             return refused;
         }
@@ -98,7 +98,7 @@ final class FakeContacts {
     }
 
     Answer read(JsonNode body) {
-        Answer refused = refuse(body, false);
+        Answer refused = refuse(body, false, true);
         if (refused != null) {
             return refused;
         }
@@ -124,7 +124,7 @@ final class FakeContacts {
     }
 
     Answer update(JsonNode body) {
-        Answer refused = refuse(body, false);
+        Answer refused = refuse(body, false, false);
         if (refused != null) {
             return refused;
         }
@@ -152,8 +152,8 @@ final class FakeContacts {
         return batch(results, errors);
     }
 
-    /** Whole-request refusals, as HubSpot answers them with 400: too many inputs, duplicate ids, a non-unique id property. */
-    private Answer refuse(JsonNode body, boolean upsert) {
+    /** Whole-request refusals, as HubSpot answers them with 400: no inputs list, an input without its id (or properties), too many inputs, duplicate ids, a non-unique id property. */
+    private Answer refuse(JsonNode body, boolean upsert, boolean read) {
         JsonNode inputs = body.path("inputs");
         if (!inputs.isArray()) {
             return new Answer(400, HubSpotFake.error("VALIDATION_ERROR", "Invalid input JSON: the field 'inputs' is required"));
@@ -164,6 +164,10 @@ final class FakeContacts {
         }
         Set<String> seen = new HashSet<>();
         for (JsonNode input : inputs) {
+            if (!input.path("id").isTextual() || !read && !input.path("properties").isObject()) {
+                return new Answer(400, HubSpotFake.error("VALIDATION_ERROR", "Invalid input JSON: each input requires "
+                        + (read ? "an id" : "an id and properties") + ", got " + input));
+            }
             String property = input.path("idProperty").asText(body.path("idProperty").asText(""));
             if ((upsert || !property.isEmpty()) && !unique(property)) {
                 return new Answer(400, HubSpotFake.error("VALIDATION_ERROR", "Unable to perform " + (upsert ? "upsert" : "lookup")
