@@ -23,11 +23,6 @@ record ContactInput(String key, String id, Map<String, String> properties) {
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
-    /** The same contact named by another id (its HubSpot id, once known). */
-    ContactInput withId(String other) {
-        return new ContactInput(key, other, properties);
-    }
-
     /** The record's value of the id property, trimmed; empty when missing or blank. */
     static Optional<String> idValue(SyncRecord record, String idProperty) {
         Object value = record.fields().get(idProperty);

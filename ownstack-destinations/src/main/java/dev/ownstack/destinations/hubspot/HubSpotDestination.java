@@ -237,7 +237,7 @@ final class HubSpotDestination implements Destination {
     /** A batch call answered 200 or 207 (partial failure); any other status fails the batch. */
     private BatchAnswer batchCall(String path, ObjectNode body) {
         VendorResponse response = api.send("POST", path, body);
-        if (response.status() != 200 && response.status() != 207 && response.status() != 201) {
+        if (response.status() != 200 && response.status() != 207) {
             throw api.failure(response, "POST " + path);
         }
         return BatchAnswer.read(response.json(api.where()), api.where());

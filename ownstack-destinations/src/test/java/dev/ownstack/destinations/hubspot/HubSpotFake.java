@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * Thread-safe: requests are served one at a time.
  */
 public final class HubSpotFake implements AutoCloseable {
-    /** The rolling window HubSpot limits private apps by. */
+    /** The request limit per rolling ten seconds the fake reports in X-HubSpot-RateLimit-Max (Free and Starter portals). */
     public static final int TEN_SECOND_LIMIT = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PROPERTY = Pattern.compile("/crm/v3/properties/contacts/([^/]+)");
