@@ -155,7 +155,7 @@ class SyncCommandTest {
         assertEquals(0, typesResult.exitCode(), typesResult.all());
         String types = typesResult.out();
         assertTrue(types.contains("\nfile,"), types);
-        assertTrue(types.contains("\nwebhook,"), types);
+        assertTrue(types.contains("\nwebhook,data,\"upsert, update, remove\",100 / 256 KiB,4,-,"), types);
         String file = Cli.run("destination", "types", "file", "--format", "csv").out();
         assertTrue(file.contains("\nformat,\"one of csv, jsonl\",false,csv,false,"), file);
 

@@ -39,4 +39,26 @@ public record Capabilities(Set<Operation> operations, int maxBatchRecords, long 
     public boolean supports(Operation operation) {
         return operations.contains(operation);
     }
+
+    /** One line for lists: e.g. {@code upsert, remove; 10,000 records per request; 4 at once; 100 requests per 20 s}. */
+    public String summary() {
+        StringBuilder text = new StringBuilder();
+        text.append(java.util.Arrays.stream(Operation.values()).filter(operations::contains)
+                .map(operation -> operation.name().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", ")));
+        text.append(String.format("; %,d records", maxBatchRecords));
+        if (maxBatchBytes > 0) {
+            text.append(String.format(" or %,d KiB", maxBatchBytes / 1024));
+        }
+        text.append(" per request; ").append(maxConcurrency).append(" at once");
+        rateLimit.ifPresent(limit -> text.append(String.format("; %,d requests per %s", limit.requests(), seconds(limit.period()))));
+        if (snapshot) {
+            text.append("; full snapshot each run");
+        }
+        return text.toString();
+    }
+
+    private static String seconds(java.time.Duration period) {
+        long millis = period.toMillis();
+        return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format("%.1f s", millis / 1000.0);
+    }
 }

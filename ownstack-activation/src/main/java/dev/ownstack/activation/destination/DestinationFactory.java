@@ -24,6 +24,12 @@ public interface DestinationFactory {
     Capabilities capabilities(DestinationSettings settings);
 
     /**
+     * What a destination of this type can do with its optional settings at their defaults: the
+     * operations and limits {@code ownstack destination types} and the API list.
+     */
+    Capabilities defaultCapabilities();
+
+    /**
      * Opens a destination; does not contact it (that is {@link Destination#check()}).
      *
      * @throws dev.ownstack.core.error.OwnstackException {@code CONFIG_INVALID} for settings that

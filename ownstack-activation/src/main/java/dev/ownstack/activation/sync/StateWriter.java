@@ -19,6 +19,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -53,6 +55,7 @@ final class StateWriter implements DeliveryListener, AutoCloseable {
     /** Accepted adds, changes and removes in the buffer. */
     private final long[] pendingCounts = new long[3];
     private final List<String> samples = new ArrayList<>();
+    private final Map<String, Long> reported = new TreeMap<>();
     private Instant lastFlush;
     private long added;
     private long changed;
@@ -110,6 +113,16 @@ final class StateWriter implements DeliveryListener, AutoCloseable {
             samples.add(record.key() + ": " + result.message());
         }
         flushIfDue();
+    }
+
+    @Override
+    public synchronized void reported(Map<String, Long> counts) {
+        counts.forEach((name, count) -> reported.merge(name, count, Long::sum));
+    }
+
+    /** The destination's own counts summed over the run's requests, by name. */
+    synchronized Map<String, Long> reported() {
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(reported));
     }
 
     private void flushIfDue() {

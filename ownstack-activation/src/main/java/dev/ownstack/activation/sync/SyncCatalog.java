@@ -1,6 +1,7 @@
 package dev.ownstack.activation.sync;
 
 import dev.ownstack.core.config.audiences.AudienceDefinition;
+import dev.ownstack.core.config.syncs.ConsentConfig;
 import dev.ownstack.core.config.syncs.DestinationDefinition;
 import dev.ownstack.core.config.syncs.SyncDefinition;
 import java.time.Instant;
@@ -32,12 +33,18 @@ public interface SyncCatalog {
         return Optional.empty();
     }
 
+    /** Which customers each kind of destination may receive ({@code consent:}). */
+    default ConsentConfig consent() {
+        return ConsentConfig.NONE;
+    }
+
     static SyncCatalog of(Map<String, SyncDefinition> syncs, Map<String, DestinationDefinition> destinations) {
-        return of(syncs, destinations, Map.of(), Optional.empty());
+        return of(syncs, destinations, Map.of(), Optional.empty(), ConsentConfig.NONE);
     }
 
     static SyncCatalog of(Map<String, SyncDefinition> syncs, Map<String, DestinationDefinition> destinations,
-                          Map<String, AudienceDefinition> audiences, Optional<Instant> asOf) {
+                          Map<String, AudienceDefinition> audiences, Optional<Instant> asOf, ConsentConfig consent) {
+        Objects.requireNonNull(consent, "consent");
         Map<String, SyncDefinition> syncsCopy = new LinkedHashMap<>(syncs);
         Map<String, DestinationDefinition> destinationsCopy = new LinkedHashMap<>(destinations);
         Map<String, AudienceDefinition> audiencesCopy = new LinkedHashMap<>(audiences);
@@ -66,6 +73,11 @@ public interface SyncCatalog {
             @Override
             public Optional<Instant> asOf() {
                 return asOf;
+            }
+
+            @Override
+            public ConsentConfig consent() {
+                return consent;
             }
         };
     }

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 final class SyncHistory {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN_SELECT = "run_id, sync, status, started_at, finished_at, planned_adds, planned_changes, planned_removes,"
-            + " destination_records, added, changed, removed, failed, message, error_samples, approves";
+            + " destination_records, added, changed, removed, failed, message, error_samples, approves, vendor_counts";
 
     /** A RUNNING row as the start of a run sees it. */
     record Running(long runId, String runner, Instant heartbeatAt, boolean dryRun) {
@@ -93,10 +94,16 @@ final class SyncHistory {
     /** Ends a run: its status, counts, message and samples; also ends a RUNNING row found abandoned. */
     void finish(long runId, SyncRunStatus status, Instant at, long added, long changed, long removed, long failed, String message,
                 List<String> samples) {
+        finish(runId, status, at, added, changed, removed, failed, message, samples, Map.of());
+    }
+
+    /** @param vendorCounts what the destination reported over the run, by name */
+    void finish(long runId, SyncRunStatus status, Instant at, long added, long changed, long removed, long failed, String message,
+                List<String> samples, Map<String, Long> vendorCounts) {
         warehouse.execute("UPDATE " + table() + " SET " + q("status") + " = ?, " + q("finished_at") + " = ?, " + q("heartbeat_at") + " = ?, "
                 + q("added") + " = ?, " + q("changed") + " = ?, " + q("removed") + " = ?, " + q("failed") + " = ?, " + q("message") + " = ?, "
-                + q("error_samples") + " = ? WHERE " + q("run_id") + " = ?", status.name(), utc(at), utc(at), added, changed, removed, failed,
-                message, json(samples), runId);
+                + q("error_samples") + " = ?, " + q("vendor_counts") + " = ? WHERE " + q("run_id") + " = ?", status.name(), utc(at), utc(at),
+                added, changed, removed, failed, message, json(samples), vendorCounts.isEmpty() ? null : json(vendorCounts), runId);
     }
 
     void abandon(Warehouse on, long runId, Instant at, String why) {
@@ -144,7 +151,7 @@ final class SyncHistory {
         return new SyncRun((String) row[1], number(row[0]), SyncRunStatus.valueOf((String) row[2]), instant(row[3]),
                 Optional.ofNullable(row[4]).map(SyncHistory::instant), new SyncPlanCounts(number(row[5]), number(row[6]), number(row[7]),
                 number(row[8])), number(row[9]), number(row[10]), number(row[11]), number(row[12]), String.valueOf(row[13]), samples(row[14]),
-                Optional.ofNullable(row[15]).map(SyncHistory::number));
+                Optional.ofNullable(row[15]).map(SyncHistory::number), vendorCounts(row[16]));
     }
 
     private static List<String> samples(Object json) {
@@ -159,7 +166,20 @@ final class SyncHistory {
         }
     }
 
-    private static String json(List<String> samples) {
+    private static Map<String, Long> vendorCounts(Object json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue((String) json, new TypeReference<Map<String, Long>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new OwnstackException(ErrorCode.INTERNAL, "vendor_counts of a run in " + SyncTables.RUNS + " is not a JSON object of counts: "
+                    + json, e);
+        }
+    }
+
+    private static String json(Object samples) {
         try {
             return JSON.writeValueAsString(samples);
         } catch (JsonProcessingException e) {

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -122,10 +124,16 @@ final class SyncRunner {
         String counts = "added " + state.added() + ", changed " + state.changed() + ", removed " + state.removed()
                 + (state.failed() > 0 ? "; " + state.failed() + " rejected (see ownstack sync errors " + sync.name() + ")" : "");
         SyncRunStatus status = stopped.isPresent() ? SyncRunStatus.FAILED : state.failed() > 0 ? SyncRunStatus.PARTIAL : SyncRunStatus.SUCCEEDED;
+        Map<String, Long> reported = state.reported();
+        if (!reported.isEmpty()) {
+            counts += "; " + handle.name() + " reported " + reported.entrySet().stream()
+                    .map(count -> count.getKey() + " " + count.getValue()).collect(Collectors.joining(", "));
+        }
+        String summary = counts;
         String message = stopped.map(e -> "stopped by destination " + handle.name() + " (" + e.errorClass() + "): " + e.getMessage()
-                + "; " + counts + " before it stopped; the rest is sent by the next run").orElse(counts);
+                + "; " + summary + " before it stopped; the rest is sent by the next run").orElse(summary);
         history.finish(run.runId(), status, clock.instant(), state.added(), state.changed(), state.removed(), state.failed(), message,
-                state.samples());
+                state.samples(), reported);
     }
 
     private Optional<DestinationException> deliver(DestinationHandle handle, RunInfo run, Diff diff, List<String> kinds, Operation operation) {
@@ -151,7 +159,7 @@ final class SyncRunner {
         List<String> samples = state == null ? List.of() : state.samples();
         try {
             history.finish(runId, SyncRunStatus.FAILED, clock.instant(), added, changed, removed, rejected, failure.getMessage() == null
-                    ? failure.toString() : failure.getMessage(), samples);
+                    ? failure.toString() : failure.getMessage(), samples, state == null ? Map.of() : state.reported());
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
             throw failure;

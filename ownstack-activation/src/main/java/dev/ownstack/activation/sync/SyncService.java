@@ -90,7 +90,7 @@ public final class SyncService {
         }
         SyncDefinition definition = definition(sync);
         DestinationDefinition destination = destination(definition);
-        SyncSourceSql source = SyncSourceSql.resolve(warehouse, catalog, definition, clock);
+        SyncSourceSql source = SyncSourceSql.resolve(warehouse, catalog, definition, clock, senders.category(destination).configName());
         SyncTables.ensure(warehouse);
         try (Warehouse reader = warehouse.openSibling()) {
             Diff diff = new Diff(reader, definition, source, "preview_" + PREVIEWS.incrementAndGet() + "_" + ProcessHandle.current().pid());
@@ -142,7 +142,7 @@ public final class SyncService {
 
     private SyncRun run(SyncDefinition definition, boolean dryRun, Optional<SyncRun> approving) {
         DestinationDefinition destination = destination(definition);
-        SyncSourceSql source = SyncSourceSql.resolve(warehouse, catalog, definition, clock);
+        SyncSourceSql source = SyncSourceSql.resolve(warehouse, catalog, definition, clock, senders.category(destination).configName());
         SyncTables.ensure(warehouse);
         if (dryRun) {
             long runId = history.start(definition.name(), true, clock.instant(), RUNNER, Optional.empty(), tx -> {

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A sync's source as one query the diff reads as a subquery, {@code (sql) AS src}, with the
@@ -31,6 +32,8 @@ import java.util.Objects;
  * @param fields     the mapped fields, in mapping order
  */
 record SyncSourceSql(String sql, List<Object> parameters, String identifier, List<MappedField> fields) {
+    private static final String CUSTOMER_ID = "customer_id";
+
     /**
      * One mapped field.
      *
@@ -50,11 +53,42 @@ record SyncSourceSql(String sql, List<Object> parameters, String identifier, Lis
 
     /**
      * Compiles an audience source (its members with every column of {@code model.customers}) or
-     * checks a query source, then checks the identifier and every mapped column.
+     * checks a query source, then checks the identifier and every mapped column. When the project
+     * names a consent column for the destination's kind, only customers whose column is true are
+     * in the source (a query source must then return {@code customer_id}).
      *
      * @throws OwnstackException {@code CONFIG_INVALID} naming the sync, the mapping entry and the
      *     column, or the query's problem; {@code NOT_FOUND} for an unknown audience
      */
+    static SyncSourceSql resolve(Warehouse warehouse, SyncCatalog catalog, SyncDefinition sync, Clock clock, String kind) {
+        SyncSourceSql source = resolve(warehouse, catalog, sync, clock);
+        Optional<String> consent = catalog.consent().trait(kind);
+        return consent.isEmpty() ? source : source.withConsent(warehouse, sync, kind, consent.get());
+    }
+
+    /** The source without the customers who did not consent to destinations of this kind. */
+    private SyncSourceSql withConsent(Warehouse warehouse, SyncDefinition sync, String kind, String trait) {
+        SqlDialect dialect = warehouse.dialect();
+        String where = "syncs." + sync.name() + ": its destination " + sync.destination() + " is of kind " + kind + " and consent."
+                + kind + " is '" + trait + "'";
+        Column column = ModelCatalog.read(warehouse).customerColumn(trait).orElseThrow(() -> new OwnstackException(ErrorCode.CONFIG_INVALID,
+                where + ", but model.customers has no such column; add it as a trait or attribute, or change consent." + kind));
+        if (column.type() != ColumnType.BOOLEAN) {
+            throw new OwnstackException(ErrorCode.CONFIG_INVALID, where + ", but model.customers." + trait + " is " + column.type()
+                    + ", not BOOLEAN");
+        }
+        List<String> columns = warehouse.queryAll("SELECT * FROM (" + sql + ") AS src LIMIT 0", parameters.toArray()).columns().stream()
+                .map(ResultColumn::name).toList();
+        if (!columns.contains(CUSTOMER_ID)) {
+            throw new OwnstackException(ErrorCode.CONFIG_INVALID, where + ": consent is checked by customer, so the source must return a "
+                    + CUSTOMER_ID + " column; its columns: " + String.join(", ", columns));
+        }
+        String filtered = "SELECT consented.* FROM (" + sql + ") AS consented WHERE EXISTS (SELECT 1 FROM " + dialect.table(ModelCatalog.CUSTOMERS)
+                + " AS consent WHERE consent." + dialect.quote(CUSTOMER_ID) + " = consented." + dialect.quote(CUSTOMER_ID)
+                + " AND consent." + dialect.quote(column.name()) + " IS TRUE)";
+        return new SyncSourceSql(filtered, parameters, identifier, fields);
+    }
+
     static SyncSourceSql resolve(Warehouse warehouse, SyncCatalog catalog, SyncDefinition sync, Clock clock) {
         SqlDialect dialect = warehouse.dialect();
         String sql;

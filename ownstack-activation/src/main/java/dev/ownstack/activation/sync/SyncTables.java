@@ -31,7 +31,7 @@ public final class SyncTables {
             new Column("planned_removes", ColumnType.BIGINT), new Column("destination_records", ColumnType.BIGINT),
             new Column("added", ColumnType.BIGINT), new Column("changed", ColumnType.BIGINT), new Column("removed", ColumnType.BIGINT),
             new Column("failed", ColumnType.BIGINT), new Column("message", ColumnType.STRING), new Column("error_samples", ColumnType.STRING),
-            new Column("approves", ColumnType.BIGINT));
+            new Column("approves", ColumnType.BIGINT), new Column("vendor_counts", ColumnType.STRING));
     static final List<Column> ERROR_COLUMNS = List.of(new Column("sync", ColumnType.STRING), new Column("record_key", ColumnType.STRING),
             new Column("operation", ColumnType.STRING), new Column("error_class", ColumnType.STRING), new Column("message", ColumnType.STRING),
             new Column("first_failed_at", ColumnType.TIMESTAMPTZ), new Column("last_failed_at", ColumnType.TIMESTAMPTZ),

@@ -77,7 +77,8 @@ abstract class SyncRunControlSuite {
 
     private SyncService service(SyncDefinition sync, Destination writes) {
         return new SyncService(warehouse, SyncCatalog.of(Map.of(sync.name(), sync), Map.of("memory", new DestinationDefinition("memory",
-                "memory", Map.of())), Map.of("scored", SCORED), Optional.of(ShopModels.AS_OF)),
+                "memory", Map.of())), Map.of("scored", SCORED), Optional.of(ShopModels.AS_OF),
+                dev.ownstack.core.config.syncs.ConsentConfig.NONE),
                 new FixedSenderProvider().with("memory", writes, destination), clock);
     }
 

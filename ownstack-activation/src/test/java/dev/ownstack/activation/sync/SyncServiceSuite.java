@@ -421,4 +421,60 @@ abstract class SyncServiceSuite {
         }
         return batches;
     }
+
+    @Test
+    void customers_without_consent_for_the_destinations_kind_are_never_sent_and_leave_a_mirror_when_it_is_revoked() {
+        TableName customers = new TableName("model", "customers");
+        warehouse.ensureTable(customers, List.of(new Column("customer_id", ColumnType.STRING), new Column("email", ColumnType.STRING),
+                new Column("ads_ok", ColumnType.BOOLEAN)), List.of());
+        warehouse.execute("INSERT INTO model.customers VALUES ('c1', 'a@example.com', TRUE), ('c2', 'b@example.com', FALSE),"
+                + " ('c3', 'c@example.com', NULL), ('c4', 'd@example.com', TRUE)");
+        SyncDefinition ads = new SyncDefinition("ads", new SyncSource.Query("SELECT customer_id, email FROM model.customers"), "memory",
+                "customer_id", Map.of("email", "email"), SyncMode.MIRROR, new SyncTrigger.Manual(), new SyncGuardrails(1.0, false),
+                SyncDefinition.DEFAULT_RETRY_WINDOW);
+        SyncService service = new SyncService(warehouse, SyncCatalog.of(Map.of("ads", ads),
+                Map.of("memory", new DestinationDefinition("memory", "memory", Map.of())), Map.of(), java.util.Optional.empty(),
+                new dev.ownstack.core.config.syncs.ConsentConfig(Map.of("advertising", "ads_ok"))),
+                new FixedSenderProvider().with("memory", destination).ofCategory(dev.ownstack.activation.destination.DestinationCategory.ADVERTISING),
+                clock);
+        run(service, "ads");
+        assertEquals(List.of("c1", "c4"), List.copyOf(new java.util.TreeMap<>(destination.records()).keySet()));
+        warehouse.execute("UPDATE model.customers SET ads_ok = FALSE WHERE customer_id = 'c4'");
+        run(service, "ads");
+        assertEquals(List.of("c1"), List.copyOf(new java.util.TreeMap<>(destination.records()).keySet()));
+    }
+
+    @Test
+    void a_consent_check_names_what_is_missing() {
+        TableName customers = new TableName("model", "customers");
+        warehouse.ensureTable(customers, List.of(new Column("customer_id", ColumnType.STRING), new Column("ads_text", ColumnType.STRING),
+                new Column("ads_ok", ColumnType.BOOLEAN)), List.of());
+        for (String kind : List.of("wrong-type", "no-customer-id")) {
+            String query = kind.equals("wrong-type") ? "SELECT customer_id FROM model.customers" : QUERY;
+            SyncDefinition ads = new SyncDefinition("ads", new SyncSource.Query(query), "memory",
+                    kind.equals("wrong-type") ? "customer_id" : "id", Map.of(), SyncMode.UPSERT, new SyncTrigger.Manual(),
+                    SyncGuardrails.DEFAULT, SyncDefinition.DEFAULT_RETRY_WINDOW);
+            SyncService service = new SyncService(warehouse, SyncCatalog.of(Map.of("ads", ads),
+                    Map.of("memory", new DestinationDefinition("memory", "memory", Map.of())), Map.of(), java.util.Optional.empty(),
+                    new dev.ownstack.core.config.syncs.ConsentConfig(Map.of("advertising", kind.equals("wrong-type") ? "ads_text" : "ads_ok"))),
+                    new FixedSenderProvider().with("memory", destination).ofCategory(dev.ownstack.activation.destination.DestinationCategory.ADVERTISING),
+                    clock);
+            OwnstackException error = assertThrows(OwnstackException.class, () -> service.run("ads", false), kind);
+            assertEquals(ErrorCode.CONFIG_INVALID, error.code());
+            assertTrue(error.getMessage().contains("consent.advertising"), error.getMessage());
+            assertTrue(error.getMessage().contains(kind.equals("wrong-type") ? "not BOOLEAN" : "must return a customer_id column"),
+                    error.getMessage());
+        }
+    }
+
+    @Test
+    void the_destinations_own_counts_are_summed_over_the_run() {
+        destination.reportCounts();
+        destination.rejectPermanently(key(2));
+        SyncRun run = run(service(sync("people", SyncMode.UPSERT)), "people");
+        assertEquals(Map.of("received", 10L, "invalid", 1L), run.vendorCounts());
+        assertTrue(run.message().endsWith("; memory reported invalid 1, received 10"), run.message());
+        SyncRun read = service(sync("people", SyncMode.UPSERT)).findRun(run.runId()).orElseThrow();
+        assertEquals(run.vendorCounts(), read.vendorCounts());
+    }
 }

@@ -276,6 +276,7 @@ public final class DemoCommand implements Callable<Integer> {
                   email: {shop_customers: email, crm_contacts: email, newsletter_signups: email_address}
                   phone: {shop_customers: phone, crm_contacts: phone}
                   postcode: {shop_customers: postcode, crm_contacts: postcode}
+                  accepts_marketing: {shop_customers: accepts_marketing}   # the shop's marketing opt-in
               transactions:
                 table: raw.transactions
                 source: shop_customers
@@ -292,6 +293,9 @@ public final class DemoCommand implements Callable<Integer> {
                 last_order_at: {function: max, of: transactions.occurred_at, where: {type: order}}
                 days_since_last_order: {function: days-since, of: transactions.occurred_at, where: {type: order}}
                 product_views_30d: {function: count, of: events, where: {event: Product Viewed}, within: 30d}
+            consent:                           # who each kind of destination may receive: docs/SYNCS.md
+              advertising: accepts_marketing   # ad platforms (Meta, Google Ads) get only customers who opted in
+              messaging: accepts_marketing     # and so do Braze and Marketo; CRMs and files get everyone
             audiences:                         # ownstack audience list; the language: docs/AUDIENCES.md
               big_spenders:
                 description: Spent over 1,000 in all and viewed products in the last 30 days

@@ -1,18 +1,23 @@
 package dev.ownstack.cli.command;
 
 import dev.ownstack.activation.destination.CheckResult;
+import dev.ownstack.activation.destination.Capabilities;
 import dev.ownstack.activation.destination.ConfigField;
+import dev.ownstack.activation.destination.Operation;
 import dev.ownstack.activation.destination.Destinations;
 import dev.ownstack.activation.destination.DestinationFactory;
 import dev.ownstack.cli.ExitCodes;
 import dev.ownstack.cli.ProjectOption;
 import dev.ownstack.cli.output.FormatOption;
+import dev.ownstack.cli.output.OutputFormat;
 import dev.ownstack.cli.output.TablePrinter;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.config.syncs.DestinationDefinition;
 import dev.ownstack.server.syncs.DestinationCatalog;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -104,13 +109,25 @@ public final class DestinationCommand implements Callable<Integer> {
             Destinations destinations = Destinations.load();
             TablePrinter printer = new TablePrinter(format.format, spec.commandLine().getOut());
             if (type == null) {
-                printer.columns(List.of("type", "description", "settings"));
+                printer.columns(List.of("type", "kind", "operations", "per request", "at once", "rate limit", "description"));
                 for (DestinationFactory factory : destinations.all()) {
-                    printer.row(new Object[] {factory.type(), factory.description(),
-                            factory.spec().fields().stream().map(ConfigField::name).collect(Collectors.joining(", "))});
+                    Capabilities limits = factory.defaultCapabilities();
+                    String operations = Arrays.stream(Operation.values()).filter(limits::supports)
+                            .map(operation -> operation.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+                    String batch = String.format("%,d", limits.maxBatchRecords())
+                            + (limits.maxBatchBytes() > 0 ? String.format(" / %,d KiB", limits.maxBatchBytes() / 1024) : "");
+                    String rate = limits.rateLimit().map(limit -> String.format("%,d per %s", limit.requests(), limit.period().toMillis() % 1000 == 0
+                            ? limit.period().toSeconds() + " s" : limit.period().toMillis() + " ms"))
+                            .orElse("-");
+                    printer.row(new Object[] {factory.type(), factory.category().configName(), operations, batch, limits.maxConcurrency(), rate,
+                            factory.description()});
                 }
             } else {
                 DestinationFactory factory = destinations.factory(type);
+                if (format.format == OutputFormat.TABLE) {
+                    spec.commandLine().getOut().printf("%s (%s destination): %s%nWith default settings: %s%n%n", factory.type(),
+                            factory.category().configName(), factory.description(), factory.defaultCapabilities().summary());
+                }
                 printer.columns(List.of("setting", "kind", "required", "default", "secret", "description"));
                 for (ConfigField field : factory.spec().fields()) {
                     printer.row(new Object[] {field.name(), DestinationCatalog.kind(field),

@@ -207,7 +207,9 @@ final class SyncRunCommands {
         }
 
         private static String sent(SyncRun run) {
-            return String.format(": added %,d, changed %,d, removed %,d.", run.added(), run.changed(), run.removed());
+            String vendor = run.vendorCounts().isEmpty() ? "" : " The destination reported " + run.vendorCounts().entrySet().stream()
+                    .map(count -> String.format("%s %,d", count.getKey(), count.getValue())).collect(java.util.stream.Collectors.joining(", ")) + ".";
+            return String.format(": added %,d, changed %,d, removed %,d.", run.added(), run.changed(), run.removed()) + vendor;
         }
     }
 

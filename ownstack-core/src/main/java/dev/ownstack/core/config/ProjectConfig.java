@@ -3,6 +3,7 @@ package dev.ownstack.core.config;
 import dev.ownstack.core.config.audiences.AudienceDefinition;
 import dev.ownstack.core.config.identity.IdentityConfig;
 import dev.ownstack.core.config.models.ModelsConfig;
+import dev.ownstack.core.config.syncs.ConsentConfig;
 import dev.ownstack.core.config.syncs.DestinationDefinition;
 import dev.ownstack.core.config.syncs.SyncDefinition;
 import java.nio.file.Path;
@@ -15,13 +16,13 @@ import java.util.Optional;
 /**
  * A validated {@code ownstack.yml}. {@code audiences}, {@code destinations} and {@code syncs} are
  * the definitions in the file, by name, in file order; {@code alerts} is where sync failures are
- * reported.
+ * reported; {@code consent} says which customers each kind of destination may receive.
  */
 public record ProjectConfig(Path directory, String name, WarehouseConfig warehouse, Map<String, SourceConfig> sources,
                             ServerConfig server, CollectorConfig collector, Optional<IdentityConfig> identity,
                             Optional<ModelsConfig> models, Map<String, AudienceDefinition> audiences,
                             Map<String, DestinationDefinition> destinations, Map<String, SyncDefinition> syncs,
-                            Optional<AlertsConfig> alerts, List<String> notes) {
+                            Optional<AlertsConfig> alerts, ConsentConfig consent, List<String> notes) {
     public static final String FILE_NAME = "ownstack.yml";
 
     public ProjectConfig {
@@ -37,6 +38,7 @@ public record ProjectConfig(Path directory, String name, WarehouseConfig warehou
         destinations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(destinations));
         syncs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(syncs));
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(consent, "consent");
         notes = List.copyOf(notes);
     }
 
@@ -44,7 +46,7 @@ public record ProjectConfig(Path directory, String name, WarehouseConfig warehou
     public ProjectConfig(Path directory, String name, WarehouseConfig warehouse, Map<String, SourceConfig> sources, ServerConfig server,
                          CollectorConfig collector, Optional<IdentityConfig> identity, Optional<ModelsConfig> models,
                          Map<String, AudienceDefinition> audiences, List<String> notes) {
-        this(directory, name, warehouse, sources, server, collector, identity, models, audiences, Map.of(), Map.of(), Optional.empty(), notes);
+        this(directory, name, warehouse, sources, server, collector, identity, models, audiences, Map.of(), Map.of(), Optional.empty(), ConsentConfig.NONE, notes);
     }
 
     /** A configuration without audiences. */
@@ -56,7 +58,7 @@ public record ProjectConfig(Path directory, String name, WarehouseConfig warehou
     /** This configuration with other destinations and syncs (a demo project adds its own). */
     public ProjectConfig withSyncs(Map<String, DestinationDefinition> newDestinations, Map<String, SyncDefinition> newSyncs) {
         return new ProjectConfig(directory, name, warehouse, sources, server, collector, identity, models, audiences, newDestinations, newSyncs,
-                alerts, notes);
+                alerts, consent, notes);
     }
 
     public Optional<SourceConfig> source(String sourceName) {
@@ -66,7 +68,7 @@ public record ProjectConfig(Path directory, String name, WarehouseConfig warehou
     /** This configuration with another {@code server:} section (for command-line overrides). */
     public ProjectConfig withServer(ServerConfig newServer) {
         return new ProjectConfig(directory, name, warehouse, sources, newServer, collector, identity, models, audiences, destinations, syncs,
-                alerts, notes);
+                alerts, consent, notes);
     }
 
     /** The sources {@code ownstack ingest} loads: files, JDBC tables and Singer taps. */

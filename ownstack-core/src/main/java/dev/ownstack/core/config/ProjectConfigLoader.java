@@ -12,6 +12,7 @@ import dev.ownstack.core.config.identity.IdentityConfigReader;
 import dev.ownstack.core.config.identity.IdentitySource;
 import dev.ownstack.core.config.models.ModelsConfig;
 import dev.ownstack.core.config.models.ModelsConfigReader;
+import dev.ownstack.core.config.syncs.ConsentConfig;
 import dev.ownstack.core.config.syncs.DestinationDefinition;
 import dev.ownstack.core.config.syncs.SyncDefinition;
 import dev.ownstack.core.config.syncs.SyncParser;
@@ -120,13 +121,14 @@ public final class ProjectConfigLoader {
         Map<String, DestinationDefinition> destinations = SyncParser.readDestinations(destinationNodes, projectDirectory);
         Map<String, SyncDefinition> syncs = SyncParser.readSyncs(top.entries("syncs"), destinationNodes.keySet(), audiences.keySet());
         Optional<AlertsConfig> alerts = readAlerts(top);
+        ConsentConfig consent = readConsent(top);
         top.finish();
         problems.throwIfAny();
         if (version != CURRENT_VERSION) {
             throw new OwnstackException(ErrorCode.INTERNAL, "unexpected version " + version);
         }
         return new ProjectConfig(projectDirectory, name, warehouse, sources, server, collector, identity, models, audiences,
-                destinations, syncs, alerts, problems.notes());
+                destinations, syncs, alerts, consent, problems.notes());
     }
 
     /**
@@ -145,6 +147,27 @@ public final class ProjectConfigLoader {
         return identity.isPresent()
                 ? ModelsConfigReader.read(node, identity.get().sources().stream().map(IdentitySource::name).collect(Collectors.toSet()))
                 : ModelsConfigReader.read(node);
+    }
+
+    /** The {@code consent:} section: kind of destination → column of {@code model.customers}. */
+    private static ConsentConfig readConsent(ConfigNode top) {
+        Map<String, String> traits = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> entry : top.entries("consent").entrySet()) {
+            String path = entry.getValue().path();
+            if (!ConsentConfig.KINDS.contains(entry.getKey())) {
+                top.problems().add(path, "is not a kind of destination; consent is given for " + String.join(", ", ConsentConfig.KINDS));
+                continue;
+            }
+            entry.getValue().asString().ifPresent(column -> {
+                if (Identifiers.isValid(column)) {
+                    traits.put(entry.getKey(), column);
+                } else {
+                    top.problems().add(path, "must name a column of model.customers (letters, digits and _, starting with a letter), got '"
+                            + column + "'");
+                }
+            });
+        }
+        return new ConsentConfig(traits);
     }
 
     private static Optional<AlertsConfig> readAlerts(ConfigNode top) {

@@ -40,6 +40,12 @@ public abstract class FileDestinationFactory implements DestinationFactory {
                 FileSettings.of(settings).files().snapshot());
     }
 
+    /** With {@code files: changes}, the default: no snapshot. */
+    @Override
+    public final Capabilities defaultCapabilities() {
+        return new Capabilities(Set.of(Operation.UPSERT, Operation.REMOVE), MAX_BATCH_RECORDS, 0, 2, Optional.empty(), false);
+    }
+
     @Override
     public final Destination open(DestinationSettings settings) {
         return new FileDestination(settings.name(), FileSettings.of(settings), store(settings));

@@ -16,6 +16,7 @@ import java.util.Set;
 public final class KafkaDestinationFactory implements DestinationFactory {
     /** Batches in flight at once: the producer pipelines them over its connections. */
     private static final int CONCURRENCY = 4;
+    private static final int DEFAULT_BATCH_SIZE = 500;
 
     private static final ConfigSpec SPEC = ConfigSpec.of(
             ConfigField.required(KafkaSettings.BOOTSTRAP_SERVERS, Type.STRING, "the cluster's host:port list, comma separated"),
@@ -25,7 +26,7 @@ public final class KafkaDestinationFactory implements DestinationFactory {
                     "a removed record as a tombstone (null value, for compacted topics) or as the value {\"removed\":true}"),
             ConfigField.optional(KafkaSettings.PROPERTIES, Type.STRING_MAP,
                     "Kafka client properties such as security.protocol, sasl.jaas.config or ssl.truststore.location"),
-            ConfigField.withDefault(KafkaSettings.BATCH_SIZE, Type.INTEGER, 500L, "at most this many records per batch"),
+            ConfigField.withDefault(KafkaSettings.BATCH_SIZE, Type.INTEGER, (long) DEFAULT_BATCH_SIZE, "at most this many records per batch"),
             ConfigField.withDefault(KafkaSettings.TIMEOUT_SECONDS, Type.INTEGER, 30L,
                     "how long a batch may wait for the cluster's acknowledgement before it is retried"));
 
@@ -49,6 +50,11 @@ public final class KafkaDestinationFactory implements DestinationFactory {
         KafkaSettings kafka = KafkaSettings.from(settings);
         // A topic cannot tell whether a record exists, so UPDATE (update only if present) is not offered.
         return new Capabilities(Set.of(Operation.UPSERT, Operation.REMOVE), kafka.batchSize(), 0, CONCURRENCY, Optional.empty(), false);
+    }
+
+    @Override
+    public Capabilities defaultCapabilities() {
+        return new Capabilities(Set.of(Operation.UPSERT, Operation.REMOVE), DEFAULT_BATCH_SIZE, 0, CONCURRENCY, Optional.empty(), false);
     }
 
     @Override

@@ -149,6 +149,11 @@ class ContractFailsBrokenDestinationsTest {
         }
 
         @Override
+        public Capabilities defaultCapabilities() {
+            return FOLDER.defaultCapabilities();
+        }
+
+        @Override
         public Capabilities capabilities(DestinationSettings settings) {
             return FOLDER.capabilities(settings);
         }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownstack.activation.destination.CheckResult;
+import dev.ownstack.activation.destination.Capabilities;
 import dev.ownstack.activation.destination.ConfigField;
+import dev.ownstack.activation.destination.Operation;
 import dev.ownstack.activation.destination.DestinationFactory;
 import dev.ownstack.core.config.syncs.DestinationDefinition;
 import dev.ownstack.server.api.ApiJson;
@@ -35,6 +37,28 @@ public final class DestinationEndpoints {
         ApiJson.write(context, 200, body);
     }
 
+    /** A type's operations and limits with default settings. */
+    private static ObjectNode capabilities(Capabilities capabilities) {
+        ObjectNode node = ApiJson.NODES.objectNode();
+        ArrayNode operations = node.putArray("operations");
+        for (Operation operation : Operation.values()) {
+            if (capabilities.supports(operation)) {
+                operations.add(operation.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        node.put("maxBatchRecords", capabilities.maxBatchRecords());
+        node.put("maxBatchBytes", capabilities.maxBatchBytes());
+        node.put("maxConcurrency", capabilities.maxConcurrency());
+        capabilities.rateLimit().ifPresentOrElse(limit -> {
+            ObjectNode rate = node.putObject("rateLimit");
+            rate.put("requests", limit.requests());
+            rate.put("periodMillis", limit.period().toMillis());
+        }, () -> node.putNull("rateLimit"));
+        node.put("snapshot", capabilities.snapshot());
+        node.put("summary", capabilities.summary());
+        return node;
+    }
+
     /** {@code GET /api/destination-types}. */
     public void types(Context context) {
         ObjectNode body = ApiJson.NODES.objectNode();
@@ -43,6 +67,8 @@ public final class DestinationEndpoints {
             ObjectNode type = types.addObject();
             type.put("type", factory.type());
             type.put("description", factory.description());
+            type.put("kind", factory.category().configName());
+            type.set("capabilities", capabilities(factory.defaultCapabilities()));
             ArrayNode settings = type.putArray("settings");
             for (ConfigField field : factory.spec().fields()) {
                 ObjectNode setting = settings.addObject();

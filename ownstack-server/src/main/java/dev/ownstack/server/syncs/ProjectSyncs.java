@@ -42,7 +42,8 @@ public final class ProjectSyncs implements AutoCloseable {
 
     public ProjectSyncs(ProjectConfig config, Supplier<Warehouse> warehouses, Destinations types, Clock clock, SyncAlerts alerts) {
         this.config = Objects.requireNonNull(config, "config");
-        this.catalog = SyncCatalog.of(config.syncs(), config.destinations(), config.audiences(), config.models().flatMap(ModelsConfig::asOf));
+        this.catalog = SyncCatalog.of(config.syncs(), config.destinations(), config.audiences(), config.models().flatMap(ModelsConfig::asOf),
+                config.consent());
         this.warehouses = Objects.requireNonNull(warehouses, "warehouses");
         this.senders = new Senders(types, DeliveryPolicy.DEFAULT);
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -44,6 +44,8 @@ public final class SyncJson {
         ArrayNode samples = node.putArray("errorSamples");
         run.errorSamples().forEach(samples::add);
         run.approves().ifPresentOrElse(id -> node.put("approves", id), () -> node.putNull("approves"));
+        ObjectNode vendor = node.putObject("vendorCounts");
+        run.vendorCounts().forEach(vendor::put);
         return node;
     }
 }

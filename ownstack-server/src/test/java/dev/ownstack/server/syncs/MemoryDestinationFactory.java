@@ -48,6 +48,11 @@ public final class MemoryDestinationFactory implements DestinationFactory {
     }
 
     @Override
+    public Capabilities defaultCapabilities() {
+        return capabilities(null);
+    }
+
+    @Override
     public Capabilities capabilities(DestinationSettings settings) {
         return new Capabilities(Set.of(Operation.values()), 100, 0, 1, Optional.empty(), false);
     }

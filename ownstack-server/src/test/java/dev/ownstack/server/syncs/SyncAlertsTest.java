@@ -65,7 +65,7 @@ class SyncAlertsTest {
 
     private static SyncRun run(SyncRunStatus status, String message) {
         return new SyncRun("vip-to-crm", 42, status, NOW.minusSeconds(5), Optional.of(NOW), new SyncPlanCounts(1, 2, 500, 1000), 0, 0, 0, 0,
-                message, List.of(), Optional.empty());
+                message, List.of(), Optional.empty(), Map.of());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.ownstack.activation.destination.RunInfo;
 import dev.ownstack.activation.destination.SyncRecord;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -60,6 +61,10 @@ final class Delivery {
 
     void accepted(List<SyncRecord> sent, List<RecordResult> results) {
         guard(() -> listener.accepted(operation, sent, results));
+    }
+
+    void reported(Map<String, Long> counts) {
+        guard(() -> listener.reported(counts));
     }
 
     void rejected(SyncRecord record, RecordResult result, int attempts) {

@@ -4,6 +4,7 @@ import dev.ownstack.activation.destination.Operation;
 import dev.ownstack.activation.destination.RecordResult;
 import dev.ownstack.activation.destination.SyncRecord;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Told what became of each record a {@link Sender} sends, as soon as it is known, from the
@@ -22,4 +23,8 @@ public interface DeliveryListener {
      * @param attempts how many times it was sent in this run
      */
     void rejected(Operation operation, SyncRecord record, RecordResult result, int attempts);
+
+    /** Counts the destination reported for one answered request ({@link dev.ownstack.activation.destination.BatchResult#reported()}). */
+    default void reported(Map<String, Long> counts) {
+    }
 }

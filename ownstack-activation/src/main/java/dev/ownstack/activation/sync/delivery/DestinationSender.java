@@ -237,6 +237,9 @@ public final class DestinationSender implements Sender, AutoCloseable {
 
     /** Reports what the destination accepted or refused for good, and collects the rest to send again. */
     private Sorted sort(Delivery delivery, List<Pending> pending, BatchResult result) {
+        if (!result.reported().isEmpty()) {
+            delivery.reported(result.reported());
+        }
         Map<String, RecordResult> byKey = new HashMap<>(result.results().size() * 2);
         for (RecordResult record : result.results()) {
             byKey.put(record.key(), record);

@@ -4,6 +4,7 @@ import dev.ownstack.activation.destination.Capabilities;
 import dev.ownstack.activation.destination.Destination;
 import dev.ownstack.activation.destination.DestinationFactory;
 import dev.ownstack.activation.destination.DestinationSettings;
+import dev.ownstack.activation.destination.DestinationCategory;
 import dev.ownstack.activation.destination.Destinations;
 import dev.ownstack.activation.sync.DestinationHandle;
 import dev.ownstack.activation.sync.SenderProvider;
@@ -57,6 +58,12 @@ public final class Senders implements SenderProvider, AutoCloseable {
                     + " (type " + entry.definition.type() + "); reopen the senders after changing a destination");
         }
         return entry.handle;
+    }
+
+    @Override
+    public DestinationCategory category(DestinationDefinition definition) {
+        return destinations.all().stream().filter(factory -> factory.type().equals(definition.type())).findFirst()
+                .map(DestinationFactory::category).orElse(DestinationCategory.DATA);
     }
 
     @Override

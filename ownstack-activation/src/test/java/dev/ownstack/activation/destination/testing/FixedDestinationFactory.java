@@ -37,6 +37,11 @@ public final class FixedDestinationFactory implements DestinationFactory {
     }
 
     @Override
+    public Capabilities defaultCapabilities() {
+        return capabilities;
+    }
+
+    @Override
     public Capabilities capabilities(DestinationSettings settings) {
         return capabilities;
     }

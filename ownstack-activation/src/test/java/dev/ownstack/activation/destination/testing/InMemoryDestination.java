@@ -30,6 +30,7 @@ import java.util.TreeMap;
  * {@code finish} was given. Thread-safe (every method synchronised).
  */
 public final class InMemoryDestination implements Destination {
+    private boolean reportCounts;
     private final Capabilities capabilities;
     private final Map<String, Map<String, Object>> records = new TreeMap<>();
     private final Set<String> rejected = new HashSet<>();
@@ -84,6 +85,11 @@ public final class InMemoryDestination implements Destination {
         started.add(run);
     }
 
+    /** From now on each answered batch reports {@code received} (its size) and {@code invalid} (its rejections), as ad platforms do. */
+    public synchronized void reportCounts() {
+        reportCounts = true;
+    }
+
     @Override
     public synchronized BatchResult write(RecordBatch batch) {
         writes++;
@@ -116,6 +122,10 @@ public final class InMemoryDestination implements Destination {
                 case REMOVE -> records.remove(record.key());
             }
             results.add(RecordResult.accepted(record.key(), "id-" + record.key()));
+        }
+        if (reportCounts) {
+            long invalid = results.stream().filter(result -> !result.accepted()).count();
+            return new BatchResult(results, java.util.Map.of("received", (long) batch.size(), "invalid", invalid));
         }
         return new BatchResult(results);
     }

@@ -1,6 +1,7 @@
 package dev.ownstack.activation.sync.testing;
 
 import dev.ownstack.activation.destination.Destination;
+import dev.ownstack.activation.destination.DestinationCategory;
 import dev.ownstack.activation.destination.testing.InMemoryDestination;
 import dev.ownstack.activation.sync.DestinationHandle;
 import dev.ownstack.activation.sync.SenderProvider;
@@ -13,6 +14,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Hands out destinations given up front by name, each with a {@link SequentialSender}. */
 public final class FixedSenderProvider implements SenderProvider {
     private final Map<String, DestinationHandle> handles = new ConcurrentHashMap<>();
+    private volatile DestinationCategory category = DestinationCategory.DATA;
+
+    /** Every destination of this provider is of this kind (for consent); {@code DATA} unless set. */
+    public FixedSenderProvider ofCategory(DestinationCategory newCategory) {
+        this.category = newCategory;
+        return this;
+    }
+
+    @Override
+    public DestinationCategory category(DestinationDefinition definition) {
+        return category;
+    }
 
     public FixedSenderProvider with(String name, InMemoryDestination destination) {
         return with(name, destination, destination);

@@ -58,6 +58,9 @@ public final class SequentialSender implements Sender {
         BatchResult result = destination.write(new RecordBatch(id, run, operation, batch, 1));
         Map<String, RecordResult> byKey = new HashMap<>();
         result.results().forEach(r -> byKey.put(r.key(), r));
+        if (!result.reported().isEmpty()) {
+            listener.reported(result.reported());
+        }
         List<SyncRecord> accepted = new ArrayList<>();
         List<RecordResult> acceptedResults = new ArrayList<>();
         for (SyncRecord record : batch) {

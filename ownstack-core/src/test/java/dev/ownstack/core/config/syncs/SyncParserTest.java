@@ -191,4 +191,16 @@ class SyncParserTest {
                 "alerts.channel: unknown key (known keys: webhook, secret)"),
                 problems("alerts: {webhook: 'ftp://x', channel: ops}\n"));
     }
+
+    @Test
+    void reads_the_consent_section_and_names_a_wrong_kind_or_column() {
+        ProjectConfig config = parse("consent: {advertising: ads_consent, messaging: email_opt_in}\n");
+        assertEquals(Optional.of("ads_consent"), config.consent().trait("advertising"));
+        assertEquals(Optional.of("email_opt_in"), config.consent().trait("messaging"));
+        assertTrue(config.consent().trait("crm").isEmpty());
+        assertTrue(parse("").consent().traits().isEmpty());
+        assertEquals(List.of("consent.adverts: is not a kind of destination; consent is given for advertising, crm, messaging, data",
+                "consent.crm: must name a column of model.customers (letters, digits and _, starting with a letter), got 'crm consent'"),
+                problems("consent: {adverts: x, crm: 'crm consent'}\n"));
+    }
 }
