@@ -23,6 +23,9 @@ import java.util.Set;
 public final class HubSpotDestinationFactory implements DestinationFactory {
     /** HubSpot's limit of inputs per batch call (https://developers.hubspot.com/docs/guides/api/crm/objects/contacts). */
     static final int MAX_INPUTS = 100;
+    private static final int CONCURRENCY = 4;
+    /** HubSpot's limit for Free and Starter portals; Professional and Enterprise portals have 190. */
+    private static final int DEFAULT_REQUESTS_PER_TEN_SECONDS = 100;
 
     private static final ConfigSpec SPEC = ConfigSpec.of(
             ConfigField.required(HubSpotSettings.ACCESS_TOKEN, Type.SECRET, "the private app's access token (pat-...), sent as a Bearer token"),
@@ -33,7 +36,7 @@ public final class HubSpotDestinationFactory implements DestinationFactory {
                     "the ILS id of a MANUAL list to keep the audience in; unset: one MANUAL list per sync, named after the sync"),
             ConfigField.withDefault(HubSpotSettings.LIST_MEMBERSHIP, Type.BOOLEAN, true,
                     "whether the sync's audience is the list's membership (adds and removes members); false: only create and update contacts"),
-            ConfigField.withDefault(HubSpotSettings.REQUESTS_PER_TEN_SECONDS, Type.INTEGER, 100L,
+            ConfigField.withDefault(HubSpotSettings.REQUESTS_PER_TEN_SECONDS, Type.INTEGER, (long) DEFAULT_REQUESTS_PER_TEN_SECONDS,
                     "the portal's API limit per rolling ten seconds: 100 on Free and Starter, 190 on Professional and Enterprise"));
 
     @Override
@@ -65,10 +68,19 @@ public final class HubSpotDestinationFactory implements DestinationFactory {
     @Override
     public Capabilities capabilities(DestinationSettings settings) {
         HubSpotSettings hubspot = HubSpotSettings.from(settings);
-        Set<Operation> operations = hubspot.listMembership() ? EnumSet.allOf(Operation.class) : EnumSet.of(Operation.UPSERT, Operation.UPDATE);
-        int callsPerBatch = hubspot.listMembership() ? 2 : 1;
-        RateLimit rate = new RateLimit(Math.max(1, hubspot.requestsPerTenSeconds() / callsPerBatch), Duration.ofSeconds(10));
-        return new Capabilities(operations, MAX_INPUTS, 0, 4, Optional.of(rate), false);
+        return capabilities(hubspot.listMembership(), hubspot.requestsPerTenSeconds());
+    }
+
+    @Override
+    public Capabilities defaultCapabilities() {
+        return capabilities(true, DEFAULT_REQUESTS_PER_TEN_SECONDS);
+    }
+
+    private static Capabilities capabilities(boolean listMembership, int requestsPerTenSeconds) {
+        Set<Operation> operations = listMembership ? EnumSet.allOf(Operation.class) : EnumSet.of(Operation.UPSERT, Operation.UPDATE);
+        int callsPerBatch = listMembership ? 2 : 1;
+        RateLimit rate = new RateLimit(Math.max(1, requestsPerTenSeconds / callsPerBatch), Duration.ofSeconds(10));
+        return new Capabilities(operations, MAX_INPUTS, 0, CONCURRENCY, Optional.of(rate), false);
     }
 
     @Override

@@ -36,6 +36,11 @@ class HubSpotDestinationFactoryTest {
     }
 
     @Test
+    void default_capabilities_are_those_of_the_default_settings() {
+        assertEquals(factory.capabilities(HubSpotTestSettings.settings(Map.of("access-token", TOKEN))), factory.defaultCapabilities());
+    }
+
+    @Test
     void without_list_membership_declares_no_remove_and_the_whole_rate() {
         Capabilities capabilities = factory.capabilities(HubSpotTestSettings.settings(Map.of("access-token", TOKEN,
                 "list-membership", false, "requests-per-ten-seconds", 190)));
