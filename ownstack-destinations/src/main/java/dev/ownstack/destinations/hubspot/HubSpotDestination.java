@@ -109,6 +109,29 @@ final class HubSpotDestination implements Destination {
         outcomes.count("created", answer.created());
         outcomes.count("updated", answer.results().size() - answer.created());
         addToList(batch, outcomes);
+        removeReplaced(batch, outcomes);
+    }
+
+    /**
+     * Takes out of the sync's list the contacts that records left for another one: a record
+     * whose id property changed (a new email) is upserted as a new contact, and its earlier
+     * contact is no longer in the audience.
+     */
+    private void removeReplaced(RecordBatch batch, Outcomes outcomes) {
+        if (!settings.listMembership()) {
+            return;
+        }
+        List<String> replaced = new ArrayList<>();
+        for (SyncRecord record : batch.records()) {
+            RecordResult result = outcomes.get(record.key());
+            if (record.destinationId().isPresent() && result != null && result.accepted()
+                    && !result.destinationId().equals(record.destinationId())) {
+                replaced.add(record.destinationId().get());
+            }
+        }
+        if (!replaced.isEmpty()) {
+            outcomes.count("removed", lists.remove(batch.run().sync(), replaced).removed().size());
+        }
     }
 
     // https://developers.hubspot.com/docs/api-reference/crm-contacts-v3/batch/post-crm-v3-objects-contacts-batch-update
@@ -255,6 +278,10 @@ final class HubSpotDestination implements Destination {
 
         void put(RecordResult result) {
             byKey.put(result.key(), result);
+        }
+
+        RecordResult get(String key) {
+            return byKey.get(key);
         }
 
         void putIfAbsent(RecordResult result) {

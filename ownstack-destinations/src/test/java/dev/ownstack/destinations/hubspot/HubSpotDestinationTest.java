@@ -142,6 +142,19 @@ class HubSpotDestinationTest {
     }
 
     @Test
+    void a_record_whose_email_changed_leaves_its_earlier_contact_out_of_the_list() {
+        Destination destination = open(Map.of());
+        String before = write(destination, Operation.UPSERT, contact("c-1", "ada@example.com")).results().get(0).destinationId().orElseThrow();
+
+        BatchResult result = write(destination, Operation.UPSERT, new SyncRecord("c-1", Map.of("email", "ada@new.example.com"), Optional.of(before)));
+
+        assertTrue(result.results().get(0).accepted());
+        assertEquals(1L, result.reported().get("removed"));
+        assertEquals(Set.of("ada@new.example.com"), fake.memberEmails(SYNC));
+        assertEquals(2, fake.held().size(), "HubSpot keeps the earlier contact");
+    }
+
+    @Test
     void an_update_by_a_known_contact_id_needs_no_lookup() {
         Destination destination = open(Map.of());
         String id = write(destination, Operation.UPSERT, contact("c-1", "ada@example.com")).results().get(0).destinationId().orElseThrow();
