@@ -17,6 +17,7 @@ import dev.ownstack.core.config.syncs.SyncSource;
 import dev.ownstack.core.config.syncs.SyncTrigger;
 import dev.ownstack.destinations.braze.BrazeFake;
 import dev.ownstack.destinations.google.GoogleDataManagerFake;
+import dev.ownstack.destinations.hubspot.HubSpotFake;
 import dev.ownstack.destinations.marketo.MarketoFake;
 import dev.ownstack.destinations.meta.MetaFake;
 import dev.ownstack.destinations.salesforce.SalesforceFake;
@@ -86,7 +87,8 @@ class VendorSyncEndToEndTest {
         Files.writeString(file, yaml.substring(0, next + 1) + AUDIENCE_YAML + yaml.substring(next + 1));
 
         try (MetaFake meta = new MetaFake(); SalesforceFake salesforce = new SalesforceFake(); BrazeFake braze = new BrazeFake();
-             MarketoFake marketo = new MarketoFake(); GoogleDataManagerFake google = new GoogleDataManagerFake()) {
+             MarketoFake marketo = new MarketoFake(); GoogleDataManagerFake google = new GoogleDataManagerFake();
+             HubSpotFake hubspot = new HubSpotFake()) {
             Map<String, Vendor> vendors = new LinkedHashMap<>();
             Map<String, Object> metaSettings = new LinkedHashMap<>(meta.settings());
             metaSettings.put("default-country", "GB");
@@ -98,6 +100,8 @@ class VendorSyncEndToEndTest {
                     "last_name", "last_name"), true, google::memberEmails, email -> sha256(googleEmail(email))));
             vendors.put("salesforce", new Vendor("salesforce", salesforce.settings(), Map.of("Email", "email", "FirstName", "first_name",
                     "LastName", "last_name"), false, salesforce::memberEmails, UnaryOperator.identity()));
+            vendors.put("hubspot", new Vendor("hubspot", hubspot.settings(), Map.of("email", "email", "firstname", "first_name",
+                    "lastname", "last_name"), false, hubspot::memberEmails, UnaryOperator.identity()));
             vendors.put("marketo", new Vendor("marketo", marketo.settings(), Map.of("email", "email", "firstName", "first_name",
                     "lastName", "last_name"), true, marketo::memberEmails, UnaryOperator.identity()));
             vendors.put("braze", new Vendor("braze", braze.settings(), Map.of("email", "email", "first_name", "first_name",
