@@ -2,6 +2,7 @@ package dev.ownstack.insights.ltv;
 
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -35,7 +36,7 @@ public final class BgNbdFitter {
             recency[i] = customer.recency();
             age[i] = customer.age();
             frequency[i] = customer.frequency();
-            frequencyIndex[i] = java.util.Arrays.binarySearch(distinctFrequencies, customer.frequency());
+            frequencyIndex[i] = Arrays.binarySearch(distinctFrequencies, customer.frequency());
         }
     }
 

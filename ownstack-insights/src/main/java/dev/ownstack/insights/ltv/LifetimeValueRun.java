@@ -43,8 +43,15 @@ public final class LifetimeValueRun {
             Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(output, "output");
             Objects.requireNonNull(asOf, "asOf");
+            if (periodDays < 1) {
+                throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "period must be at least one day, got " + periodDays);
+            }
             if (horizonDays < 1) {
                 throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "horizon must be at least one day, got " + horizonDays);
+            }
+            if (!(discountRatePerPeriod >= 0) || !Double.isFinite(discountRatePerPeriod)) {
+                throw new OwnstackException(ErrorCode.ARGUMENT_INVALID,
+                        "discount rate must be finite and >= 0, got " + discountRatePerPeriod);
             }
         }
     }
