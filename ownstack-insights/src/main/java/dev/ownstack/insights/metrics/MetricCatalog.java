@@ -4,6 +4,8 @@ import static dev.ownstack.insights.metrics.MetricParam.AS_OF;
 import static dev.ownstack.insights.metrics.MetricParam.DAYS;
 import static dev.ownstack.insights.metrics.MetricParam.MONTHS;
 
+import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.TableName;
 import java.util.List;
 import java.util.Optional;
@@ -117,6 +119,12 @@ public final class MetricCatalog {
 
     public static Optional<Metric> find(String name) {
         return METRICS.stream().filter(metric -> metric.name().equals(name)).findFirst();
+    }
+
+    /** The metric of that name; NOT_FOUND listing the metrics when there is none. */
+    public static Metric require(String name) {
+        return find(name).orElseThrow(() -> new OwnstackException(ErrorCode.NOT_FOUND,
+                "no metric '" + (name.length() > 40 ? name.substring(0, 40) + "..." : name) + "'; the metrics are " + String.join(", ", names())));
     }
 
     public static List<String> names() {

@@ -47,15 +47,6 @@ public record MetricResult(String metric, List<String> columns, List<List<Object
         return new MetricResult(metric.name(), metric.columnNames(), normalised);
     }
 
-    /** The value of a column in a row, by column name. */
-    public Object value(int row, String column) {
-        int index = columns.indexOf(column);
-        if (index < 0) {
-            throw new IllegalArgumentException(metric + " has no column '" + column + "'; it has " + columns);
-        }
-        return rows.get(row).get(index);
-    }
-
     static Object normalise(Object value) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long || value instanceof Double) {
             return value;

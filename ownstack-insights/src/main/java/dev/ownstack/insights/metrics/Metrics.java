@@ -37,8 +37,7 @@ public final class Metrics {
      * parameter the metric does not take or a value out of its range, naming the parameter and the value.
      */
     public MetricResult run(String name, MetricParams params) {
-        Metric metric = MetricCatalog.find(name).orElseThrow(() -> new OwnstackException(ErrorCode.NOT_FOUND,
-                "no metric '" + shorten(name) + "'; the metrics are " + String.join(", ", MetricCatalog.names())));
+        Metric metric = MetricCatalog.require(name);
         Map<String, Object> values = bindings(metric, params);
         for (TableName table : metric.tables()) {
             if (warehouse.describe(table).isEmpty()) {

@@ -59,8 +59,8 @@ public final class MetricEndpoints {
     public void get(Context context) {
         String name = context.pathParam("name");
         MetricParams params = params(context.queryParamMap());
-        MetricCatalog.find(name).orElseThrow(() -> new OwnstackException(ErrorCode.NOT_FOUND,
-                "no metric '" + shorten(name) + "'; the metrics are " + String.join(", ", MetricCatalog.names())));
+        // An unknown name is answered before the warehouse is opened.
+        MetricCatalog.require(name);
         MetricResult result;
         try (Warehouse warehouse = warehouses.get()) {
             result = new Metrics(warehouse, clock).run(name, params);
