@@ -166,6 +166,18 @@ abstract class MetricsSuite {
                 row("2024-03-31", "crm", 1L, 0L, 0L, 1L, 0L, 0L, 0L)), result.rows());
     }
 
+    @Test
+    void answers_no_rows_when_the_tables_do_not_exist_yet() {
+        for (String schema : List.of("model", "identity", "ownstack")) {
+            warehouse.execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+        for (Metric metric : MetricCatalog.all()) {
+            MetricResult result = metrics.run(metric.name(), MetricParams.none());
+            assertEquals(metric.columnNames(), result.columns(), metric.name());
+            assertEquals(List.of(), result.rows(), metric.name());
+        }
+    }
+
     private static List<Object> cell(MetricResult result, long recency, long frequency) {
         return result.rows().stream().filter(r -> r.get(0).equals(recency) && r.get(1).equals(frequency)).findFirst().orElseThrow();
     }

@@ -11,24 +11,12 @@ import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@link MetricsSuite} on DuckDB, and what does not depend on the engine: parameters, the catalog, missing tables. */
+/** {@link MetricsSuite} on DuckDB, and what does not depend on the engine: parameters and the catalog. */
 class MetricsTest extends MetricsSuite {
 
     @Override
     Warehouse open() {
         return DuckDbWarehouse.inMemory();
-    }
-
-    @Test
-    void answers_no_rows_when_the_tables_do_not_exist_yet() {
-        try (Warehouse empty = DuckDbWarehouse.inMemory()) {
-            Metrics metrics = new Metrics(empty, CLOCK);
-            for (Metric metric : MetricCatalog.all()) {
-                MetricResult result = metrics.run(metric.name(), MetricParams.none());
-                assertEquals(metric.columnNames(), result.columns(), metric.name());
-                assertEquals(List.of(), result.rows(), metric.name());
-            }
-        }
     }
 
     @Test
