@@ -27,6 +27,7 @@ import dev.ownstack.server.http.ApiErrors;
 import dev.ownstack.server.http.ApiKeys;
 import dev.ownstack.server.http.ClientAddress;
 import dev.ownstack.server.http.HttpErrors;
+import dev.ownstack.server.insights.MetricEndpoints;
 import dev.ownstack.server.metrics.MetricRegistry;
 import dev.ownstack.server.syncs.DestinationEndpoints;
 import dev.ownstack.server.syncs.ProjectSyncs;
@@ -147,7 +148,8 @@ public final class OwnstackServer implements AutoCloseable {
                 new StatusEndpoint(config.eventSources(), settings.log(), loader, settings.loader().isPresent(), collectorMetrics, health),
                 new ApiKeys(config.server().apiKeys()),
                 registry, new AudienceEndpoints(audiences), new RecipeEndpoints(audiences),
-                new DestinationEndpoints(syncs.destinations()), new SyncEndpoints(syncs), scheduler, new OpenApiEndpoint(), registered);
+                new DestinationEndpoints(syncs.destinations()), new SyncEndpoints(syncs), scheduler,
+                new MetricEndpoints(settings.warehouses(), settings.clock()), new OpenApiEndpoint(), registered);
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -261,7 +263,8 @@ public final class OwnstackServer implements AutoCloseable {
      */
     private record Routes(CollectorEndpoint collector, CollectorCors cors, HealthEndpoint health, StatusEndpoint status,
                           ApiKeys apiKeys, MetricRegistry metrics, AudienceEndpoints audiences, RecipeEndpoints recipes,
-                          DestinationEndpoints destinations, SyncEndpoints syncs, SyncScheduler scheduler, OpenApiEndpoint openApi,
+                          DestinationEndpoints destinations, SyncEndpoints syncs, SyncScheduler scheduler, MetricEndpoints dashboards,
+                          OpenApiEndpoint openApi,
                           List<String> registered) {
 
         void register(io.javalin.config.RoutesConfig routes) {
@@ -302,6 +305,8 @@ public final class OwnstackServer implements AutoCloseable {
             api(routes, HandlerType.GET, "/api/syncs/{name}/runs", syncs::runs);
             api(routes, HandlerType.GET, "/api/syncs/{name}/errors", syncs::errors);
             api(routes, HandlerType.POST, "/api/sync-runs/{id}/approve", syncs::approve);
+            api(routes, HandlerType.GET, "/api/metrics", dashboards::list);
+            api(routes, HandlerType.GET, "/api/metrics/{name}", dashboards::get);
 
             routes.exception(OwnstackException.class, (e, context) -> writeError(context, e));
             routes.exception(HttpResponseException.class, (e, context) -> writeError(context, fromJavalin(e.getStatus(), e.getMessage())));
