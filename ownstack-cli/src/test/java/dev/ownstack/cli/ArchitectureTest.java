@@ -25,6 +25,7 @@ class ArchitectureTest {
                 .layer("model").definedBy("dev.ownstack.model..")
                 .layer("activation").definedBy("dev.ownstack.activation..")
                 .layer("destinations").definedBy("dev.ownstack.destinations..")
+                .layer("insights").definedBy("dev.ownstack.insights..")
                 .layer("warehouse").definedBy("dev.ownstack.warehouse..")
                 .layer("core").definedBy("dev.ownstack.core..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
@@ -32,9 +33,11 @@ class ArchitectureTest {
                 .whereLayer("ingest").mayOnlyBeAccessedByLayers("server", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("server", "cli")
                 .whereLayer("destinations").mayNotBeAccessedByAnyLayer()
+                .whereLayer("insights").mayOnlyBeAccessedByLayers("server", "cli")
                 .whereLayer("activation").mayOnlyBeAccessedByLayers("destinations", "server", "cli")
-                .whereLayer("warehouse").mayOnlyBeAccessedByLayers("ingest", "model", "activation", "server", "cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("warehouse", "ingest", "model", "activation", "destinations", "server", "cli")
+                .whereLayer("warehouse").mayOnlyBeAccessedByLayers("ingest", "model", "activation", "insights", "server", "cli")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("warehouse", "ingest", "model", "activation", "insights", "destinations", "server",
+                        "cli")
                 .because("each layer builds on the ones below it; move shared code down into the lower module instead of importing upwards")
                 .check(CLASSES);
     }
