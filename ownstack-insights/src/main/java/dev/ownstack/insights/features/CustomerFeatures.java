@@ -1,0 +1,135 @@
+package dev.ownstack.insights.features;
+
+import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.core.table.Column;
+import dev.ownstack.core.table.ColumnType;
+import dev.ownstack.core.table.TableName;
+import dev.ownstack.warehouse.ResultColumn;
+import dev.ownstack.warehouse.RowHandler;
+import dev.ownstack.warehouse.Warehouse;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Computes customer features in the warehouse: checks the tables and columns the specification
+ * names against the catalog, picks the most frequent event names before the cut-off, runs the
+ * {@link FeatureSql} statement and reads the rows back (streamed, one row per customer).
+ */
+public final class CustomerFeatures {
+    private static final Set<ColumnType> NUMERIC = Set.of(ColumnType.BIGINT, ColumnType.DOUBLE, ColumnType.DECIMAL, ColumnType.BOOLEAN);
+
+    private CustomerFeatures() {
+    }
+
+    /** The features of every customer with an order strictly before {@code cutoff} (UTC). */
+    public static FeatureMatrix compute(Warehouse warehouse, FeatureSpec spec, LocalDateTime cutoff) {
+        FeatureQuery query = query(warehouse, spec, cutoff);
+        List<String> customers = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        int width = query.featureNames().size();
+        warehouse.query(query.sql(), query.parameters(), new RowHandler() {
+            @Override
+            public void columns(List<ResultColumn> columns) {
+            }
+
+            @Override
+            public void row(Object[] values) {
+                customers.add(String.valueOf(values[0]));
+                double[] row = new double[width];
+                for (int i = 0; i < width; i++) {
+                    row[i] = number(values[i + 1]);
+                }
+                rows.add(row);
+            }
+        });
+        return new FeatureMatrix(cutoff, query.featureNames(), customers, rows);
+    }
+
+    /** The statement {@link #compute} runs, after checking the catalog. */
+    public static FeatureQuery query(Warehouse warehouse, FeatureSpec spec, LocalDateTime cutoff) {
+        require(warehouse, spec.transactions(), List.of("customer_id", "occurred_at", "amount", "type"));
+        boolean withEvents = hasColumns(warehouse, spec.events(), List.of("customer_id", "event", "timestamp"));
+        List<String> eventNames = withEvents ? topEvents(warehouse, spec, cutoff) : List.of();
+        return FeatureSql.build(warehouse.dialect(), spec, cutoff, withEvents, eventNames, customerColumns(warehouse, spec));
+    }
+
+    /** The {@code topEvents} most frequent event names of customers in the longest window before the cut-off. */
+    static List<String> topEvents(Warehouse warehouse, FeatureSpec spec, LocalDateTime cutoff) {
+        if (spec.topEvents() == 0) {
+            return List.of();
+        }
+        int longest = spec.windowDays().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        String event = warehouse.dialect().quote("event");
+        String time = warehouse.dialect().quote("timestamp");
+        String sql = "SELECT e." + event + ", count(*) AS n FROM " + warehouse.dialect().table(spec.events()) + " e WHERE e."
+                + warehouse.dialect().quote("customer_id") + " IS NOT NULL AND e." + event + " IS NOT NULL AND e." + time
+                + " < CAST(? AS TIMESTAMP) AND e." + time + " >= CAST(? AS TIMESTAMP) GROUP BY e." + event
+                + " ORDER BY n DESC, e." + event + " LIMIT " + spec.topEvents();
+        List<String> names = new ArrayList<>();
+        for (Object[] row : warehouse.queryAll(sql, cutoff, cutoff.minusDays(longest)).rows()) {
+            names.add(String.valueOf(row[0]));
+        }
+        return names;
+    }
+
+    private static List<Column> customerColumns(Warehouse warehouse, FeatureSpec spec) {
+        if (spec.customerColumns().isEmpty()) {
+            return List.of();
+        }
+        List<Column> columns = require(warehouse, spec.customers(), List.of("customer_id"));
+        List<Column> picked = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String name : spec.customerColumns()) {
+            Optional<Column> column = columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+            if (column.isEmpty()) {
+                problems.add("features.customer-columns: " + spec.customers() + " has no column '" + name + "' (it has "
+                        + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ")");
+            } else if (!NUMERIC.contains(column.get().type())) {
+                problems.add("features.customer-columns: " + spec.customers() + "." + name + " is " + column.get().type().configName()
+                        + "; a feature must be a number or a boolean");
+            } else {
+                picked.add(column.get());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new OwnstackException(ErrorCode.CONFIG_INVALID, String.join("; ", problems), problems, null);
+        }
+        return picked;
+    }
+
+    private static List<Column> require(Warehouse warehouse, TableName table, List<String> needed) {
+        List<Column> columns = warehouse.describe(table).orElseThrow(() -> new OwnstackException(ErrorCode.NOT_FOUND,
+                table + " does not exist: build the models first (ownstack build)"));
+        Set<String> names = columns.stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
+        List<String> missing = needed.stream().filter(n -> !names.contains(n)).toList();
+        if (!missing.isEmpty()) {
+            throw new OwnstackException(ErrorCode.CONFIG_INVALID, table + " has no column " + String.join(", ", missing)
+                    + " (it has " + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ")");
+        }
+        return columns;
+    }
+
+    private static boolean hasColumns(Warehouse warehouse, TableName table, List<String> needed) {
+        Optional<List<Column>> columns = warehouse.describe(table);
+        if (columns.isEmpty()) {
+            return false;
+        }
+        Set<String> names = columns.get().stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
+        return names.containsAll(needed);
+    }
+
+    static double number(Object value) {
+        if (value == null) {
+            return Double.NaN;
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        throw new OwnstackException(ErrorCode.INTERNAL, "a feature value is not a number: " + value + " (" + value.getClass().getName() + ")");
+    }
+}
