@@ -52,7 +52,9 @@ public final class CustomerFeatures {
 
     /** The statement {@link #compute} runs, after checking the catalog. */
     public static FeatureQuery query(Warehouse warehouse, FeatureSpec spec, LocalDateTime cutoff) {
-        require(warehouse, spec.transactions(), List.of("customer_id", "occurred_at", "amount", "type"));
+        List<Column> transactionColumns = require(warehouse, spec.transactions(),
+                List.of("transaction_id", "customer_id", "occurred_at", "amount", "type"));
+        checkNumeric("features.transaction-columns", spec.transactions(), transactionColumns, spec.transactionColumns(), false);
         boolean withEvents = hasColumns(warehouse, spec.events(), List.of("customer_id", "event", "timestamp"));
         List<String> eventNames = withEvents ? topEvents(warehouse, spec, cutoff) : List.of();
         return FeatureSql.build(warehouse.dialect(), spec, cutoff, withEvents, eventNames, customerColumns(warehouse, spec));
@@ -82,16 +84,21 @@ public final class CustomerFeatures {
             return List.of();
         }
         List<Column> columns = require(warehouse, spec.customers(), List.of("customer_id"));
+        return checkNumeric("features.customer-columns", spec.customers(), columns, spec.customerColumns(), true);
+    }
+
+    /** The named columns, each of which must exist and be a number (or a boolean, when {@code booleans}). */
+    private static List<Column> checkNumeric(String path, TableName table, List<Column> columns, List<String> wanted, boolean booleans) {
         List<Column> picked = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (String name : spec.customerColumns()) {
+        for (String name : wanted) {
             Optional<Column> column = columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
             if (column.isEmpty()) {
-                problems.add("features.customer-columns: " + spec.customers() + " has no column '" + name + "' (it has "
+                problems.add(path + ": " + table + " has no column '" + name + "' (it has "
                         + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ")");
-            } else if (!NUMERIC.contains(column.get().type())) {
-                problems.add("features.customer-columns: " + spec.customers() + "." + name + " is " + column.get().type().configName()
-                        + "; a feature must be a number or a boolean");
+            } else if (!NUMERIC.contains(column.get().type()) || !booleans && column.get().type() == ColumnType.BOOLEAN) {
+                problems.add(path + ": " + table + "." + name + " is " + column.get().type().configName()
+                        + (booleans ? "; a feature must be a number or a boolean" : "; it must be a number"));
             } else {
                 picked.add(column.get());
             }

@@ -14,13 +14,15 @@ import java.util.Objects;
  * @param customers the customers model ({@code model.customers}), source of {@code customerColumns}
  * @param customerColumns numeric or boolean columns of {@code customers} taken as features as they are; they
  *     hold what the last build computed, so only columns that do not change after the cut-off belong here
+ * @param transactionColumns numeric columns of {@code transactions} (items, quantity, ...) summed and averaged over
+ *     the customer's orders before the cut-off
  * @param windowDays the trailing windows (days before the cut-off) of the windowed counts
  * @param topEvents how many event names, the most frequent before the cut-off, get windowed counts
  * @param orderTypes the values of {@code type} that are orders; a row without a type is an order too
  * @param returnTypes the values of {@code type} that are returns, refunds or cancellations
  */
 public record FeatureSpec(TableName transactions, TableName events, TableName customers, List<String> customerColumns,
-                          List<Integer> windowDays, int topEvents, List<String> orderTypes, List<String> returnTypes) {
+                          List<String> transactionColumns, List<Integer> windowDays, int topEvents, List<String> orderTypes, List<String> returnTypes) {
     public static final String MODEL_SCHEMA = "model";
 
     public FeatureSpec {
@@ -28,6 +30,7 @@ public record FeatureSpec(TableName transactions, TableName events, TableName cu
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(customers, "customers");
         customerColumns = List.copyOf(customerColumns);
+        transactionColumns = List.copyOf(transactionColumns);
         windowDays = List.copyOf(windowDays);
         orderTypes = List.copyOf(orderTypes);
         returnTypes = List.copyOf(returnTypes);
@@ -55,22 +58,26 @@ public record FeatureSpec(TableName transactions, TableName events, TableName cu
         }
     }
 
-    /** The master models, windows of 30, 90 and 365 days, the 5 most frequent events, no customer columns. */
+    /** The master models, windows of 30, 90, 180 and 365 days, the 5 most frequent events, no customer or transaction columns. */
     public static FeatureSpec defaults() {
         return new FeatureSpec(new TableName(MODEL_SCHEMA, "transactions"), new TableName(MODEL_SCHEMA, "events"),
-                new TableName(MODEL_SCHEMA, "customers"), List.of(), List.of(30, 90, 365), 5,
+                new TableName(MODEL_SCHEMA, "customers"), List.of(), List.of(), List.of(30, 90, 180, 365), 5,
                 List.of("order"), List.of("return", "refund", "cancellation"));
     }
 
     public FeatureSpec withCustomerColumns(List<String> columns) {
-        return new FeatureSpec(transactions, events, customers, columns, windowDays, topEvents, orderTypes, returnTypes);
+        return new FeatureSpec(transactions, events, customers, columns, transactionColumns, windowDays, topEvents, orderTypes, returnTypes);
+    }
+
+    public FeatureSpec withTransactionColumns(List<String> columns) {
+        return new FeatureSpec(transactions, events, customers, customerColumns, columns, windowDays, topEvents, orderTypes, returnTypes);
     }
 
     public FeatureSpec withTransactions(TableName table) {
-        return new FeatureSpec(table, events, customers, customerColumns, windowDays, topEvents, orderTypes, returnTypes);
+        return new FeatureSpec(table, events, customers, customerColumns, transactionColumns, windowDays, topEvents, orderTypes, returnTypes);
     }
 
     public FeatureSpec withTopEvents(int count) {
-        return new FeatureSpec(transactions, events, customers, customerColumns, windowDays, count, orderTypes, returnTypes);
+        return new FeatureSpec(transactions, events, customers, customerColumns, transactionColumns, windowDays, count, orderTypes, returnTypes);
     }
 }

@@ -61,21 +61,32 @@ public final class FeatureSql {
             sql.append(", CAST(? AS TIMESTAMP) AS ").append(since(days));
             parameters.add(cutoff.minusDays(days));
         }
-        sql.append("), tx AS (SELECT t.").append(q("customer_id")).append(" AS customer_id, t.").append(q("occurred_at"))
-                .append(" AS occurred_at, CAST(t.").append(q("amount")).append(" AS ").append(dbl).append(") AS amount, CASE WHEN t.")
+        sql.append("), tx AS (SELECT t.").append(q("customer_id")).append(" AS customer_id, t.").append(q("transaction_id"))
+                .append(" AS transaction_id, t.").append(q("occurred_at"))
+                .append(" AS occurred_at, CAST(t.").append(q("amount")).append(" AS ").append(dbl).append(") AS amount").append(passThrough("t.", true))
+                .append(", CASE WHEN t.")
                 .append(q("type")).append(" IS NULL OR t.").append(q("type")).append(in(spec.orderTypes()))
                 .append(" THEN 1 ELSE 0 END AS is_order, CASE WHEN ").append(returnCondition())
                 .append(" THEN 1 ELSE 0 END AS is_return FROM ").append(dialect.table(spec.transactions())).append(" t, p WHERE t.")
                 .append(q("customer_id")).append(" IS NOT NULL AND t.").append(q("occurred_at")).append(" < p.cutoff)");
 
+        // each order with the one before it and its rank from the last; the transaction id breaks ties in time
+        sql.append(", ranked AS (SELECT customer_id, occurred_at, amount").append(passThrough("", false)).append(", lag(occurred_at) OVER (PARTITION BY customer_id"
+                + " ORDER BY occurred_at, transaction_id) AS previous_at, row_number() OVER (PARTITION BY customer_id"
+                + " ORDER BY occurred_at DESC, transaction_id DESC) AS from_last FROM tx WHERE is_order = 1)");
         sql.append(", orders AS (SELECT customer_id, count(*) AS orders, sum(amount) AS monetary_sum, avg(amount) AS monetary_avg,"
-                + " min(occurred_at) AS first_at, max(occurred_at) AS last_at");
+                + " min(occurred_at) AS first_at, max(occurred_at) AS last_at, max(CASE WHEN from_last = 1 THEN ")
+                .append(epochDays("occurred_at")).append(" - ").append(epochDays("previous_at")).append(" END) AS last_gap,"
+                + " count(DISTINCT CAST(occurred_at AS DATE)) AS order_days");
+        for (int i = 0; i < spec.transactionColumns().size(); i++) {
+            sql.append(", sum(x").append(i).append(") AS x").append(i).append("_sum, avg(x").append(i).append(") AS x").append(i).append("_avg");
+        }
         for (int days : spec.windowDays()) {
             sql.append(", sum(CASE WHEN occurred_at >= p.").append(since(days)).append(" THEN 1 ELSE 0 END) AS orders_").append(days)
                     .append(", sum(CASE WHEN occurred_at >= p.").append(since(days)).append(" THEN amount ELSE 0 END) AS monetary_")
                     .append(days);
         }
-        sql.append(" FROM tx, p WHERE is_order = 1 GROUP BY customer_id)");
+        sql.append(" FROM ranked, p GROUP BY customer_id)");
         sql.append(", returns AS (SELECT customer_id, count(*) AS returns, sum(abs(amount)) AS returns_value"
                 + " FROM tx WHERE is_return = 1 GROUP BY customer_id)");
 
@@ -89,6 +100,20 @@ public final class FeatureSql {
         feature(names, selects, "monetary_avg", "o.monetary_avg");
         feature(names, selects, "mean_days_between_orders",
                 "CASE WHEN o.orders > 1 THEN (" + last + " - " + first + ") / (o.orders - 1) END");
+        feature(names, selects, "days_between_last_two_orders", "o.last_gap");
+        feature(names, selects, "order_days", "o.order_days");
+        for (int i = 0; i < spec.transactionColumns().size(); i++) {
+            String column = spec.transactionColumns().get(i);
+            feature(names, selects, column + "_sum", "o.x" + i + "_sum");
+            feature(names, selects, column + "_avg", "o.x" + i + "_avg");
+        }
+        feature(names, selects, "recency_over_mean_gap",
+                "CASE WHEN o.orders > 1 AND o.last_at > o.first_at THEN (" + now + " - " + last + ") / ((" + last + " - " + first
+                        + ") / (o.orders - 1)) END");
+        // ratios carry over between periods of different length better than the raw day counts
+        feature(names, selects, "recency_over_tenure",
+                "CASE WHEN p.cutoff > o.first_at THEN (" + now + " - " + last + ") / (" + now + " - " + first + ") END");
+        feature(names, selects, "orders_per_30_days", "o.orders * 30.0 / (" + now + " - " + first + " + 30)");
         feature(names, selects, "returns", "COALESCE(r.returns, 0)");
         feature(names, selects, "returns_value", "COALESCE(r.returns_value, 0)");
         for (int days : spec.windowDays()) {
@@ -146,6 +171,17 @@ public final class FeatureSql {
         sql.append(" FROM orders o CROSS JOIN p LEFT JOIN returns r ON r.customer_id = o.customer_id").append(eventJoin)
                 .append(customerJoin).append(" ORDER BY o.customer_id");
         return new FeatureQuery(sql.toString(), parameters, names);
+    }
+
+    /** The configured transaction columns as {@code x0, x1, ...}, cast to DOUBLE when read from the table. */
+    private String passThrough(String prefix, boolean fromTable) {
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < spec.transactionColumns().size(); i++) {
+            String source = fromTable ? "CAST(" + prefix + q(spec.transactionColumns().get(i)) + " AS " + dialect.typeName(ColumnType.DOUBLE) + ")"
+                    : "x" + i;
+            columns.append(", ").append(source).append(" AS x").append(i);
+        }
+        return columns.toString();
     }
 
     private String returnCondition() {

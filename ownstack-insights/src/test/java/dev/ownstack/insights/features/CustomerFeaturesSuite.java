@@ -32,7 +32,8 @@ public abstract class CustomerFeaturesSuite {
         TableName transactions = new TableName("model", "transactions");
         warehouse.ensureTable(transactions, List.of(new Column("transaction_id", ColumnType.STRING),
                 new Column("customer_id", ColumnType.STRING), new Column("occurred_at", ColumnType.TIMESTAMP),
-                new Column("amount", ColumnType.DECIMAL), new Column("type", ColumnType.STRING)), List.of());
+                new Column("amount", ColumnType.DECIMAL), new Column("type", ColumnType.STRING), new Column("items", ColumnType.BIGINT),
+                new Column("note", ColumnType.STRING)), List.of());
         transaction("1", "a", "2024-01-01T00:00:00", "100", "order");
         transaction("2", "a", "2024-02-20T12:00:00", "50", "order");
         transaction("3", "a", "2024-02-25T00:00:00", "-20", "refund");
@@ -53,8 +54,8 @@ public abstract class CustomerFeaturesSuite {
     }
 
     private void transaction(String id, String customer, String at, String amount, String type) {
-        warehouse.execute("INSERT INTO model.transactions VALUES (?, ?, CAST(? AS TIMESTAMP), CAST(? AS DECIMAL(38, 9)), ?)",
-                id, customer, LocalDateTime.parse(at), amount, type);
+        warehouse.execute("INSERT INTO model.transactions VALUES (?, ?, CAST(? AS TIMESTAMP), CAST(? AS DECIMAL(38, 9)), ?, ?, NULL)",
+                id, customer, LocalDateTime.parse(at), amount, type, id.equals("2") ? 3L : 1L);
     }
 
     private void events() {
@@ -93,7 +94,14 @@ public abstract class CustomerFeaturesSuite {
         assertEquals(2.0, features.value("a", "orders_90d"), EPSILON);
         assertEquals(150.0, features.value("a", "monetary_365d"), EPSILON);
 
+        assertEquals(50.5, features.value("a", "days_between_last_two_orders"), EPSILON);
+        assertEquals(2.0, features.value("a", "order_days"), EPSILON);
+        assertEquals(9.5 / 50.5, features.value("a", "recency_over_mean_gap"), EPSILON);
+        assertEquals(9.5 / 60, features.value("a", "recency_over_tenure"), EPSILON);
+        assertEquals(2 * 30.0 / 90, features.value("a", "orders_per_30_days"), EPSILON);
+
         assertEquals(425.0, features.value("b", "recency_days"), EPSILON);
+        assertTrue(Double.isNaN(features.value("b", "days_between_last_two_orders")));
         assertEquals(1.0, features.value("b", "orders"), EPSILON);
         assertTrue(Double.isNaN(features.value("b", "mean_days_between_orders")));
         assertEquals(0.0, features.value("b", "returns"), EPSILON);
@@ -112,8 +120,9 @@ public abstract class CustomerFeaturesSuite {
         events();
         FeatureMatrix features = CustomerFeatures.compute(warehouse, FeatureSpec.defaults().withTopEvents(2), CUTOFF);
 
-        assertEquals(List.of("events_30d", "events_90d", "events_365d", "events_product_viewed_30d", "events_product_viewed_90d",
-                "events_product_viewed_365d", "events_signed_in_30d", "events_signed_in_90d", "events_signed_in_365d"),
+        assertEquals(List.of("events_30d", "events_90d", "events_180d", "events_365d", "events_product_viewed_30d",
+                "events_product_viewed_90d", "events_product_viewed_180d", "events_product_viewed_365d", "events_signed_in_30d",
+                "events_signed_in_90d", "events_signed_in_180d", "events_signed_in_365d"),
                 features.featureNames().subList(features.featureNames().indexOf("events_30d"), features.featureNames().size()));
         assertEquals(2.0, features.value("a", "events_30d"), EPSILON);
         assertEquals(3.0, features.value("a", "events_90d"), EPSILON);
@@ -132,6 +141,24 @@ public abstract class CustomerFeaturesSuite {
         assertEquals(3.5, features.value("a", "customer_score"), EPSILON);
         assertEquals(0.0, features.value("b", "customer_vip"), EPSILON);
         assertTrue(Double.isNaN(features.value("b", "customer_score")));
+    }
+
+    @Test
+    void sums_and_averages_configured_transaction_columns_over_orders() {
+        FeatureMatrix features = CustomerFeatures.compute(warehouse, FeatureSpec.defaults().withTransactionColumns(List.of("items")), CUTOFF);
+
+        assertEquals(4.0, features.value("a", "items_sum"), EPSILON);
+        assertEquals(2.0, features.value("a", "items_avg"), EPSILON);
+        assertEquals(1.0, features.value("b", "items_sum"), EPSILON);
+    }
+
+    @Test
+    void rejects_a_transaction_column_that_is_not_a_number() {
+        OwnstackException error = assertThrows(OwnstackException.class, () -> CustomerFeatures.compute(warehouse,
+                FeatureSpec.defaults().withTransactionColumns(List.of("note")), CUTOFF));
+
+        assertEquals(List.of("features.transaction-columns: model.transactions.note is string; it must be a number"),
+                error.details());
     }
 
     @Test
