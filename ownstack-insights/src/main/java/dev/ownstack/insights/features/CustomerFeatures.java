@@ -11,6 +11,7 @@ import dev.ownstack.warehouse.Warehouse;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -112,7 +113,7 @@ public final class CustomerFeatures {
     private static List<Column> require(Warehouse warehouse, TableName table, List<String> needed) {
         List<Column> columns = warehouse.describe(table).orElseThrow(() -> new OwnstackException(ErrorCode.NOT_FOUND,
                 table + " does not exist: build the models first (ownstack build)"));
-        Set<String> names = columns.stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> names = columns.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         List<String> missing = needed.stream().filter(n -> !names.contains(n)).toList();
         if (!missing.isEmpty()) {
             throw new OwnstackException(ErrorCode.CONFIG_INVALID, table + " has no column " + String.join(", ", missing)
@@ -126,7 +127,7 @@ public final class CustomerFeatures {
         if (columns.isEmpty()) {
             return false;
         }
-        Set<String> names = columns.get().stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> names = columns.get().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         return names.containsAll(needed);
     }
 
