@@ -10,6 +10,7 @@ import dev.ownstack.warehouse.RowHandler;
 import dev.ownstack.warehouse.Warehouse;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,7 +62,11 @@ public final class CustomerFeatures {
         return FeatureSql.build(warehouse.dialect(), spec, cutoff, withEvents, eventNames, customerColumns(warehouse, spec));
     }
 
-    /** The {@code topEvents} most frequent event names of customers in the longest window before the cut-off. */
+    /**
+     * The {@code topEvents} most frequent event names of customers in the longest window before the
+     * cut-off. Ties are broken in Java by the names' code points, so that both engines, whatever
+     * their collation, pick the same names.
+     */
     static List<String> topEvents(Warehouse warehouse, FeatureSpec spec, LocalDateTime cutoff) {
         if (spec.topEvents() == 0) {
             return List.of();
@@ -71,13 +76,13 @@ public final class CustomerFeatures {
         String time = warehouse.dialect().quote("timestamp");
         String sql = "SELECT e." + event + ", count(*) AS n FROM " + warehouse.dialect().table(spec.events()) + " e WHERE e."
                 + warehouse.dialect().quote("customer_id") + " IS NOT NULL AND e." + event + " IS NOT NULL AND e." + time
-                + " < CAST(? AS TIMESTAMP) AND e." + time + " >= CAST(? AS TIMESTAMP) GROUP BY e." + event
-                + " ORDER BY n DESC, e." + event + " LIMIT " + spec.topEvents();
-        List<String> names = new ArrayList<>();
-        for (Object[] row : warehouse.queryAll(sql, cutoff, cutoff.minusDays(longest)).rows()) {
-            names.add(String.valueOf(row[0]));
-        }
-        return names;
+                + " < CAST(? AS TIMESTAMP) AND e." + time + " >= CAST(? AS TIMESTAMP) GROUP BY e." + event;
+        return warehouse.queryAll(sql, cutoff, cutoff.minusDays(longest)).rows().stream()
+                .sorted(Comparator.comparingLong((Object[] row) -> -((Number) row[1]).longValue())
+                        .thenComparing(row -> String.valueOf(row[0])))
+                .limit(spec.topEvents())
+                .map(row -> String.valueOf(row[0]))
+                .toList();
     }
 
     private static List<Column> customerColumns(Warehouse warehouse, FeatureSpec spec) {

@@ -1,5 +1,7 @@
 package dev.ownstack.insights.features;
 
+import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.warehouse.SqlDialect;
@@ -201,6 +203,10 @@ public final class FeatureSql {
     }
 
     private void feature(List<String> names, List<String> selects, String name, String expression) {
+        if (names.contains(name)) {
+            throw new OwnstackException(ErrorCode.CONFIG_INVALID, "features: two features are named '" + name
+                    + "'; rename or leave out the configured column that gives it");
+        }
         names.add(name);
         selects.add(expression);
     }

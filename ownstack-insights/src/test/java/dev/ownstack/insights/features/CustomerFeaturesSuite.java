@@ -68,8 +68,10 @@ public abstract class CustomerFeaturesSuite {
         event("a", "Signed In", "2023-12-01T00:00:00");
         event("a", "Signed In", "2024-03-01T00:00:00");
         event("a", "Checkout Started", "2022-12-01T00:00:00");
+        event("b", "it's \"odd\"; DROP TABLE model.events; --", "2024-02-01T00:00:00");
         event(null, "Checkout Started", "2024-02-01T00:00:00");
         event(null, "Checkout Started", "2024-02-02T00:00:00");
+        event(null, "Checkout Started", "2024-02-03T00:00:00");
     }
 
     private void event(String customer, String name, String at) {
@@ -131,6 +133,25 @@ public abstract class CustomerFeaturesSuite {
         assertEquals(0.0, features.value("a", "events_signed_in_90d"), EPSILON);
         assertEquals(1.0, features.value("a", "events_signed_in_365d"), EPSILON);
         assertEquals(0.0, features.value("b", "events_product_viewed_365d"), EPSILON);
+    }
+
+    @Test
+    void binds_event_names_as_values_whatever_they_contain() {
+        events();
+        FeatureMatrix features = CustomerFeatures.compute(warehouse, FeatureSpec.defaults().withTopEvents(3), CUTOFF);
+
+        assertEquals(1.0, features.value("b", "events_it_s_odd_drop_table_model_events_30d"), EPSILON);
+        assertEquals(0.0, features.value("a", "events_it_s_odd_drop_table_model_events_365d"), EPSILON);
+        assertEquals(1.0, features.value("b", "events_30d"), EPSILON);
+    }
+
+    @Test
+    void refuses_two_features_of_the_same_name() {
+        OwnstackException error = assertThrows(OwnstackException.class, () -> CustomerFeatures.compute(warehouse,
+                FeatureSpec.defaults().withTransactionColumns(List.of("items", "items")), CUTOFF));
+
+        assertEquals("features: two features are named 'items_sum'; rename or leave out the configured column that gives it",
+                error.getMessage());
     }
 
     @Test
