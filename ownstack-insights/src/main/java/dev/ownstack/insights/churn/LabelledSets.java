@@ -8,6 +8,8 @@ import dev.ownstack.insights.features.FeatureSpec;
 import dev.ownstack.warehouse.SqlDialect;
 import dev.ownstack.warehouse.Warehouse;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -61,9 +63,11 @@ public final class LabelledSets {
     private static void requireDataThrough(Warehouse warehouse, FeatureSpec spec, LocalDateTime end) {
         Object latest = warehouse.queryAll("SELECT max(" + warehouse.dialect().quote("occurred_at") + ") FROM "
                 + warehouse.dialect().table(spec.transactions())).singleValue();
-        if (latest == null || ((LocalDateTime) latest).isBefore(end.minusDays(1))) {
+        LocalDateTime last = latest instanceof OffsetDateTime at ? at.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
+                : (LocalDateTime) latest;
+        if (last == null || last.isBefore(end.minusDays(1))) {
             throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "the label window ends at " + end + " but the latest transaction in "
-                    + spec.transactions() + " is at " + latest + ": choose an earlier cut-off or a shorter label window");
+                    + spec.transactions() + " is at " + last + ": choose an earlier cut-off or a shorter label window");
         }
     }
 }
