@@ -1,0 +1,28 @@
+package dev.ownstack.insights.churn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The outcome of a churn experiment: the trained models and each one's evaluation on the held-back
+ * period, next to a recency-only ranking (days since the last order as the score).
+ */
+public record ChurnReport(ChurnSplit split, int trainCustomers, double trainChurnRate, GradientBoostedTrees trees,
+                          LogisticBaseline logistic, Evaluation treesEvaluation, Evaluation logisticEvaluation,
+                          Evaluation recencyEvaluation, Map<String, Double> importance) {
+    public ChurnReport {
+        Objects.requireNonNull(split, "split");
+        Objects.requireNonNull(trees, "trees");
+        Objects.requireNonNull(logistic, "logistic");
+        Objects.requireNonNull(treesEvaluation, "treesEvaluation");
+        Objects.requireNonNull(logisticEvaluation, "logisticEvaluation");
+        Objects.requireNonNull(recencyEvaluation, "recencyEvaluation");
+        importance = new LinkedHashMap<>(importance);
+    }
+
+    @Override
+    public Map<String, Double> importance() {
+        return new LinkedHashMap<>(importance);
+    }
+}
