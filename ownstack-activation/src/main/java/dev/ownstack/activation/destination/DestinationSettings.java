@@ -33,6 +33,19 @@ public record DestinationSettings(String name, String type, Map<String, Object> 
         return required(key, Long.class);
     }
 
+    /**
+     * The whole-number setting, when it lies in {@code [min, max]}; otherwise {@code min}, with a
+     * problem naming {@code destinations.<name>.<key>}, the range and the value added to {@code problems}.
+     */
+    public long integer(String key, long min, long max, java.util.List<String> problems) {
+        long value = integer(key);
+        if (value < min || value > max) {
+            problems.add("destinations." + name + "." + key + ": must be between " + min + " and " + max + ", got " + value);
+            return min;
+        }
+        return value;
+    }
+
     public double number(String key) {
         return required(key, Double.class);
     }

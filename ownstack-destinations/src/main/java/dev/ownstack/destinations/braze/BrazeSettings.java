@@ -1,11 +1,11 @@
 package dev.ownstack.destinations.braze;
 
+import dev.ownstack.destinations.http.VendorUrls;
 import dev.ownstack.activation.destination.DestinationSettings;
 import dev.ownstack.core.config.Secret;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,19 +162,10 @@ record BrazeSettings(String name, URI restEndpoint, Secret apiKey, Identifier id
     }
 
     private static URI endpoint(String text, String prefix, List<String> problems) {
-        try {
-            URI url = new URI(text.trim());
-            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            String path = url.getRawPath() == null ? "" : url.getRawPath();
-            if ((scheme.equals("https") || scheme.equals("http")) && url.getHost() != null && url.getRawUserInfo() == null
-                    && (path.isEmpty() || path.equals("/")) && url.getRawQuery() == null) {
-                return URI.create(scheme + "://" + url.getRawAuthority());
-            }
-        } catch (URISyntaxException e) {
-            // reported below, like any other unusable endpoint
-        }
-        problems.add(prefix + REST_ENDPOINT + ": must be the workspace's REST endpoint URL, such as https://rest.iad-01.braze.com"
-                + " (no path), got '" + text + "'");
-        return URI.create("https://invalid");
+        return VendorUrls.origin(text).orElseGet(() -> {
+            problems.add(prefix + REST_ENDPOINT + ": must be the workspace's REST endpoint URL, such as https://rest.iad-01.braze.com"
+                    + " (no path), got '" + text + "'");
+            return URI.create("https://invalid");
+        });
     }
 }

@@ -1,14 +1,13 @@
 package dev.ownstack.destinations.hubspot;
 
+import dev.ownstack.destinations.http.VendorUrls;
 import dev.ownstack.activation.destination.DestinationSettings;
 import dev.ownstack.core.config.Secret;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -80,19 +79,10 @@ record HubSpotSettings(String name, URI baseUrl, Secret accessToken, String idPr
     }
 
     private static URI baseUrl(String text, String prefix, List<String> problems) {
-        try {
-            URI url = new URI(text.trim());
-            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            boolean bare = url.getRawPath() == null || url.getRawPath().isEmpty() || url.getRawPath().equals("/");
-            if ((scheme.equals("http") || scheme.equals("https")) && url.getHost() != null && url.getRawUserInfo() == null && bare
-                    && url.getRawQuery() == null) {
-                return URI.create(scheme + "://" + url.getRawAuthority());
-            }
-        } catch (URISyntaxException e) {
-            // reported below, like any other unusable address
-        }
-        problems.add(prefix + API_BASE_URL + ": must be an http:// or https:// address with a host and no path, got '" + text + "'");
-        return URI.create(DEFAULT_BASE_URL);
+        return VendorUrls.origin(text).orElseGet(() -> {
+            problems.add(prefix + API_BASE_URL + ": must be an http:// or https:// address with a host and no path, got '" + text + "'");
+            return URI.create(DEFAULT_BASE_URL);
+        });
     }
 
     @Override

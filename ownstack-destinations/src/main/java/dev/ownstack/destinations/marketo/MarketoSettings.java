@@ -1,14 +1,13 @@
 package dev.ownstack.destinations.marketo;
 
+import dev.ownstack.destinations.http.VendorUrls;
 import dev.ownstack.activation.destination.DestinationSettings;
 import dev.ownstack.core.config.Secret;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -85,23 +84,11 @@ record MarketoSettings(String name, URI baseUrl, String clientId, Secret clientS
     }
 
     private static URI baseUrl(String text, String prefix, List<String> problems) {
-        String trimmed = text.trim();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        try {
-            URI url = new URI(trimmed);
-            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            boolean bare = (url.getPath() == null || url.getPath().isEmpty()) && url.getQuery() == null && url.getFragment() == null;
-            if ((scheme.equals("http") || scheme.equals("https")) && url.getHost() != null && url.getRawUserInfo() == null && bare) {
-                return url;
-            }
-        } catch (URISyntaxException e) {
-            // reported below, like any other unusable address
-        }
-        problems.add(prefix + MUNCHKIN_BASE_URL + ": must be the instance's REST endpoint such as https://123-ABC-456.mktorest.com "
-                + "(Admin > Web Services, without /rest), got '" + text + "'");
-        return URI.create("https://invalid");
+        return VendorUrls.origin(text).orElseGet(() -> {
+            problems.add(prefix + MUNCHKIN_BASE_URL + ": must be the instance's REST endpoint such as https://123-ABC-456.mktorest.com "
+                    + "(Admin > Web Services, without /rest), got '" + text + "'");
+            return URI.create("https://invalid");
+        });
     }
 
     private static Optional<Long> positive(DestinationSettings settings, String key, String prefix, List<String> problems) {

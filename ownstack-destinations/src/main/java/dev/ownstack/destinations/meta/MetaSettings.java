@@ -1,12 +1,12 @@
 package dev.ownstack.destinations.meta;
 
+import dev.ownstack.destinations.http.VendorUrls;
 import dev.ownstack.activation.destination.DestinationSettings;
 import dev.ownstack.core.config.Secret;
 import dev.ownstack.destinations.pii.PiiContext;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,20 +120,11 @@ record MetaSettings(String name, String adAccountId, Secret accessToken, Optiona
     }
 
     private static URI baseUrl(String text, String prefix, List<String> problems) {
-        try {
-            URI url = new URI(text.trim());
-            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            String path = url.getRawPath() == null ? "" : url.getRawPath();
-            if ((scheme.equals("http") || scheme.equals("https")) && url.getHost() != null && url.getRawUserInfo() == null
-                    && (path.isEmpty() || path.equals("/")) && url.getRawQuery() == null) {
-                return URI.create(scheme + "://" + url.getRawAuthority());
-            }
-        } catch (URISyntaxException e) {
-            // reported below, like any other unusable URL
-        }
-        problems.add(prefix + API_BASE_URL + ": must be an http:// or https:// address with a host and nothing after it, such as "
-                + DEFAULT_BASE_URL + ", got '" + text + "'");
-        return URI.create(DEFAULT_BASE_URL);
+        return VendorUrls.origin(text).orElseGet(() -> {
+            problems.add(prefix + API_BASE_URL + ": must be an http:// or https:// address with a host and nothing after it, such as "
+                    + DEFAULT_BASE_URL + ", got '" + text + "'");
+            return URI.create(DEFAULT_BASE_URL);
+        });
     }
 
     @Override

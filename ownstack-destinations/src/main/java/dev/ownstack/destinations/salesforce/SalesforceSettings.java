@@ -1,11 +1,11 @@
 package dev.ownstack.destinations.salesforce;
 
+import dev.ownstack.destinations.http.VendorUrls;
 import dev.ownstack.activation.destination.DestinationSettings;
 import dev.ownstack.core.config.Secret;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,12 +120,12 @@ record SalesforceSettings(String name, URI instanceUrl, URI loginUrl, String api
             problems.add(prefix + REFRESH_TOKEN + ": must not be empty when given (leave it out for the client_credentials grant)");
         }
         Api api = Api.valueOf(settings.string(API).toUpperCase(Locale.ROOT));
-        int bulkBatchSize = (int) inRange(settings, BULK_BATCH_SIZE, 1, 100_000, prefix, problems);
-        int bulkThreshold = (int) inRange(settings, BULK_THRESHOLD, 1, 100_000, prefix, problems);
+        int bulkBatchSize = (int) settings.integer(BULK_BATCH_SIZE, 1, 100_000, problems);
+        int bulkThreshold = (int) settings.integer(BULK_THRESHOLD, 1, 100_000, problems);
         boolean delete = settings.string(ON_REMOVE).equals("delete");
-        int concurrency = (int) inRange(settings, CONCURRENCY, 1, 25, prefix, problems);
-        long timeoutSeconds = inRange(settings, TIMEOUT_SECONDS, 1, 600, prefix, problems);
-        long bulkWaitSeconds = inRange(settings, BULK_WAIT_SECONDS, 1, 86_400, prefix, problems);
+        int concurrency = (int) settings.integer(CONCURRENCY, 1, 25, problems);
+        long timeoutSeconds = settings.integer(TIMEOUT_SECONDS, 1, 600, problems);
+        long bulkWaitSeconds = settings.integer(BULK_WAIT_SECONDS, 1, 86_400, problems);
         if (!problems.isEmpty()) {
             throw new OwnstackException(ErrorCode.CONFIG_INVALID, "destination " + settings.name() + " (salesforce) has " + problems.size()
                     + (problems.size() == 1 ? " problem" : " problems") + ":\n  " + String.join("\n  ", problems));
@@ -170,24 +170,11 @@ record SalesforceSettings(String name, URI instanceUrl, URI loginUrl, String api
     }
 
     private static URI url(String text, String key, String prefix, List<String> problems) {
-        String trimmed = text.trim();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        try {
-            URI url = new URI(trimmed);
-            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            boolean bare = url.getRawPath() == null || url.getRawPath().isEmpty();
-            if ((scheme.equals("https") || scheme.equals("http")) && url.getHost() != null && url.getRawUserInfo() == null
-                    && url.getRawQuery() == null && bare) {
-                return url;
-            }
-        } catch (URISyntaxException e) {
-            // reported below, like any other unusable URL
-        }
-        problems.add(prefix + key + ": must be an https:// URL with a host and no path, such as https://yourorg.my.salesforce.com, got '"
-                + text + "'");
-        return URI.create("https://invalid");
+        return VendorUrls.origin(text).orElseGet(() -> {
+            problems.add(prefix + key + ": must be an https:// URL with a host and no path, such as https://yourorg.my.salesforce.com, got '"
+                    + text + "'");
+            return URI.create("https://invalid");
+        });
     }
 
     private static String apiName(String text, String key, String prefix, List<String> problems) {
@@ -197,14 +184,5 @@ record SalesforceSettings(String name, URI instanceUrl, URI loginUrl, String api
                     + text + "'");
         }
         return trimmed;
-    }
-
-    private static long inRange(DestinationSettings settings, String key, long min, long max, String prefix, List<String> problems) {
-        long value = settings.integer(key);
-        if (value < min || value > max) {
-            problems.add(prefix + key + ": must be between " + min + " and " + max + ", got " + value);
-            return min;
-        }
-        return value;
     }
 }

@@ -76,13 +76,13 @@ record WebhookSettings(String name, URI url, WebhookSecret secret, Map<String, S
                 headers.put(header, value);
             }
         });
-        int batchSize = (int) inRange(settings, BATCH_SIZE, 1, 10_000, prefix, problems);
-        long maxBatchBytes = inRange(settings, MAX_BATCH_BYTES, 1_024, 100L << 20, prefix, problems);
-        long timeoutSeconds = inRange(settings, TIMEOUT_SECONDS, 1, 600, prefix, problems);
-        int concurrency = (int) inRange(settings, CONCURRENCY, 1, 64, prefix, problems);
+        int batchSize = (int) settings.integer(BATCH_SIZE, 1, 10_000, problems);
+        long maxBatchBytes = settings.integer(MAX_BATCH_BYTES, 1_024, 100L << 20, problems);
+        long timeoutSeconds = settings.integer(TIMEOUT_SECONDS, 1, 600, problems);
+        int concurrency = (int) settings.integer(CONCURRENCY, 1, 64, problems);
         Optional<Integer> requestsPerSecond = Optional.empty();
         if (settings.values().containsKey(REQUESTS_PER_SECOND)) {
-            requestsPerSecond = Optional.of((int) inRange(settings, REQUESTS_PER_SECOND, 1, 100_000, prefix, problems));
+            requestsPerSecond = Optional.of((int) settings.integer(REQUESTS_PER_SECOND, 1, 100_000, problems));
         }
         if (!problems.isEmpty()) {
             throw new OwnstackException(ErrorCode.CONFIG_INVALID, "destination " + settings.name() + " (webhook) has " + problems.size()
@@ -109,14 +109,5 @@ record WebhookSettings(String name, URI url, WebhookSecret secret, Map<String, S
         }
         problems.add(prefix + URL + ": must be an http:// or https:// URL with a host and no user:password part");
         return URI.create("http://invalid");
-    }
-
-    private static long inRange(DestinationSettings settings, String key, long min, long max, String prefix, List<String> problems) {
-        long value = settings.integer(key);
-        if (value < min || value > max) {
-            problems.add(prefix + key + ": must be between " + min + " and " + max + ", got " + value);
-            return min;
-        }
-        return value;
     }
 }
