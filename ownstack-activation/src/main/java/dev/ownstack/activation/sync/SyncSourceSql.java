@@ -89,6 +89,7 @@ record SyncSourceSql(String sql, List<Object> parameters, String identifier, Lis
         return new SyncSourceSql(filtered, parameters, identifier, fields);
     }
 
+    /** The source as configured, without the consent check (see the overload with the destination's kind). */
     static SyncSourceSql resolve(Warehouse warehouse, SyncCatalog catalog, SyncDefinition sync, Clock clock) {
         SqlDialect dialect = warehouse.dialect();
         String sql;
