@@ -47,7 +47,7 @@ public record Capabilities(Set<Operation> operations, int maxBatchRecords, long 
                 .map(operation -> operation.name().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", ")));
         text.append(String.format("; %,d records", maxBatchRecords));
         if (maxBatchBytes > 0) {
-            text.append(String.format(" or %,d KiB", maxBatchBytes / 1024));
+            text.append(" or ").append(bytes(maxBatchBytes));
         }
         text.append(" per request; ").append(maxConcurrency).append(" at once");
         rateLimit.ifPresent(limit -> text.append(String.format("; %,d requests per %s", limit.requests(), seconds(limit.period()))));
@@ -55,6 +55,11 @@ public record Capabilities(Set<Operation> operations, int maxBatchRecords, long 
             text.append("; full snapshot each run");
         }
         return text.toString();
+    }
+
+    /** A size for people: whole MiB from 1 MiB up, else KiB. */
+    public static String bytes(long bytes) {
+        return bytes >= 1 << 20 ? String.format("%,d MiB", bytes >> 20) : String.format("%,d KiB", bytes / 1024);
     }
 
     private static String seconds(java.time.Duration period) {

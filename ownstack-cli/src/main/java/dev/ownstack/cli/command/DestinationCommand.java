@@ -115,7 +115,7 @@ public final class DestinationCommand implements Callable<Integer> {
                     String operations = Arrays.stream(Operation.values()).filter(limits::supports)
                             .map(operation -> operation.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
                     String batch = String.format("%,d", limits.maxBatchRecords())
-                            + (limits.maxBatchBytes() > 0 ? String.format(" / %,d KiB", limits.maxBatchBytes() / 1024) : "");
+                            + (limits.maxBatchBytes() > 0 ? " / " + Capabilities.bytes(limits.maxBatchBytes()) : "");
                     String rate = limits.rateLimit().map(limit -> String.format("%,d per %s", limit.requests(), limit.period().toMillis() % 1000 == 0
                             ? limit.period().toSeconds() + " s" : limit.period().toMillis() + " ms"))
                             .orElse("-");
