@@ -40,11 +40,16 @@ public record Capabilities(Set<Operation> operations, int maxBatchRecords, long 
         return operations.contains(operation);
     }
 
+    /** The operations, lower case, in {@link Operation} order: {@code upsert}, {@code update}, {@code remove}. */
+    public java.util.List<String> operationNames() {
+        return java.util.Arrays.stream(Operation.values()).filter(operations::contains)
+                .map(operation -> operation.name().toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+
     /** One line for lists: e.g. {@code upsert, remove; 10,000 records per request; 4 at once; 100 requests per 20 s}. */
     public String summary() {
         StringBuilder text = new StringBuilder();
-        text.append(java.util.Arrays.stream(Operation.values()).filter(operations::contains)
-                .map(operation -> operation.name().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", ")));
+        text.append(String.join(", ", operationNames()));
         text.append(String.format("; %,d records", maxBatchRecords));
         if (maxBatchBytes > 0) {
             text.append(" or ").append(bytes(maxBatchBytes));

@@ -46,6 +46,12 @@ public final class Destinations {
         return factory;
     }
 
+    /** The kind of tool the type is, for consent; {@code DATA} for a type no connector provides. */
+    public DestinationCategory category(String type) {
+        DestinationFactory factory = factories.get(Objects.requireNonNull(type, "type"));
+        return factory == null ? DestinationCategory.DATA : factory.category();
+    }
+
     /** Checks the definition's settings against its type's spec. */
     public DestinationSettings settings(DestinationDefinition definition) {
         return factory(definition.type()).spec().validate(definition);

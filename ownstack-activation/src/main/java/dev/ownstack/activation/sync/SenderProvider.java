@@ -1,7 +1,6 @@
 package dev.ownstack.activation.sync;
 
 import dev.ownstack.activation.destination.DestinationCategory;
-import dev.ownstack.activation.destination.DestinationFactory;
 import dev.ownstack.activation.destination.Destinations;
 import dev.ownstack.core.config.syncs.DestinationDefinition;
 
@@ -20,7 +19,6 @@ public interface SenderProvider {
 
     /** The kind of tool the definition's type is, for consent; {@code DATA} for a type no connector provides. */
     default DestinationCategory category(DestinationDefinition definition) {
-        return Destinations.load().all().stream().filter(factory -> factory.type().equals(definition.type())).findFirst()
-                .map(DestinationFactory::category).orElse(DestinationCategory.DATA);
+        return Destinations.load().category(definition.type());
     }
 }

@@ -3,7 +3,6 @@ package dev.ownstack.cli.command;
 import dev.ownstack.activation.destination.CheckResult;
 import dev.ownstack.activation.destination.Capabilities;
 import dev.ownstack.activation.destination.ConfigField;
-import dev.ownstack.activation.destination.Operation;
 import dev.ownstack.activation.destination.Destinations;
 import dev.ownstack.activation.destination.DestinationFactory;
 import dev.ownstack.cli.ExitCodes;
@@ -15,9 +14,7 @@ import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.config.syncs.DestinationDefinition;
 import dev.ownstack.server.syncs.DestinationCatalog;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -112,8 +109,7 @@ public final class DestinationCommand implements Callable<Integer> {
                 printer.columns(List.of("type", "kind", "operations", "per request", "at once", "rate limit", "description"));
                 for (DestinationFactory factory : destinations.all()) {
                     Capabilities limits = factory.defaultCapabilities();
-                    String operations = Arrays.stream(Operation.values()).filter(limits::supports)
-                            .map(operation -> operation.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+                    String operations = String.join(", ", limits.operationNames());
                     String batch = String.format("%,d", limits.maxBatchRecords())
                             + (limits.maxBatchBytes() > 0 ? " / " + Capabilities.bytes(limits.maxBatchBytes()) : "");
                     String rate = limits.rateLimit().map(limit -> String.format("%,d per %s", limit.requests(), limit.period().toMillis() % 1000 == 0

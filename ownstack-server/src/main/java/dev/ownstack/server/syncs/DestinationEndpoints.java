@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownstack.activation.destination.CheckResult;
 import dev.ownstack.activation.destination.Capabilities;
 import dev.ownstack.activation.destination.ConfigField;
-import dev.ownstack.activation.destination.Operation;
 import dev.ownstack.activation.destination.DestinationFactory;
 import dev.ownstack.core.config.syncs.DestinationDefinition;
 import dev.ownstack.server.api.ApiJson;
@@ -41,11 +40,7 @@ public final class DestinationEndpoints {
     private static ObjectNode capabilities(Capabilities capabilities) {
         ObjectNode node = ApiJson.NODES.objectNode();
         ArrayNode operations = node.putArray("operations");
-        for (Operation operation : Operation.values()) {
-            if (capabilities.supports(operation)) {
-                operations.add(operation.name().toLowerCase(java.util.Locale.ROOT));
-            }
-        }
+        capabilities.operationNames().forEach(operations::add);
         node.put("maxBatchRecords", capabilities.maxBatchRecords());
         node.put("maxBatchBytes", capabilities.maxBatchBytes());
         node.put("maxConcurrency", capabilities.maxConcurrency());

@@ -62,8 +62,7 @@ public final class Senders implements SenderProvider, AutoCloseable {
 
     @Override
     public DestinationCategory category(DestinationDefinition definition) {
-        return destinations.all().stream().filter(factory -> factory.type().equals(definition.type())).findFirst()
-                .map(DestinationFactory::category).orElse(DestinationCategory.DATA);
+        return destinations.category(definition.type());
     }
 
     @Override
