@@ -48,36 +48,38 @@ public abstract class ChurnScoresSuite {
         LabelledSet set = customers(100);
         LogisticBaseline model = LogisticBaseline.train(set);
 
-        long written = ChurnScores.write(warehouse, model, "v1", set.features(), SCORED_AT);
+        long written = ChurnScores.write(warehouse, "churn", model, "1", set.features(), SCORED_AT);
 
         assertEquals(100, written);
-        List<Object[]> rows = warehouse.queryAll("SELECT customer_id, model, version, churn_probability, churn_decile, scored_at"
+        List<Object[]> rows = warehouse.queryAll("SELECT customer_id, churn_probability, churn_decile"
                 + " FROM model.customer_scores ORDER BY churn_probability, customer_id").rows();
         assertEquals(100, rows.size());
         assertEquals("c000", rows.get(0)[0]);
-        assertEquals("logistic-regression", rows.get(0)[1]);
-        assertEquals("v1", rows.get(0)[2]);
-        assertEquals(1L, ((Number) rows.get(0)[4]).longValue());
+        assertEquals(1L, ((Number) rows.get(0)[2]).longValue());
         assertEquals("c099", rows.get(99)[0]);
-        assertEquals(10L, ((Number) rows.get(99)[4]).longValue());
-        assertEquals(SCORED_AT, rows.get(99)[5]);
+        assertEquals(10L, ((Number) rows.get(99)[2]).longValue());
         assertEquals(10L, ((Number) warehouse.queryAll("SELECT count(*) FROM model.customer_scores WHERE churn_decile = 10")
                 .singleValue()).longValue());
+        List<Object[]> columns = warehouse.queryAll("SELECT column_name, version, scored_at FROM ownstack.score_columns"
+                + " ORDER BY column_name").rows();
+        assertEquals(List.of("churn_decile", "churn_probability"), columns.stream().map(row -> row[0]).toList());
+        assertEquals("1", columns.get(0)[1]);
+        assertEquals(SCORED_AT, columns.get(0)[2]);
     }
 
     @Test
-    void scoring_a_model_again_replaces_its_rows_and_keeps_other_models() {
+    void scoring_a_model_again_replaces_its_columns_and_keeps_other_models() {
         LabelledSet set = customers(40);
-        ChurnScores.write(warehouse, LogisticBaseline.train(set), "v1", set.features(), SCORED_AT);
-        ChurnScores.write(warehouse, GradientBoostedTrees.train(set, GradientBoostedTrees.Settings.defaults()), "v1", set.features(),
-                SCORED_AT);
+        ChurnScores.write(warehouse, "churn_lr", LogisticBaseline.train(set), "1", set.features(), SCORED_AT);
+        ChurnScores.write(warehouse, "churn", GradientBoostedTrees.train(set, GradientBoostedTrees.Settings.defaults()), "1",
+                set.features(), SCORED_AT);
 
-        ChurnScores.write(warehouse, LogisticBaseline.train(set), "v2", set.features(), SCORED_AT.plusDays(1));
+        ChurnScores.write(warehouse, "churn_lr", LogisticBaseline.train(set), "2", set.features(), SCORED_AT.plusDays(1));
 
-        List<Object[]> rows = warehouse.queryAll("SELECT model, version, count(*) FROM model.customer_scores GROUP BY model, version"
-                + " ORDER BY model").rows();
-        assertEquals(2, rows.size());
-        assertEquals(List.of("logistic-regression", "v2", 40L), List.of(rows.get(0)[0], rows.get(0)[1], ((Number) rows.get(0)[2]).longValue()));
-        assertEquals(List.of("xgboost", "v1", 40L), List.of(rows.get(1)[0], rows.get(1)[1], ((Number) rows.get(1)[2]).longValue()));
+        assertEquals(40L, ((Number) warehouse.queryAll("SELECT count(*) FROM model.customer_scores WHERE churn_decile IS NOT NULL"
+                + " AND churn_lr_decile IS NOT NULL").singleValue()).longValue());
+        List<Object[]> versions = warehouse.queryAll("SELECT DISTINCT model, version FROM ownstack.score_columns ORDER BY model").rows();
+        assertEquals(List.of("churn", "1"), List.of(versions.get(0)[0], versions.get(0)[1]));
+        assertEquals(List.of("churn_lr", "2"), List.of(versions.get(1)[0], versions.get(1)[1]));
     }
 }
