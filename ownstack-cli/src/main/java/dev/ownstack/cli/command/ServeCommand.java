@@ -74,7 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
             server = server.withPort(port);
         }
         if (bind != null) {
-            server = new ServerConfig(bind, server.port(), server.apiKeys(), server.trustedProxies());
+            server = server.withBind(bind);
         }
         return config.withServer(server);
     }
