@@ -33,12 +33,8 @@ public final class PasswordHasher {
     private static final Base64.Decoder DECODER = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
-    /** A hash of nothing, verified against when a user is unknown so that the answer takes as long. */
-    private final String decoy;
-
-    public PasswordHasher() {
-        this.decoy = hash("decoy-password-never-used");
-    }
+    /** A hash of nothing, verified against when a user is unknown so that the answer takes as long; made on first need. */
+    private volatile String decoy;
 
     /** INPUT_INVALID when the password is too short or too long, saying the limits. */
     public static void checkStrength(String password) {
@@ -80,7 +76,12 @@ public final class PasswordHasher {
 
     /** Spends the time of a verification and answers false: for a user that does not exist or is disabled. */
     public boolean verifyNobody(String password) {
-        verify(password, decoy);
+        String hash = decoy;
+        if (hash == null) {
+            hash = hash("decoy-password-never-used");
+            decoy = hash;
+        }
+        verify(password, hash);
         return false;
     }
 
