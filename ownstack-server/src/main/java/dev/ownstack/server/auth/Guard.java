@@ -19,6 +19,7 @@ import java.util.Set;
 public final class Guard {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String PRINCIPAL = "ownstack.principal";
+    private static final String DETAIL = "ownstack.audit-detail";
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final Authenticator authenticator;
@@ -80,6 +81,16 @@ public final class Guard {
         };
     }
 
+    /** What a handler adds to the audit row of its call (a run's id and status, say); never a secret. */
+    public static ObjectNode detail(Context context) {
+        ObjectNode detail = context.attribute(DETAIL);
+        if (detail == null) {
+            detail = JsonNodeFactory.instance.objectNode();
+            context.attribute(DETAIL, detail);
+        }
+        return detail;
+    }
+
     /** Writes the audit row of a call to an audited route; for handlers that audit themselves, as sign-in does. */
     public void record(Context context, String actor, AccessRule rule, String outcome) {
         if (!rule.audited()) {
@@ -90,6 +101,10 @@ public final class Guard {
         detail.put("path", context.path());
         if (context.queryString() != null) {
             detail.put("query", context.queryString());
+        }
+        ObjectNode added = context.attribute(DETAIL);
+        if (added != null) {
+            detail.setAll(added);
         }
         audit.record(new AuditEntry(clock.instant(), actor, rule.action(), String.join("/", context.pathParamMap().values()), detail, outcome));
     }
