@@ -281,7 +281,8 @@ public final class OwnstackServer implements AutoCloseable {
      * why); every other route is Javalin's.
      */
     private record Routes(CollectorEndpoint collector, CollectorCors cors, HealthEndpoint health, StatusEndpoint status,
-                          Guard guard, SessionEndpoints sessions, UserEndpoints users, AuditEndpoints audit, MetricRegistry metrics, AudienceEndpoints audiences, RecipeEndpoints recipes,
+                          Guard guard, SessionEndpoints sessions, UserEndpoints users, AuditEndpoints audit, MetricRegistry metrics,
+                          AudienceEndpoints audiences, RecipeEndpoints recipes,
                           DestinationEndpoints destinations, SyncEndpoints syncs, SyncScheduler scheduler, MetricEndpoints dashboards,
                           OpenApiEndpoint openApi,
                           List<String> registered) {

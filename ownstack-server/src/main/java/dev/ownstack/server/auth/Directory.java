@@ -1,5 +1,6 @@
 package dev.ownstack.server.auth;
 
+import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.warehouse.Warehouse;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class Directory {
     public static final Duration REFRESH = Duration.ofSeconds(5);
+    private static final System.Logger LOG = System.getLogger(Directory.class.getName());
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private record Snapshot(Map<String, User> users, Map<String, UserStore.StoredKey> keys, Instant readAt) {
@@ -74,10 +76,15 @@ public final class Directory {
             return;
         }
         touched.put(keyId, now);
-        read(store -> {
-            store.touchKey(keyId, now);
-            return null;
-        });
+        try {
+            read(store -> {
+                store.touchKey(keyId, now);
+                return null;
+            });
+        } catch (OwnstackException e) {
+            // bookkeeping only: the request the key authenticates goes on; the next use a minute on writes it
+            LOG.log(System.Logger.Level.WARNING, "could not record the use of API key osk_" + keyId + ": " + e.getMessage());
+        }
     }
 
     private Snapshot current() {
