@@ -12,6 +12,7 @@ import dev.ownstack.cli.command.ResolveCommand;
 import dev.ownstack.cli.command.ServeCommand;
 import dev.ownstack.cli.command.SqlCommand;
 import dev.ownstack.cli.command.SyncCommand;
+import dev.ownstack.cli.command.UserCommand;
 import dev.ownstack.cli.command.ValidateCommand;
 import dev.ownstack.core.error.ErrorKind;
 import dev.ownstack.core.error.OwnstackException;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Spec;
             SyncCommand.class,
             DestinationCommand.class,
             ServeCommand.class,
+            UserCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP)

@@ -17,6 +17,16 @@ import dev.ownstack.server.api.StatusEndpoint;
 import dev.ownstack.server.audiences.AudienceApi;
 import dev.ownstack.server.audiences.AudienceEndpoints;
 import dev.ownstack.server.audiences.RecipeEndpoints;
+import dev.ownstack.server.auth.AuditEndpoints;
+import dev.ownstack.server.auth.AuditLog;
+import dev.ownstack.server.auth.Authenticator;
+import dev.ownstack.server.auth.Directory;
+import dev.ownstack.server.auth.Guard;
+import dev.ownstack.server.auth.PasswordHasher;
+import dev.ownstack.server.auth.SessionEndpoints;
+import dev.ownstack.server.auth.Sessions;
+import dev.ownstack.server.auth.SignInThrottle;
+import dev.ownstack.server.auth.UserEndpoints;
 import dev.ownstack.server.collector.CollectorCors;
 import dev.ownstack.server.collector.CollectorEndpoint;
 import dev.ownstack.server.collector.CollectorMetrics;
@@ -57,7 +67,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 /**
  * The one HTTP server of {@code ownstack serve}: the Segment-compatible collector under
  * {@code /v1/}, {@code /health}, {@code /metrics} and the REST API under {@code /api/}, which need
- * an API key. Every route is registered in {@code Routes.register}. {@link #close()} stops gracefully:
+ * a session or an API key and the role {@code AccessRules} gives the route. Every route is
+ * registered in {@code Routes.register}, each behind its rule. {@link #close()} stops gracefully:
  * no new connections, requests in flight finish (their events become durable and are
  * acknowledged), then the loader and the log are closed.
  */
@@ -102,10 +113,11 @@ public final class OwnstackServer implements AutoCloseable {
         List<String> registered = new ArrayList<>();
         ProjectSyncs syncs = new ProjectSyncs(settings.config(), settings.warehouses(), settings.destinations(), settings.clock(),
                 new SyncAlerts(settings.config().alerts(), settings.clock()));
-        SyncScheduler scheduler = new SyncScheduler(settings.config().syncs().values(), syncs.scheduledRunner(), settings.clock(),
+        AuditLog audit = new AuditLog(settings.warehouses());
+        SyncScheduler scheduler = new SyncScheduler(settings.config().syncs().values(), syncs.scheduledRunner(audit), settings.clock(),
                 SyncScheduler.workerPool(SYNC_WORKERS));
         try {
-            app = create(settings, inFlight, registered, syncs, scheduler);
+            app = create(settings, inFlight, registered, syncs, scheduler, audit);
             app.start(settings.config().server().bind(), settings.config().server().port());
         } catch (RuntimeException e) {
             scheduler.close();
@@ -129,7 +141,7 @@ public final class OwnstackServer implements AutoCloseable {
     }
 
     private static Javalin create(ServerSettings settings, GracefulHandler inFlight, List<String> registered, ProjectSyncs syncs,
-                                  SyncScheduler scheduler) {
+                                  SyncScheduler scheduler, AuditLog audit) {
         ProjectConfig config = settings.config();
         LoaderStatus loader = settings.loader().map(l -> LoaderStatus.of(l, BACKLOG_REFRESH)).orElse(LoaderStatus.NONE);
         MetricRegistry registry = new MetricRegistry();
@@ -139,14 +151,21 @@ public final class OwnstackServer implements AutoCloseable {
         LogHealth health = new LogHealth();
         AudienceApi audiences = new AudienceApi(settings.warehouses(), config.audiences(), config.models().flatMap(ModelsConfig::asOf),
                 settings.clock());
+        ClientAddress clientAddress = new ClientAddress(config.server().trustedProxies());
+        PasswordHasher hasher = new PasswordHasher();
+        Directory directory = new Directory(settings.warehouses(), hasher, settings.clock());
+        Sessions sessions = new Sessions(config.server().sessionIdleTimeout(), config.server().sessionMaxAge(), settings.clock());
+        Guard guard = new Guard(new Authenticator(new ApiKeys(config.server().apiKeys()), directory, sessions), audit, settings.clock());
         Routes routes = new Routes(
-                new CollectorEndpoint(config.collector(), new WriteKeys(config.eventSources()),
-                        new ClientAddress(config.server().trustedProxies()), settings.log(), loader, settings.clock(),
-                        collectorMetrics, health),
+                new CollectorEndpoint(config.collector(), new WriteKeys(config.eventSources()), clientAddress, settings.log(), loader,
+                        settings.clock(), collectorMetrics, health),
                 new CollectorCors(config.eventSources()),
                 new HealthEndpoint(health),
                 new StatusEndpoint(config.eventSources(), settings.log(), loader, settings.loader().isPresent(), collectorMetrics, health),
-                new ApiKeys(config.server().apiKeys()),
+                guard,
+                new SessionEndpoints(directory, hasher, sessions,
+                        new SignInThrottle(SignInThrottle.MAX_FAILURES, SignInThrottle.WINDOW, settings.clock()), clientAddress, guard),
+                new UserEndpoints(directory, sessions, guard, settings.clock()), new AuditEndpoints(audit),
                 registry, new AudienceEndpoints(audiences), new RecipeEndpoints(audiences),
                 new DestinationEndpoints(syncs.destinations()), new SyncEndpoints(syncs), scheduler,
                 new MetricEndpoints(settings.warehouses(), settings.clock()), new OpenApiEndpoint(), registered);
@@ -262,21 +281,35 @@ public final class OwnstackServer implements AutoCloseable {
      * why); every other route is Javalin's.
      */
     private record Routes(CollectorEndpoint collector, CollectorCors cors, HealthEndpoint health, StatusEndpoint status,
-                          ApiKeys apiKeys, MetricRegistry metrics, AudienceEndpoints audiences, RecipeEndpoints recipes,
+                          Guard guard, SessionEndpoints sessions, UserEndpoints users, AuditEndpoints audit, MetricRegistry metrics,
+                          AudienceEndpoints audiences, RecipeEndpoints recipes,
                           DestinationEndpoints destinations, SyncEndpoints syncs, SyncScheduler scheduler, MetricEndpoints dashboards,
                           OpenApiEndpoint openApi,
                           List<String> registered) {
 
         void register(io.javalin.config.RoutesConfig routes) {
-            routes.options("/v1/{endpoint}", context -> {
+            // POST /v1/{endpoint} is the collector's Jetty handler (write keys); recorded so that it has an access rule too.
+            registered.add("POST /v1/{endpoint}");
+            route(routes, HandlerType.OPTIONS, "/v1/{endpoint}", context -> {
                 CollectorEndpoint.endpoint(context.pathParam("endpoint"));
                 cors.preflight(context);
             });
-            routes.get("/health", health::handle);
+            route(routes, HandlerType.GET, "/health", health::handle);
 
-            routes.before("/metrics", this::requireApiKey);
-            routes.before("/api/*", this::requireApiKey);
-            routes.get("/metrics", context -> context.contentType(MetricRegistry.CONTENT_TYPE).result(metrics.scrape()));
+            routes.before("/api/*", guard::authenticate);
+            route(routes, HandlerType.GET, "/metrics", context -> context.contentType(MetricRegistry.CONTENT_TYPE).result(metrics.scrape()));
+
+            api(routes, HandlerType.POST, "/api/session", sessions::signIn);
+            api(routes, HandlerType.GET, "/api/session", sessions::current);
+            api(routes, HandlerType.DELETE, "/api/session", sessions::signOut);
+            api(routes, HandlerType.GET, "/api/users", users::list);
+            api(routes, HandlerType.POST, "/api/users", users::create);
+            api(routes, HandlerType.PATCH, "/api/users/{name}", users::update);
+            api(routes, HandlerType.POST, "/api/users/{name}/password", users::resetPassword);
+            api(routes, HandlerType.GET, "/api/users/{name}/keys", users::keys);
+            api(routes, HandlerType.POST, "/api/users/{name}/keys", users::createKey);
+            api(routes, HandlerType.DELETE, "/api/users/{name}/keys/{id}", users::revokeKey);
+            api(routes, HandlerType.GET, "/api/audit", audit::list);
 
             api(routes, HandlerType.GET, "/api/v1/status", status::handle);
             api(routes, HandlerType.GET, "/api/openapi.json", openApi::handle);
@@ -323,7 +356,12 @@ public final class OwnstackServer implements AutoCloseable {
 
         /** A route of the REST API, recorded so that a test can check the OpenAPI description covers it. */
         private void api(io.javalin.config.RoutesConfig routes, HandlerType method, String path, io.javalin.http.Handler handler) {
-            routes.addHttpHandler(method, path, handler);
+            route(routes, method, path, handler);
+        }
+
+        /** A route behind its access rule (AccessRules), recorded so that tests can walk every route. */
+        private void route(io.javalin.config.RoutesConfig routes, HandlerType method, String path, io.javalin.http.Handler handler) {
+            routes.addHttpHandler(method, path, guard.guard(method.name(), path, handler));
             registered.add(method.name() + " " + path);
         }
 
@@ -343,13 +381,10 @@ public final class OwnstackServer implements AutoCloseable {
             dev.ownstack.server.api.ApiJson.write(context, 202, body);
         }
 
-        private void requireApiKey(Context context) {
-            apiKeys.check(context.header("Authorization"));
-        }
-
         private static OwnstackException fromJavalin(int status, String message) {
             ErrorCode code = switch (status) {
                 case 401 -> ErrorCode.UNAUTHORIZED;
+                case 403 -> ErrorCode.FORBIDDEN;
                 case 404 -> ErrorCode.NOT_FOUND;
                 case 413 -> ErrorCode.TOO_LARGE;
                 case 503 -> ErrorCode.OVERLOADED;

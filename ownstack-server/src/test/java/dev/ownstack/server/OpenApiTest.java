@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ownstack.server.auth.AccessRules;
+import dev.ownstack.server.auth.Role;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAPI description the server serves covers exactly the routes registered under /api/. */
+/** The OpenAPI description the server serves covers exactly the routes registered under /api/, each with the role AccessRules gives it. */
 class OpenApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
@@ -35,6 +37,18 @@ class OpenApiTest {
             Set<String> registered = new TreeSet<>(test.server.routes().stream().filter(route -> route.split(" ")[1].startsWith("/api/")).toList());
             assertTrue(registered.size() >= 16, registered.toString());
             assertEquals(registered, described);
+            List<String> wrongRoles = new ArrayList<>();
+            document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                if (METHODS.contains(operation.getKey())) {
+                    String method = operation.getKey().toUpperCase(Locale.ROOT);
+                    String documented = operation.getValue().path("x-ownstack-role").asText("");
+                    String ruled = AccessRules.of(method, path.getKey()).role().map(Role::label).orElse("");
+                    if (!documented.equals(ruled)) {
+                        wrongRoles.add(method + " " + path.getKey() + ": documented '" + documented + "', AccessRules '" + ruled + "'");
+                    }
+                }
+            }));
+            assertEquals(List.of(), wrongRoles);
             List<String> unresolved = new ArrayList<>();
             collectReferences(document, document, unresolved);
             assertEquals(List.of(), unresolved);

@@ -77,6 +77,11 @@ public final class TestServer implements AutoCloseable {
                 sources, new ServerConfig("127.0.0.1", port, apiKeys, trustedProxies), collector, Optional.empty(), Optional.empty(), List.of());
     }
 
+    /** Every route of the server, as {@code METHOD /path}. */
+    public List<String> routes() {
+        return server.routes();
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
             "Run the ownstack server until stopped (Ctrl-C or SIGTERM): a Segment-compatible event collector for the",
-            "project's event sources, its loader into raw.events, /health, and /metrics and /api/v1/status for",
-            "holders of an API key (server.api-keys).",
+            "project's event sources, its loader into raw.events, /health, and /metrics and the REST API /api/ for",
+            "users signed in (POST /api/session) or holding an API key: a user's own (ownstack user key create) or one",
+            "of server.api-keys, which act as admin. Add users with ownstack user add NAME --role admin|editor|viewer.",
             "",
             "SDKs send to http://HOST:PORT/v1/track, /v1/batch, /v1/import, ... (analytics.js: apiHost HOST:PORT/v1) with",
             "a write key of an event source. An event is answered 200 only once it is on disk; the loader moves it",
@@ -74,7 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
             server = server.withPort(port);
         }
         if (bind != null) {
-            server = new ServerConfig(bind, server.port(), server.apiKeys(), server.trustedProxies());
+            server = server.withBind(bind);
         }
         return config.withServer(server);
     }
@@ -91,7 +92,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .orElse(config.collector().logDirectory().toString()));
         out.printf("  loader      into raw.events every %s at most%n", humanDuration(config.collector().loadInterval()));
         out.printf("  health      http://%s:%d/health%s%n", host, port, config.server().apiKeys().isEmpty()
-                ? "   (no server.api-keys: /metrics and /api refuse every call)" : "; /metrics and /api/v1/status with an API key");
+                ? "; /metrics and /api/ for users (ownstack user add) and their keys"
+                : "; /metrics and /api/ for users, their keys and server.api-keys");
         List<String> scheduled = config.syncs().values().stream().filter(sync -> sync.trigger() instanceof SyncTrigger.Cron)
                 .map(sync -> sync.name() + " (" + ((SyncTrigger.Cron) sync.trigger()).expression() + ")").toList();
         if (!config.syncs().isEmpty()) {

@@ -234,8 +234,14 @@ public final class ProjectConfigLoader {
                         + proxies.get(i) + "'");
             }
         }
+        Duration idle = node.duration("session-idle-timeout", ServerConfig.DEFAULT_SESSION_IDLE_TIMEOUT, Duration.ofMinutes(1));
+        Duration maxAge = node.duration("session-max-age", ServerConfig.DEFAULT_SESSION_MAX_AGE, Duration.ofMinutes(1));
+        if (idle.compareTo(maxAge) > 0) {
+            node.problems().add(node.path() + ".session-idle-timeout", "must not be longer than session-max-age (" + maxAge.toMinutes()
+                    + " minutes), got " + idle.toMinutes() + " minutes");
+        }
         node.finish();
-        return new ServerConfig(bind, port, apiKeys, proxies);
+        return new ServerConfig(bind, port, apiKeys, proxies, idle, maxAge);
     }
 
     private CollectorConfig readCollector(ConfigNode node, Path projectDirectory) {

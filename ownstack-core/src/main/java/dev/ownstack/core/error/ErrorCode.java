@@ -18,6 +18,8 @@ public enum ErrorCode {
     OVERLOADED(ErrorKind.EXTERNAL),
     /** A request without valid credentials (HTTP 401). */
     UNAUTHORIZED(ErrorKind.USER),
+    /** Valid credentials without the right to do this: a role too low, or a missing or wrong CSRF token (HTTP 403). */
+    FORBIDDEN(ErrorKind.USER),
     /** A request or body over a configured limit (HTTP 413). */
     TOO_LARGE(ErrorKind.USER),
     INTERNAL(ErrorKind.INTERNAL);

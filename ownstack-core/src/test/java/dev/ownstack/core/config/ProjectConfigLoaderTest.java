@@ -310,6 +310,21 @@ class ProjectConfigLoaderTest {
     }
 
     @Test
+    void reads_the_session_timeouts_and_checks_the_idle_one_is_not_the_longer() {
+        ServerConfig server = parse("warehouse: {type: duckdb}\nserver: {session-idle-timeout: 10m, session-max-age: 8h}\n").server();
+        assertEquals(java.time.Duration.ofMinutes(10), server.sessionIdleTimeout());
+        assertEquals(java.time.Duration.ofHours(8), server.sessionMaxAge());
+        assertEquals(java.time.Duration.ofMinutes(30), ServerConfig.DEFAULT.sessionIdleTimeout());
+        assertEquals(java.time.Duration.ofHours(12), ServerConfig.DEFAULT.sessionMaxAge());
+        assertEquals(server.sessionMaxAge(), server.withPort(1).withBind("127.0.0.1").sessionMaxAge());
+        OwnstackException error = failure("warehouse: {type: duckdb}\nserver: {session-idle-timeout: 2h, session-max-age: 1h}\n");
+        assertEquals(List.of("server.session-idle-timeout: must not be longer than session-max-age (60 minutes), got 120 minutes"),
+                error.details());
+        assertEquals(List.of("server.session-max-age: must be at least 60000ms, got '10s'"),
+                failure("warehouse: {type: duckdb}\nserver: {session-idle-timeout: 1m, session-max-age: 10s}\n").details());
+    }
+
+    @Test
     void reports_every_mistake_in_event_sources_server_and_collector() {
         OwnstackException error = failure("""
                 warehouse: {type: duckdb}

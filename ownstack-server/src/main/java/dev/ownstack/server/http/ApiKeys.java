@@ -7,11 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Guards the REST API and the metrics: a request must carry {@code Authorization: Bearer KEY}
- * with one of {@code server.api-keys}. Keys are compared as SHA-256 digests with
- * {@link MessageDigest#isEqual}, so the time taken tells nothing about a key's prefix or length.
+ * The keys of {@code server.api-keys}, sent as {@code Authorization: Bearer KEY}. Keys are
+ * compared as SHA-256 digests with {@link MessageDigest#isEqual}, so the time taken tells nothing
+ * about a key's prefix or length.
  */
 public final class ApiKeys {
     private static final String BEARER = "bearer ";
@@ -22,21 +23,37 @@ public final class ApiKeys {
         this.digests = keys.stream().map(key -> digest(key.reveal())).toList();
     }
 
+    public boolean isEmpty() {
+        return digests.isEmpty();
+    }
+
+    /** The key of an {@code Authorization: Bearer KEY} header; empty when there is no such header. */
+    public static Optional<String> bearer(String authorization) {
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(BEARER.length()).trim());
+    }
+
+    /** True when the key is one of the configured keys. */
+    public boolean matches(String key) {
+        byte[] presented = digest(key);
+        boolean matched = false;
+        for (byte[] digest : digests) {
+            matched |= MessageDigest.isEqual(digest, presented);
+        }
+        return matched;
+    }
+
     /** Throws UNAUTHORIZED unless the Authorization header carries a configured key. */
     public void check(String authorization) {
         if (digests.isEmpty()) {
             throw new OwnstackException(ErrorCode.UNAUTHORIZED, "no API keys are configured under server.api-keys");
         }
-        if (authorization == null || authorization.length() <= BEARER.length()
-                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new OwnstackException(ErrorCode.UNAUTHORIZED, "this endpoint needs an API key: send Authorization: Bearer <one of server.api-keys>");
-        }
-        byte[] presented = digest(authorization.substring(BEARER.length()).trim());
-        boolean matched = false;
-        for (byte[] digest : digests) {
-            matched |= MessageDigest.isEqual(digest, presented);
-        }
-        if (!matched) {
+        String key = bearer(authorization).orElseThrow(() -> new OwnstackException(ErrorCode.UNAUTHORIZED,
+                "this endpoint needs an API key: send Authorization: Bearer <one of server.api-keys>"));
+        if (!matches(key)) {
             throw new OwnstackException(ErrorCode.UNAUTHORIZED, "the API key is not one of server.api-keys");
         }
     }

@@ -25,6 +25,11 @@ public final class ClientAddress {
         this.trustedProxies = List.copyOf(ranges);
     }
 
+    /** True when the connection comes from one of {@code server.trusted-proxies}, whose forwarding headers are believed. */
+    public boolean fromTrustedProxy(String remoteAddress) {
+        return IpAddress.parse(remoteAddress).map(this::isTrusted).orElse(false);
+    }
+
     /**
      * @param remoteAddress the connection's address as the server reports it
      * @param forwardedFor every {@code X-Forwarded-For} header, in order

@@ -39,6 +39,7 @@ public final class HttpErrors {
         return switch (code) {
             case ARGUMENT_INVALID, INPUT_INVALID, QUERY_INVALID -> new Answer(400, code, message, Optional.empty());
             case UNAUTHORIZED -> new Answer(401, code, message, Optional.empty());
+            case FORBIDDEN -> new Answer(403, code, message, Optional.empty());
             case NOT_FOUND -> new Answer(404, code, message, Optional.empty());
             case CONFLICT -> new Answer(409, code, message, Optional.empty());
             case TOO_LARGE -> new Answer(413, code, message, Optional.empty());

@@ -1,5 +1,7 @@
 package dev.ownstack.server.syncs;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownstack.activation.destination.Destinations;
 import dev.ownstack.activation.sync.SyncCatalog;
 import dev.ownstack.activation.sync.SyncRun;
@@ -13,6 +15,8 @@ import dev.ownstack.core.config.syncs.SyncDefinition;
 import dev.ownstack.core.config.syncs.SyncTrigger;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.server.auth.AuditEntry;
+import dev.ownstack.server.auth.AuditLog;
 import dev.ownstack.warehouse.Warehouse;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +35,8 @@ import java.util.function.Supplier;
  */
 public final class ProjectSyncs implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ProjectSyncs.class.getName());
+    /** The actor of the runs the scheduler starts, in the audit log. */
+    public static final String SCHEDULER = "scheduler";
 
     private final ProjectConfig config;
     private final SyncCatalog catalog;
@@ -104,20 +110,33 @@ public final class ProjectSyncs implements AutoCloseable {
      * The scheduler's way to run a sync: errors are logged and alerted, never thrown, so that the
      * scheduler's worker goes on with the next one.
      */
-    public SyncScheduler.Runner scheduledRunner() {
+    public SyncScheduler.Runner scheduledRunner(AuditLog audit) {
         return (sync, reason) -> {
             try {
                 SyncRun run = run(sync, false);
+                audit.record(scheduled(sync, reason, run.runId(), SyncJson.status(run.status()), AuditEntry.SUCCESS));
                 LOG.log(System.Logger.Level.INFO, "sync " + sync + " (" + reason + "): run " + run.runId() + " " + SyncJson.status(run.status())
                         + ", added " + run.added() + ", changed " + run.changed() + ", removed " + run.removed() + ", failed " + run.failed()
                         + (run.message().isEmpty() ? "" : ": " + run.message()));
             } catch (OwnstackException e) {
                 LOG.log(System.Logger.Level.WARNING, "sync " + sync + " (" + reason + ") could not run: " + e.getMessage());
+                audit.record(scheduled(sync, reason, 0, "", e.code().name()));
                 if (e.code() != ErrorCode.CONFLICT) {
                     alerts.reportFailure(sync, e.getMessage());
                 }
             }
         };
+    }
+
+    /** The audit row of a run the scheduler started; {@code runId} 0 and {@code status} empty when none started. */
+    private AuditEntry scheduled(String sync, String reason, long runId, String status, String outcome) {
+        ObjectNode detail = JsonNodeFactory.instance.objectNode();
+        detail.put("reason", reason);
+        if (runId > 0) {
+            detail.put("runId", runId);
+            detail.put("status", status);
+        }
+        return new AuditEntry(clock.instant(), SCHEDULER, "sync.run", sync, detail, outcome);
     }
 
     @Override

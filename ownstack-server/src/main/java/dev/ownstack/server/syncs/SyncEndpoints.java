@@ -12,6 +12,7 @@ import dev.ownstack.core.config.syncs.SyncTrigger;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.server.api.ApiJson;
+import dev.ownstack.server.auth.Guard;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,9 @@ public final class SyncEndpoints {
     public void run(Context context) {
         String name = context.pathParam("name");
         boolean dryRun = bool(context, "dryRun");
-        ApiJson.write(context, 200, SyncJson.run(syncs.run(name, dryRun)));
+        SyncRun run = syncs.run(name, dryRun);
+        Guard.detail(context).put("runId", run.runId()).put("status", SyncJson.status(run.status()));
+        ApiJson.write(context, 200, SyncJson.run(run));
     }
 
     /** {@code GET /api/syncs/{name}/preview?sample=10}. */
@@ -119,7 +122,9 @@ public final class SyncEndpoints {
             throw new OwnstackException(ErrorCode.INPUT_INVALID, "id: must be a run id (a whole number), got '"
                     + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'");
         }
-        ApiJson.write(context, 200, SyncJson.run(syncs.approve(id)));
+        SyncRun run = syncs.approve(id);
+        Guard.detail(context).put("runId", run.runId()).put("status", SyncJson.status(run.status()));
+        ApiJson.write(context, 200, SyncJson.run(run));
     }
 
     private ObjectNode sync(SyncDefinition sync, Optional<SyncRun> last) {

@@ -10,6 +10,8 @@ import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.core.table.TableName;
+import dev.ownstack.server.auth.AuditEntry;
+import dev.ownstack.server.auth.AuditLog;
 import dev.ownstack.warehouse.RowWriter;
 import dev.ownstack.warehouse.Warehouse;
 import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
@@ -33,6 +35,7 @@ class ProjectSyncsTest {
     private final List<String> alerts = new CopyOnWriteArrayList<>();
     private HttpServer receiver;
     private ProjectSyncs syncs;
+    private final AuditLog audit = new AuditLog(held::openSibling);
 
     @BeforeEach
     void start() throws IOException {
@@ -75,16 +78,21 @@ class ProjectSyncsTest {
 
     @Test
     void the_scheduled_runner_runs_the_sync_and_stays_quiet_when_it_succeeds() {
-        syncs.scheduledRunner().run("mirror", "schedule @hourly");
+        syncs.scheduledRunner(audit).run("mirror", "schedule @hourly");
         assertEquals(10, MemoryDestinationFactory.STORES.get("ok:crm").size());
         assertEquals(List.of(), alerts);
+        AuditEntry entry = audit.page(10, 0, "").entries().get(0);
+        assertEquals(List.of("scheduler", "sync.run", "mirror", AuditEntry.SUCCESS), List.of(entry.actor(), entry.action(), entry.target(),
+                entry.outcome()));
+        assertEquals("schedule @hourly", entry.detail().path("reason").asText());
+        assertEquals(1, entry.detail().path("runId").asLong());
     }
 
     @Test
     void a_scheduled_run_that_stops_for_approval_is_alerted_with_the_approve_command() {
-        syncs.scheduledRunner().run("mirror", "schedule @hourly");
+        syncs.scheduledRunner(audit).run("mirror", "schedule @hourly");
         people(2);
-        syncs.scheduledRunner().run("mirror", "schedule @hourly");
+        syncs.scheduledRunner(audit).run("mirror", "schedule @hourly");
         assertEquals(10, MemoryDestinationFactory.STORES.get("ok:crm").size());
         assertEquals(1, alerts.size(), alerts.toString());
         assertTrue(alerts.get(0).contains("\"type\":\"sync.run.awaiting_approval\""), alerts.get(0));
@@ -93,10 +101,13 @@ class ProjectSyncsTest {
 
     @Test
     void a_sync_that_cannot_start_is_alerted_and_does_not_throw() {
-        syncs.scheduledRunner().run("to-broken", "schedule");
+        syncs.scheduledRunner(audit).run("to-broken", "schedule");
         assertEquals(1, alerts.size(), alerts.toString());
         assertTrue(alerts.get(0).contains("\"type\":\"sync.run.failed\""), alerts.get(0));
         assertTrue(alerts.get(0).contains("destinations.broken.url: required"), alerts.get(0));
+        AuditEntry entry = audit.page(10, 0, "scheduler").entries().get(0);
+        assertEquals("to-broken", entry.target());
+        assertTrue(!entry.outcome().equals(AuditEntry.SUCCESS), entry.outcome());
     }
 
     @Test

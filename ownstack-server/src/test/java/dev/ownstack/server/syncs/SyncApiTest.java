@@ -138,6 +138,18 @@ class SyncApiTest {
 
         HttpResponse<String> again = call("POST", "/api/sync-runs/" + stopped.path("id").asLong() + "/approve");
         assertEquals(409, again.statusCode(), again.body());
+
+        // each run and approval is audited with its run (partial: the destination rejects p10's address)
+        List<String> audited = new java.util.ArrayList<>();
+        for (JsonNode entry : ok(call("GET", "/api/audit")).path("entries")) {
+            audited.add(entry.path("actor").asText() + " " + entry.path("action").asText() + " " + entry.path("target").asText() + " "
+                    + entry.path("outcome").asText() + " " + entry.path("detail").path("runId").asText("-") + " "
+                    + entry.path("detail").path("status").asText("-"));
+        }
+        long id = stopped.path("id").asLong();
+        assertEquals(List.of("api-key sync.approve " + id + " CONFLICT - -", "api-key sync.approve " + id + " success " + approved.path("id").asLong()
+                + " partial", "api-key sync.run mirror success " + id + " awaiting_approval", "api-key sync.run mirror success 1 partial"),
+                audited);
     }
 
     @Test
