@@ -17,21 +17,35 @@ import java.util.TreeMap;
 
 /**
  * What the audience compiler may refer to, read from the warehouse: the columns of
- * {@code model.customers} (traits), {@code model.events} and {@code model.transactions}, and
- * every event name with the properties its events carry. A table that does not exist has no
- * columns. Immutable; read it again after the models are rebuilt.
+ * {@code model.customers} (traits), the score columns of {@code model.customer_scores} (score
+ * traits), the columns of {@code model.events} and {@code model.transactions}, and every event
+ * name with the properties its events carry. A table that does not exist has no columns.
+ * Immutable; read it again after the models are rebuilt or scored.
+ *
+ * <p>A trait name is looked up in {@code model.customers} first: a score column of the same name
+ * is hidden by it ({@link #scoreTrait} does not return it, {@link #notes} says so).
  */
 public record ModelCatalog(List<Column> customerColumns, List<Column> eventColumns, List<Column> transactionColumns,
-                           Map<String, EventInfo> events) {
+                           Map<String, EventInfo> events, List<ScoreTrait> scoreTraits) {
     public static final TableName CUSTOMERS = new TableName("model", "customers");
     public static final TableName EVENTS = new TableName("model", "events");
     public static final TableName TRANSACTIONS = new TableName("model", "transactions");
+    /** One row per scored customer, one column per model output ({@code churn_decile}); written by the insights module. */
+    public static final TableName CUSTOMER_SCORES = new TableName("model", "customer_scores");
+    /** Which model owns which column of {@link #CUSTOMER_SCORES}: model, column_name, output, type, version, scored_at. */
+    public static final TableName SCORE_COLUMNS = new TableName(TableName.OWNSTACK_SCHEMA, "score_columns");
 
     public ModelCatalog {
         customerColumns = List.copyOf(customerColumns);
         eventColumns = List.copyOf(eventColumns);
         transactionColumns = List.copyOf(transactionColumns);
         events = Collections.unmodifiableMap(new TreeMap<>(events));
+        scoreTraits = List.copyOf(scoreTraits);
+    }
+
+    /** A catalog without score traits. */
+    public ModelCatalog(List<Column> customerColumns, List<Column> eventColumns, List<Column> transactionColumns, Map<String, EventInfo> events) {
+        this(customerColumns, eventColumns, transactionColumns, events, List.of());
     }
 
     /**
@@ -64,11 +78,42 @@ public record ModelCatalog(List<Column> customerColumns, List<Column> eventColum
         }
         Map<String, EventInfo> infos = new LinkedHashMap<>();
         counts.forEach((name, count) -> infos.put(name, new EventInfo(name, count, properties.get(name))));
-        return new ModelCatalog(customers, events, transactions, infos);
+        return new ModelCatalog(customers, events, transactions, infos, ScoreTrait.read(warehouse));
     }
 
     public Optional<Column> customerColumn(String name) {
         return find(customerColumns, name);
+    }
+
+    /** The score trait of this name, unless {@code model.customers} has a column of that name (which wins). */
+    public Optional<ScoreTrait> scoreTrait(String name) {
+        if (customerColumn(name).isPresent()) {
+            return Optional.empty();
+        }
+        return scoreTraits.stream().filter(trait -> trait.name().equals(name)).findFirst();
+    }
+
+    /** The score traits rules can use: those whose name {@code model.customers} does not take. */
+    public List<ScoreTrait> visibleScoreTraits() {
+        return scoreTraits.stream().filter(trait -> customerColumn(trait.name()).isEmpty()).toList();
+    }
+
+    /** What users should know about the catalog: score columns hidden by a column of {@code model.customers}. */
+    public List<String> notes() {
+        return scoreTraits.stream().filter(trait -> customerColumn(trait.name()).isPresent())
+                .map(trait -> "score trait \"" + trait.name() + "\"" + trait.origin() + " is hidden by the column of model.customers of"
+                        + " that name: rules compare model.customers." + trait.name() + "; rename the model or the customer column")
+                .toList();
+    }
+
+    /**
+     * Every trait name a rule can compare: the columns of {@code model.customers}, then the
+     * visible score traits.
+     */
+    public List<String> traitNames() {
+        List<String> names = new java.util.ArrayList<>(customerColumns.stream().map(Column::name).toList());
+        visibleScoreTraits().forEach(trait -> names.add(trait.name()));
+        return names;
     }
 
     public Optional<Column> eventColumn(String name) {
