@@ -186,24 +186,20 @@ public final class AudienceCompiler {
          * {@code model.customer_scores} (joined once per query), NULL for a customer without scores.
          */
         private Optional<Predicate> trait(TraitCondition trait, String path) {
-            Optional<Column> column = catalog.customerColumn(trait.trait());
-            String alias = CompiledAudience.CUSTOMERS_ALIAS;
-            if (column.isEmpty()) {
-                Optional<ScoreTrait> score = catalog.scoreTrait(trait.trait());
-                if (score.isEmpty()) {
-                    problems.add(path + ".trait", unknownTrait(trait.trait()));
-                    return Optional.empty();
-                }
-                column = Optional.of(score.get().column());
-                alias = CompiledAudience.SCORES_ALIAS;
+            Optional<ModelCatalog.Trait> found = catalog.trait(trait.trait());
+            if (found.isEmpty()) {
+                problems.add(path + ".trait", unknownTrait(trait.trait()));
+                return Optional.empty();
+            }
+            if (found.get().score()) {
                 Sql join = Sql.of(CompiledAudience.scoresJoin(dialect));
                 if (!joins.contains(join)) {
                     joins.add(join);
                 }
             }
             String subject = "trait \"" + trait.trait() + "\"";
-            ComparisonSql.Target target = new ComparisonSql.Target(alias + "." + dialect.quote(column.get().name()),
-                    ValueKind.of(column.get().type()), subject, false);
+            ComparisonSql.Target target = new ComparisonSql.Target(found.get().expression(dialect), ValueKind.of(found.get().column().type()),
+                    subject, false);
             return new ComparisonSql(dialect, time, problems).compile(target, trait.comparison(), path);
         }
 

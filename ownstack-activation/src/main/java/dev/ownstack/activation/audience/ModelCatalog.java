@@ -3,7 +3,9 @@ package dev.ownstack.activation.audience;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.TableName;
 import dev.ownstack.warehouse.QueryResult;
+import dev.ownstack.warehouse.SqlDialect;
 import dev.ownstack.warehouse.Warehouse;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -111,9 +113,50 @@ public record ModelCatalog(List<Column> customerColumns, List<Column> eventColum
      * visible score traits.
      */
     public List<String> traitNames() {
-        List<String> names = new java.util.ArrayList<>(customerColumns.stream().map(Column::name).toList());
+        List<String> names = new ArrayList<>(customerColumns.stream().map(Column::name).toList());
         visibleScoreTraits().forEach(trait -> names.add(trait.name()));
         return names;
+    }
+
+    /** The trait of this name: a column of {@code model.customers}, else a score trait. */
+    public Optional<Trait> trait(String name) {
+        Optional<Column> column = customerColumn(name);
+        if (column.isPresent()) {
+            return Optional.of(new Trait(column.get(), false));
+        }
+        return scoreTrait(name).map(score -> new Trait(score.column(), true));
+    }
+
+    /**
+     * The traits there are, for messages:
+     * {@code model.customers has customer_id, country; model.customer_scores has churn_decile (score of model churn, version 3)}.
+     */
+    public String describeTraits() {
+        String customers = customerColumns.isEmpty() ? "there is no model.customers (build the models first: ownstack build)"
+                : "model.customers has " + String.join(", ", customerColumns.stream().map(Column::name).toList());
+        List<ScoreTrait> scores = visibleScoreTraits();
+        return scores.isEmpty() ? customers : customers + "; model.customer_scores has "
+                + String.join(", ", scores.stream().map(score -> score.name() + score.origin()).toList());
+    }
+
+    /**
+     * A trait as queries over a {@link CompiledAudience} read it: a column of {@code model.customers}
+     * (alias {@code c}) or of {@code model.customer_scores} (alias {@code s}, joined by
+     * {@link CompiledAudience#fromWithScores}).
+     */
+    public record Trait(Column column, boolean score) {
+        public Trait {
+            Objects.requireNonNull(column, "column");
+        }
+
+        public String name() {
+            return column.name();
+        }
+
+        /** {@code c."country"} or {@code s."churn_decile"}. */
+        public String expression(SqlDialect dialect) {
+            return (score ? CompiledAudience.SCORES_ALIAS : CompiledAudience.CUSTOMERS_ALIAS) + "." + dialect.quote(column.name());
+        }
     }
 
     public Optional<Column> eventColumn(String name) {
