@@ -128,7 +128,7 @@ public final class AudienceCompiler {
 
                 @Override
                 public Optional<Predicate> trait(TraitCondition trait) {
-                    return RuleCompiler.this.trait(trait, path);
+                    return RuleCompiler.this.trait(trait, path, topLevel);
                 }
 
                 @Override
@@ -182,14 +182,20 @@ public final class AudienceCompiler {
         }
 
         /**
-         * A column of {@code model.customers}, else a score trait: a column of the LEFT JOINed
-         * {@code model.customer_scores} (joined once per query), NULL for a customer without scores.
+         * A column of {@code model.customers}, compared on the customer's row. A score trait: ANDed at
+         * the top of the rule with a positive operator, compared on {@code model.customer_scores}
+         * LEFT JOINed once (which the engines run as an inner join that filters the scores first);
+         * elsewhere, or with not-equals, not-in or is-not-set, as the set of customers whose scores
+         * meet the positive comparison ({@link ScoreSql}), like events and transactions.
          */
-        private Optional<Predicate> trait(TraitCondition trait, String path) {
+        private Optional<Predicate> trait(TraitCondition trait, String path, boolean topLevel) {
             Optional<ModelCatalog.Trait> found = catalog.trait(trait.trait());
             if (found.isEmpty()) {
                 problems.add(path + ".trait", unknownTrait(trait.trait()));
                 return Optional.empty();
+            }
+            if (found.get().score() && !(topLevel && ScoreSql.isPositive(trait.comparison().operator()))) {
+                return new ScoreSql(dialect, time, problems).compile(found.get(), trait.comparison(), path).map(set -> customers(set, topLevel));
             }
             if (found.get().score()) {
                 Sql join = Sql.of(CompiledAudience.scoresJoin(dialect));

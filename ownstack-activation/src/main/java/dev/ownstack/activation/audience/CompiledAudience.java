@@ -21,13 +21,14 @@ import java.util.Objects;
  * @param from       what the members query reads: {@code model.customers AS c} and its joins
  * @param predicate  the members condition
  * @param parameters the values of the placeholders, in order: those of {@code from}, then those of {@code predicate}
- * @param joinsScores whether {@code from} LEFT JOINs {@code model.customer_scores} (as {@value #SCORES_ALIAS}): the rule compares a score trait
+ * @param joinsScores whether {@code from} LEFT JOINs {@code model.customer_scores} (as {@value #SCORES_ALIAS}), for score
+ *                    traits compared at the top of the rule
  */
 public record CompiledAudience(String audience, String dialect, String sql, String from, String predicate, List<Object> parameters,
                                boolean joinsScores) {
     /** The alias {@code model.customers} has in {@link #sql()} and that {@link #predicate()} refers to. */
     public static final String CUSTOMERS_ALIAS = "c";
-    /** The alias of {@code model.customer_scores} when {@link #from()} joins it. */
+    /** The alias of {@code model.customer_scores} when {@link #from()} joins it, and in {@link #fromWithScores}. */
     public static final String SCORES_ALIAS = "s";
 
     public CompiledAudience {
@@ -40,8 +41,8 @@ public record CompiledAudience(String audience, String dialect, String sql, Stri
     }
 
     /**
-     * The LEFT JOIN of {@code model.customer_scores} (alias {@value #SCORES_ALIAS}) on the customer id,
-     * as {@link #from()} has it: one row per customer, NULL scores for a customer without a row.
+     * The LEFT JOIN of {@code model.customer_scores} (alias {@value #SCORES_ALIAS}) on the customer id:
+     * one row per customer, NULL scores for a customer without a row.
      */
     public static String scoresJoin(SqlDialect dialect) {
         String id = dialect.quote("customer_id");
@@ -49,7 +50,11 @@ public record CompiledAudience(String audience, String dialect, String sql, Stri
                 + CUSTOMERS_ALIAS + "." + id;
     }
 
-    /** {@link #from()} with {@code model.customer_scores} joined (once), for queries that read score traits of the members. */
+    /**
+     * {@link #from()} with {@code model.customer_scores} LEFT JOINed (once: as it is when
+     * {@link #joinsScores()}), for queries that read score traits of the members
+     * ({@code s."churn_decile"}); {@link #predicate()} and the parameters stay the same.
+     */
     public String fromWithScores(SqlDialect dialect) {
         return joinsScores ? from : from + scoresJoin(dialect);
     }

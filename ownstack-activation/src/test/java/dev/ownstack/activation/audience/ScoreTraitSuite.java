@@ -4,7 +4,6 @@ import static dev.ownstack.activation.audience.Audiences.definition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ownstack.core.config.audiences.AudienceDefinition;
 import dev.ownstack.core.error.ErrorCode;
@@ -141,22 +140,28 @@ abstract class ScoreTraitSuite {
     }
 
     @Test
-    void joins_the_scores_once_and_only_when_the_rule_compares_a_score() {
-        CompiledAudience scored = compile("{'all': [{'audience': 'at_risk'}, {'audience': 'valuable'},"
-                + " {'trait': 'ltv_value', 'operator': 'greater', 'value': 100}]}");
-        assertTrue(scored.joinsScores());
-        String join = CompiledAudience.scoresJoin(warehouse.dialect());
-        assertEquals(scored.from().indexOf(join), scored.from().lastIndexOf(join));
-        assertTrue(scored.from().contains(join), scored.from());
-        assertEquals(scored.from(), scored.fromWithScores(warehouse.dialect()));
-
+    void reads_score_traits_of_members_through_the_scores_join() {
         CompiledAudience plain = compile("{'trait': 'country', 'operator': 'equals', 'value': 'GB'}");
-        assertFalse(plain.joinsScores());
         assertFalse(plain.from().contains("customer_scores"), plain.from());
-        List<Object[]> rows = warehouse.queryAll("SELECT c.customer_id, s.churn_decile FROM " + plain.fromWithScores(warehouse.dialect())
-                + " WHERE " + plain.predicate() + " ORDER BY 1", plain.parameters().toArray()).rows();
-        assertEquals(List.of("c01=10", "c03=10", "c06=1", "c10=null"),
-                rows.stream().map(row -> row[0] + "=" + (row[1] == null ? "null" : ((Number) row[1]).longValue())).toList());
+        assertFalse(plain.joinsScores());
+        CompiledAudience scored = compile("{'any': [{'trait': 'country', 'operator': 'equals', 'value': 'GB'},"
+                + " {'not': {'trait': 'ltv_value', 'operator': 'greater', 'value': 100}}]}");
+        String join = CompiledAudience.scoresJoin(warehouse.dialect());
+        assertFalse(scored.from().contains(join), scored.from());
+        CompiledAudience joined = compile("{'all': [{'trait': 'churn_decile', 'operator': 'greater', 'value': 5},"
+                + " {'not': {'trait': 'ltv_decile', 'operator': 'less', 'value': 4}}]}");
+        assertEquals(1, joined.fromWithScores(warehouse.dialect()).split(java.util.regex.Pattern.quote(join), -1).length - 1, joined.from());
+        for (CompiledAudience audience : List.of(plain, scored, joined)) {
+            List<Object[]> rows = warehouse.queryAll("SELECT c.customer_id, s.churn_decile FROM " + audience.fromWithScores(warehouse.dialect())
+                    + " WHERE " + audience.predicate() + " ORDER BY 1", audience.parameters().toArray()).rows();
+            assertEquals(Audiences.run(warehouse, audience), rows.stream().map(row -> (String) row[0]).toList(), "one row per member");
+            if (audience == plain) {
+                assertEquals(List.of("c01=10", "c03=10", "c06=1", "c10=null"),
+                        rows.stream().map(row -> row[0] + "=" + (row[1] == null ? "null" : ((Number) row[1]).longValue())).toList());
+            }
+        }
+        assertEquals(List.of("c01", "c02", "c03", "c06", "c07", "c09", "c10", "c11", "c12"), Audiences.run(warehouse, scored));
+        assertEquals(List.of("c01", "c03", "c04", "c07"), Audiences.run(warehouse, joined)); // c02: ltv decile 3
     }
 
     @Test
