@@ -14,8 +14,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Counts audiences on score traits on DuckDB in memory: the compiled SQL (the scores filtered,
- * then semi-joined, or LEFT JOINed under OR) next to hand-written semi-joins ({@code c.customer_id
+ * Counts audiences on score traits on DuckDB in memory: the compiled SQL (the scores LEFT JOINed
+ * for positive comparisons ANDed at the top; a filtered set of score ids under OR, NOT EXISTS for
+ * negative operators) next to hand-written semi-joins ({@code c.customer_id
  * IN (SELECT customer_id FROM model.customer_scores WHERE ...)}) and to a LEFT JOIN of the whole
  * scores table, for the same members, alternated in the same run. CUSTOMERS customers, 80% of them scored with a churn and a lifetime value decile.
  * Prints the median of each, their ratio, and fails when the counts differ.
