@@ -128,14 +128,13 @@ public record ModelCatalog(List<Column> customerColumns, List<Column> eventColum
     }
 
     /**
-     * The traits there are, for messages:
-     * {@code model.customers has customer_id, country; model.customer_scores has churn_decile (score of model churn, version 3)}.
+     * The score traits for messages that list traits, after those of {@code model.customers}:
+     * {@code ; model.customer_scores has churn_decile (score of model churn, version 3), ...}, or
+     * empty text when there are none.
      */
-    public String describeTraits() {
-        String customers = customerColumns.isEmpty() ? "there is no model.customers (build the models first: ownstack build)"
-                : "model.customers has " + String.join(", ", customerColumns.stream().map(Column::name).toList());
+    public String scoreTraitsText() {
         List<ScoreTrait> scores = visibleScoreTraits();
-        return scores.isEmpty() ? customers : customers + "; model.customer_scores has "
+        return scores.isEmpty() ? "" : "; model.customer_scores has "
                 + String.join(", ", scores.stream().map(score -> score.name() + score.origin()).toList());
     }
 

@@ -98,10 +98,9 @@ final class AudienceSession implements AutoCloseable {
             Optional<ModelCatalog.Trait> trait = catalog.trait(name);
             if (trait.isEmpty()) {
                 List<String> all = catalog.customerColumns().stream().map(Column::name).toList();
-                String scores = catalog.visibleScoreTraits().isEmpty() ? "" : "; model.customer_scores has "
-                        + String.join(", ", catalog.visibleScoreTraits().stream().map(score -> score.name() + score.origin()).toList());
                 throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, option + " '" + name + "': model.customers has no such column; "
-                        + (all.isEmpty() ? "there is no model.customers yet (run ownstack build)" : "it has " + String.join(", ", all)) + scores);
+                        + (all.isEmpty() ? "there is no model.customers yet (run ownstack build)" : "it has " + String.join(", ", all))
+                        + catalog.scoreTraitsText());
             }
             traits.add(trait.get());
         }

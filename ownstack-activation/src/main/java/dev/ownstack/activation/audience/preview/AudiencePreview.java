@@ -129,10 +129,9 @@ public final class AudiencePreview {
         Optional<ModelCatalog.Trait> trait = catalog.trait(name);
         if (trait.isEmpty()) {
             List<String> names = catalog.customerColumns().stream().map(Column::name).toList();
-            String scores = catalog.visibleScoreTraits().isEmpty() ? "" : "; model.customer_scores has "
-                    + String.join(", ", catalog.visibleScoreTraits().stream().map(score -> score.name() + score.origin()).toList());
             throw new OwnstackException(ErrorCode.INPUT_INVALID, path + ": model.customers has no column \"" + name + "\"; it has "
-                    + (names.isEmpty() ? "no columns (build the models first: ownstack build)" : String.join(", ", names)) + scores);
+                    + (names.isEmpty() ? "no columns (build the models first: ownstack build)" : String.join(", ", names))
+                    + catalog.scoreTraitsText());
         }
         return trait.get();
     }
