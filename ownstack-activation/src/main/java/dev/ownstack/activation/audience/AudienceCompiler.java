@@ -82,7 +82,9 @@ public final class AudienceCompiler {
         }
         Sql from = Sql.join("", joins).prepend(dialect.table(ModelCatalog.CUSTOMERS) + " AS c");
         Sql sql = from.wrap("SELECT c." + dialect.quote("customer_id") + " FROM ", " WHERE ").append(predicate.sql());
-        return new CompiledAudience(definition.name(), dialect.name(), sql.text(), from.text(), predicate.sql().text(), sql.parameters());
+        boolean scores = joins.contains(Sql.of(CompiledAudience.scoresJoin(dialect)));
+        return new CompiledAudience(definition.name(), dialect.name(), sql.text(), from.text(), predicate.sql().text(), sql.parameters(),
+                scores);
     }
 
     /** The customer's bucket (0 to 99) for sampling or holding out, from a hash of the purpose, the audience and the customer id. */
@@ -126,7 +128,7 @@ public final class AudienceCompiler {
 
                 @Override
                 public Optional<Predicate> trait(TraitCondition trait) {
-                    return RuleCompiler.this.trait(trait, path);
+                    return RuleCompiler.this.trait(trait, path, topLevel);
                 }
 
                 @Override
@@ -179,17 +181,39 @@ public final class AudienceCompiler {
             return Optional.of(Predicate.of(parts.size() == 1 ? parts.get(0) : Sql.join(operator, parts).wrap("(", ")"), nullable));
         }
 
-        private Optional<Predicate> trait(TraitCondition trait, String path) {
-            Optional<Column> column = catalog.customerColumn(trait.trait());
-            if (column.isEmpty()) {
-                problems.add(path + ".trait", "unknown trait \"" + trait.trait() + "\"; model.customers has "
-                        + Names.list(catalog.customerColumns().stream().map(Column::name).toList()));
+        /**
+         * A column of {@code model.customers}, compared on the customer's row. A score trait: ANDed at
+         * the top of the rule with a positive operator, compared on {@code model.customer_scores}
+         * LEFT JOINed once (which the engines run as an inner join that filters the scores first);
+         * elsewhere, or with not-equals, not-in or is-not-set, as the set of customers whose scores
+         * meet the positive comparison ({@link ScoreSql}), like events and transactions.
+         */
+        private Optional<Predicate> trait(TraitCondition trait, String path, boolean topLevel) {
+            Optional<ModelCatalog.Trait> found = catalog.trait(trait.trait());
+            if (found.isEmpty()) {
+                problems.add(path + ".trait", unknownTrait(trait.trait()));
                 return Optional.empty();
             }
+            if (found.get().score() && !(topLevel && ScoreSql.isPositive(trait.comparison().operator()))) {
+                return new ScoreSql(dialect, time, problems).compile(found.get(), trait.comparison(), path).map(set -> customers(set, topLevel));
+            }
+            if (found.get().score()) {
+                Sql join = Sql.of(CompiledAudience.scoresJoin(dialect));
+                if (!joins.contains(join)) {
+                    joins.add(join);
+                }
+            }
             String subject = "trait \"" + trait.trait() + "\"";
-            ComparisonSql.Target target = new ComparisonSql.Target("c." + dialect.quote(column.get().name()), ValueKind.of(column.get().type()),
+            ComparisonSql.Target target = new ComparisonSql.Target(found.get().expression(dialect), ValueKind.of(found.get().column().type()),
                     subject, false);
             return new ComparisonSql(dialect, time, problems).compile(target, trait.comparison(), path);
+        }
+
+        private String unknownTrait(String name) {
+            String message = "unknown trait \"" + name + "\"; model.customers has "
+                    + Names.list(catalog.customerColumns().stream().map(Column::name).toList());
+            List<String> scores = catalog.visibleScoreTraits().stream().map(ScoreTrait::name).toList();
+            return scores.isEmpty() ? message : message + "; model.customer_scores has " + Names.list(scores);
         }
 
         private Optional<Predicate> audience(String name, String path, boolean topLevel) {

@@ -109,6 +109,17 @@ class AudienceEquivalenceIT {
             definition("neither", "{'not': {'any': [{'trait': 'vip', 'operator': 'equals', 'value': true}, {'event': 'Order Completed', 'within-days': 180}]}}"),
             definition("not_both", "{'not': {'all': [{'trait': 'orders', 'operator': 'greater', 'value': 3}, {'trait': 'score', 'operator': 'less', 'value': 0.5}]}}"),
             definition("nested", "{'all': [{'audience': 'valuable_europeans'}, {'not': {'audience': 'refunded'}}]}"),
+            definition("churn_top", "{'trait': 'churn_decile', 'operator': 'equals', 'value': 10}"),
+            definition("churn_not_top", "{'trait': 'churn_decile', 'operator': 'not-equals', 'value': 10}"),
+            definition("churn_not_in", "{'trait': 'churn_decile', 'operator': 'not-in', 'value': [1, 2, 3]}"),
+            definition("churn_unscored", "{'trait': 'churn_decile', 'operator': 'is-not-set'}"),
+            definition("churn_top_valuable", "{'all': [{'trait': 'churn_decile', 'operator': 'greater-or-equal', 'value': 9},"
+                    + " {'trait': 'ltv_value', 'operator': 'greater', 'value': 1000.005}]}"),
+            definition("gb_or_churning", "{'any': [{'trait': 'country', 'operator': 'equals', 'value': 'GB'},"
+                    + " {'trait': 'churn_probability', 'operator': 'greater', 'value': 0.9}]}"),
+            definition("not_churn_middle", "{'not': {'trait': 'churn_decile', 'operator': 'between', 'value': [3, 7]}}"),
+            definition("churn_nested", "{'all': [{'audience': 'churn_top_valuable'}, {'not': {'audience': 'gb_or_churning'}},"
+                    + " {'event': 'Order Completed'}]}"),
             definition("nested_any", "{'any': [{'audience': 'xmas'}, {'audience': 'sampled'}]}"),
             new AudienceDefinition("sampled", "", Audiences.rule("{'event': 'Order Completed'}"), 0, 30),
             new AudienceDefinition("held_out", "", Audiences.rule("{'trait': 'vip', 'operator': 'equals', 'value': true}"), 20, 100),

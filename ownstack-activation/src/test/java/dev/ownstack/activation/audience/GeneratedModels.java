@@ -1,5 +1,7 @@
 package dev.ownstack.activation.audience;
 
+import dev.ownstack.core.table.Column;
+import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.warehouse.Warehouse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,6 +26,10 @@ final class GeneratedModels {
     private static final String[] TYPES = {"order", "order", "order", "refund", "subscription"};
     private static final LocalDateTime START = LocalDateTime.parse("2023-01-01T00:00");
     private static final long MINUTES = 2L * 365 * 24 * 60;
+
+    static final List<Column> SCORE_COLUMNS = List.of(new Column("customer_id", ColumnType.STRING),
+            new Column("churn_probability", ColumnType.DOUBLE), new Column("churn_decile", ColumnType.BIGINT),
+            new Column("ltv_value", ColumnType.DOUBLE));
 
     private final Random random;
     private final int customers;
@@ -52,6 +58,25 @@ final class GeneratedModels {
         AudienceFixtures.write(warehouse, ModelCatalog.CUSTOMERS, AudienceFixtures.CUSTOMER_COLUMNS, customerRows);
         AudienceFixtures.write(warehouse, ModelCatalog.EVENTS, AudienceFixtures.EVENT_COLUMNS, eventRows);
         AudienceFixtures.write(warehouse, ModelCatalog.TRANSACTIONS, AudienceFixtures.TRANSACTION_COLUMNS, transactionRows);
+        AudienceFixtures.write(warehouse, ModelCatalog.CUSTOMER_SCORES, SCORE_COLUMNS, scores(customerRows));
+    }
+
+    /**
+     * Scores for three customers in four, from a generator of their own (so the other tables stay
+     * as they were): a churn probability and decile (a few rows without them) and a lifetime value.
+     */
+    private List<Object[]> scores(List<Object[]> customerRows) {
+        Random scores = new Random(random.nextLong());
+        List<Object[]> rows = new ArrayList<>();
+        for (Object[] customer : customerRows) {
+            if (scores.nextInt(4) == 0) {
+                continue;
+            }
+            boolean churn = scores.nextInt(20) != 0;
+            rows.add(new Object[] {customer[0], churn ? scores.nextDouble() : null, churn ? (long) scores.nextInt(10) + 1 : null,
+                    scores.nextInt(200_000) / 100.0});
+        }
+        return rows;
     }
 
     private Object[] customer(String id, int index) {

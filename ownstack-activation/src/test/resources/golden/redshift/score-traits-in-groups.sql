@@ -1,0 +1,4 @@
+-- score-traits-in-groups: audience "score_traits_in_groups" compiled for redshift as of 2025-01-01T00:00:00Z
+-- definition: {"rule":{"all":[{"any":[{"trait":"churn_decile","operator":"greater-or-equal","value":9},{"audience":"gb"}]},{"not":{"trait":"ltv_value","operator":"less","value":100}}]}}
+-- parameters in order: 9 decimal, 100 decimal, "GB" text
+SELECT c."customer_id" FROM "model"."customers" AS c LEFT JOIN (SELECT sc."customer_id" FROM "model"."customer_scores" AS sc WHERE sc."customer_id" IS NOT NULL AND (sc."churn_decile" >= ?)) AS m1 ON m1."customer_id" = c."customer_id" LEFT JOIN (SELECT sc."customer_id" FROM "model"."customer_scores" AS sc WHERE sc."customer_id" IS NOT NULL AND (sc."ltv_value" < ?)) AS m2 ON m2."customer_id" = c."customer_id" WHERE ((m1."customer_id" IS NOT NULL OR (c."country" = ?)) AND NOT (m2."customer_id" IS NOT NULL))

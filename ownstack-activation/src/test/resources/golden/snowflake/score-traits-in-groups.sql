@@ -1,0 +1,4 @@
+-- score-traits-in-groups: audience "score_traits_in_groups" compiled for snowflake as of 2025-01-01T00:00:00Z
+-- definition: {"rule":{"all":[{"any":[{"trait":"churn_decile","operator":"greater-or-equal","value":9},{"audience":"gb"}]},{"not":{"trait":"ltv_value","operator":"less","value":100}}]}}
+-- parameters in order: 9 decimal, 100 decimal, "GB" text
+SELECT c."CUSTOMER_ID" FROM "MODEL"."CUSTOMERS" AS c LEFT JOIN (SELECT sc."CUSTOMER_ID" FROM "MODEL"."CUSTOMER_SCORES" AS sc WHERE sc."CUSTOMER_ID" IS NOT NULL AND (sc."CHURN_DECILE" >= ?)) AS m1 ON m1."CUSTOMER_ID" = c."CUSTOMER_ID" LEFT JOIN (SELECT sc."CUSTOMER_ID" FROM "MODEL"."CUSTOMER_SCORES" AS sc WHERE sc."CUSTOMER_ID" IS NOT NULL AND (sc."LTV_VALUE" < ?)) AS m2 ON m2."CUSTOMER_ID" = c."CUSTOMER_ID" WHERE ((m1."CUSTOMER_ID" IS NOT NULL OR (c."COUNTRY" = ?)) AND NOT (m2."CUSTOMER_ID" IS NOT NULL))
