@@ -1,12 +1,17 @@
 package dev.ownstack.insights.churn;
 
+import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.insights.features.FeatureSpec;
 import dev.ownstack.warehouse.Warehouse;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Trains the churn models on one period and evaluates them on a later one, in one run:
  * gradient-boosted trees, the logistic-regression baseline and a recency-only ranking, all on
- * the same held-back customers.
+ * the same held-back customers. The training set can stack several earlier cut-offs.
  */
 public final class ChurnExperiment {
     public static final String RECENCY_FEATURE = "recency_days";
@@ -15,7 +20,26 @@ public final class ChurnExperiment {
     }
 
     public static ChurnReport run(Warehouse warehouse, FeatureSpec spec, ChurnSplit split, GradientBoostedTrees.Settings settings) {
-        LabelledSet train = LabelledSets.build(warehouse, spec, split.trainCutoff(), split.labelDays());
+        return run(warehouse, spec, split, settings, List.of());
+    }
+
+    /**
+     * As {@link #run(Warehouse, FeatureSpec, ChurnSplit, GradientBoostedTrees.Settings)}, with the labelled sets of
+     * {@code earlierTrainCutoffs} stacked onto the training set ({@link LabelledSets#stacked}). Each must lie before the
+     * training cut-off, so its label window ends before the evaluation cut-off too.
+     */
+    public static ChurnReport run(Warehouse warehouse, FeatureSpec spec, ChurnSplit split, GradientBoostedTrees.Settings settings,
+                                  List<LocalDateTime> earlierTrainCutoffs) {
+        List<LocalDateTime> cutoffs = new ArrayList<>();
+        for (LocalDateTime cutoff : earlierTrainCutoffs) {
+            if (!cutoff.isBefore(split.trainCutoff())) {
+                throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "churn.earlier-train-cutoffs: " + cutoff
+                        + " is not before the training cut-off " + split.trainCutoff());
+            }
+            cutoffs.add(cutoff);
+        }
+        cutoffs.add(split.trainCutoff());
+        LabelledSet train = LabelledSets.stacked(warehouse, spec, cutoffs, split.labelDays());
         LabelledSet held = LabelledSets.build(warehouse, spec, split.evaluationCutoff(), split.labelDays());
         GradientBoostedTrees trees = GradientBoostedTrees.train(train, settings);
         LogisticBaseline logistic = LogisticBaseline.train(train);

@@ -13,7 +13,7 @@ public final class ChurnReportText {
     public static String format(ChurnReport report) {
         StringBuilder text = new StringBuilder();
         ChurnSplit split = report.split();
-        text.append(String.format(Locale.ROOT, "train: cut-off %s, %d-day label, %d customers, churn rate %.3f%n",
+        text.append(String.format(Locale.ROOT, "train: cut-off %s, %d-day label, %d rows (a customer at each cut-off), churn rate %.3f%n",
                 split.trainCutoff(), split.labelDays(), report.trainCustomers(), report.trainChurnRate()));
         Evaluation held = report.treesEvaluation();
         text.append(String.format(Locale.ROOT, "evaluate: cut-off %s, %d-day label, %d customers, churn rate %.3f%n",

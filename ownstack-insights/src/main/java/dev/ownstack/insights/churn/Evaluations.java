@@ -76,7 +76,8 @@ public final class Evaluations {
             rank = end + 1;
         }
         long negatives = scores.length - positives;
-        return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+        // in double: positives * (positives + 1) overflows an int from 46,341 churners on
+        return (rankSum - (double) positives * (positives + 1) / 2) / ((double) positives * negatives);
     }
 
     private static List<CalibrationBin> calibration(double[] scores, boolean[] churned, Integer[] byScore) {

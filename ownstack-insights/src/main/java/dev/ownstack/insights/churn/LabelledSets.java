@@ -40,6 +40,38 @@ public final class LabelledSets {
         return new LabelledSet(features, churned, labelDays);
     }
 
+    /**
+     * One training set of several cut-offs: each cut-off's labelled set, built as {@link #build} does, one after the
+     * other in the order given (a customer is a row at every cut-off they had ordered by). More cut-offs give the
+     * model more examples and more than one season to learn from. The set's cut-off is the last one given.
+     */
+    public static LabelledSet stacked(Warehouse warehouse, FeatureSpec spec, List<LocalDateTime> cutoffs, int labelDays) {
+        if (cutoffs.isEmpty()) {
+            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "at least one training cut-off is needed");
+        }
+        if (new HashSet<>(cutoffs).size() != cutoffs.size()) {
+            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "a training cut-off is listed twice in " + cutoffs);
+        }
+        List<String> customers = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        List<String> names = null;
+        for (LocalDateTime cutoff : cutoffs) {
+            LabelledSet set = build(warehouse, spec, cutoff, labelDays);
+            names = set.features().featureNames();
+            customers.addAll(set.features().customerIds());
+            rows.addAll(set.features().rows());
+            for (boolean churned : set.churned()) {
+                labels.add(churned);
+            }
+        }
+        boolean[] churned = new boolean[labels.size()];
+        for (int i = 0; i < churned.length; i++) {
+            churned[i] = labels.get(i);
+        }
+        return new LabelledSet(new FeatureMatrix(cutoffs.get(cutoffs.size() - 1), names, customers, rows), churned, labelDays);
+    }
+
     /** The customers with an order in {@code [from, to)}. */
     static Set<String> buyers(Warehouse warehouse, FeatureSpec spec, LocalDateTime from, LocalDateTime to) {
         SqlDialect dialect = warehouse.dialect();

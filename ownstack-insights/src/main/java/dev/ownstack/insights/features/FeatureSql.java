@@ -60,12 +60,14 @@ public final class FeatureSql {
         StringBuilder sql = new StringBuilder("WITH p AS (SELECT CAST(? AS TIMESTAMP) AS cutoff");
         parameters.add(cutoff);
         for (int days : spec.windowDays()) {
-            sql.append(", CAST(? AS TIMESTAMP) AS ").append(since(days));
+            sql.append(", CAST(? AS TIMESTAMP) AS ").append(since(days)).append(", CAST(? AS TIMESTAMP) AS ").append(before(days));
             parameters.add(cutoff.minusDays(days));
+            parameters.add(cutoff.minusDays(2L * days));
         }
         sql.append("), tx AS (SELECT t.").append(q("customer_id")).append(" AS customer_id, t.").append(q("transaction_id"))
                 .append(" AS transaction_id, t.").append(q("occurred_at"))
-                .append(" AS occurred_at, CAST(t.").append(q("amount")).append(" AS ").append(dbl).append(") AS amount").append(passThrough("t.", true))
+                .append(" AS occurred_at, ").append(epochDays("p.cutoff")).append(" - ").append(epochDays("t." + q("occurred_at")))
+                .append(" AS age_days, CAST(t.").append(q("amount")).append(" AS ").append(dbl).append(") AS amount").append(passThrough("t.", true))
                 .append(", CASE WHEN t.")
                 .append(q("type")).append(" IS NULL OR t.").append(q("type")).append(in(spec.orderTypes()))
                 .append(" THEN 1 ELSE 0 END AS is_order, CASE WHEN ").append(returnCondition())
@@ -73,19 +75,26 @@ public final class FeatureSql {
                 .append(q("customer_id")).append(" IS NOT NULL AND t.").append(q("occurred_at")).append(" < p.cutoff)");
 
         // each order with the one before it and its rank from the last; the transaction id breaks ties in time
-        sql.append(", ranked AS (SELECT customer_id, occurred_at, amount").append(passThrough("", false)).append(", lag(occurred_at) OVER (PARTITION BY customer_id"
+        sql.append(", ranked AS (SELECT customer_id, occurred_at, age_days, amount").append(passThrough("", false)).append(", lag(occurred_at) OVER (PARTITION BY customer_id"
                 + " ORDER BY occurred_at, transaction_id) AS previous_at, row_number() OVER (PARTITION BY customer_id"
                 + " ORDER BY occurred_at DESC, transaction_id DESC) AS from_last FROM tx WHERE is_order = 1)");
         sql.append(", orders AS (SELECT customer_id, count(*) AS orders, sum(amount) AS monetary_sum, avg(amount) AS monetary_avg,"
                 + " min(occurred_at) AS first_at, max(occurred_at) AS last_at, max(CASE WHEN from_last = 1 THEN ")
                 .append(epochDays("occurred_at")).append(" - ").append(epochDays("previous_at")).append(" END) AS last_gap,"
-                + " count(DISTINCT CAST(occurred_at AS DATE)) AS order_days");
+                + " count(DISTINCT CAST(occurred_at AS DATE)) AS order_days, max(CASE WHEN from_last = 2 THEN occurred_at END) AS second_last_at,"
+                + " count(DISTINCT floor(age_days / 7)) AS active_weeks, count(DISTINCT floor(age_days / 30)) AS active_months");
         for (int i = 0; i < spec.transactionColumns().size(); i++) {
             sql.append(", sum(x").append(i).append(") AS x").append(i).append("_sum, avg(x").append(i).append(") AS x").append(i).append("_avg");
         }
         for (int days : spec.windowDays()) {
             sql.append(", sum(CASE WHEN occurred_at >= p.").append(since(days)).append(" THEN 1 ELSE 0 END) AS orders_").append(days)
                     .append(", sum(CASE WHEN occurred_at >= p.").append(since(days)).append(" THEN amount ELSE 0 END) AS monetary_")
+                    .append(days)
+                    .append(", sum(CASE WHEN occurred_at >= p.").append(before(days)).append(" AND occurred_at < p.").append(since(days))
+                    .append(" THEN 1 ELSE 0 END) AS previous_orders_").append(days)
+                    .append(", count(DISTINCT CASE WHEN occurred_at >= p.").append(since(days)).append(" THEN floor(age_days / 7) END) AS weeks_")
+                    .append(days)
+                    .append(", count(DISTINCT CASE WHEN occurred_at >= p.").append(since(days)).append(" THEN floor(age_days / 30) END) AS months_")
                     .append(days);
         }
         sql.append(" FROM ranked, p GROUP BY customer_id)");
@@ -104,6 +113,10 @@ public final class FeatureSql {
                 "CASE WHEN o.orders > 1 THEN (" + last + " - " + first + ") / (o.orders - 1) END");
         feature(names, selects, "days_between_last_two_orders", "o.last_gap");
         feature(names, selects, "order_days", "o.order_days");
+        feature(names, selects, "days_since_second_last_order", "(" + now + " - " + epochDays("o.second_last_at") + ")");
+        // regularity: the share of the 7- and 30-day periods since the first order (counted back from the cut-off) with an order
+        feature(names, selects, "active_week_share", "o.active_weeks / (floor((" + now + " - " + first + ") / 7) + 1)");
+        feature(names, selects, "active_month_share", "o.active_months / (floor((" + now + " - " + first + ") / 30) + 1)");
         for (int i = 0; i < spec.transactionColumns().size(); i++) {
             String column = spec.transactionColumns().get(i);
             feature(names, selects, column + "_sum", "o.x" + i + "_sum");
@@ -121,6 +134,10 @@ public final class FeatureSql {
         for (int days : spec.windowDays()) {
             feature(names, selects, "orders_" + days + "d", "o.orders_" + days);
             feature(names, selects, "monetary_" + days + "d", "o.monetary_" + days);
+            feature(names, selects, "orders_previous_" + days + "d", "o.previous_orders_" + days);
+            feature(names, selects, "orders_trend_" + days + "d", "o.orders_" + days + " - o.previous_orders_" + days);
+            feature(names, selects, "active_weeks_" + days + "d", "o.weeks_" + days);
+            feature(names, selects, "active_months_" + days + "d", "o.months_" + days);
         }
 
         String eventJoin = "";
@@ -217,6 +234,10 @@ public final class FeatureSql {
 
     private static String since(int days) {
         return "since_" + days;
+    }
+
+    private static String before(int days) {
+        return "before_" + days;
     }
 
     private static String slug(String eventName) {

@@ -20,6 +20,20 @@ class EvaluationsTest {
     }
 
     @Test
+    void auc_stays_a_share_with_a_million_customers() {
+        int customers = 1_000_000;
+        double[] scores = new double[customers];
+        boolean[] churned = new boolean[customers];
+        for (int i = 0; i < customers; i++) {
+            // 750,000 churners scoring above every stayer: more churners than an int's square root
+            churned[i] = i % 4 != 0;
+            scores[i] = churned[i] ? i : -i;
+        }
+
+        assertEquals(1.0, Evaluations.evaluate(scores, churned, false).auc(), 1e-12);
+    }
+
+    @Test
     void ties_count_half() {
         assertEquals(0.5, Evaluations.evaluate(new double[] {3, 3, 3, 3}, new boolean[] {true, false, true, false}, false).auc(), EPSILON);
         assertEquals(0.75, Evaluations.evaluate(new double[] {1, 2, 2}, new boolean[] {false, true, false}, false).auc(), EPSILON);

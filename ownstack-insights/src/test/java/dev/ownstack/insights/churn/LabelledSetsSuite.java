@@ -64,6 +64,28 @@ public abstract class LabelledSetsSuite {
     }
 
     @Test
+    void stacks_the_labelled_sets_of_several_cutoffs_one_after_the_other() {
+        LabelledSet set = LabelledSets.stacked(warehouse, FeatureSpec.defaults(), List.of(LocalDateTime.parse("2024-02-05T00:00:00"), CUTOFF), 30);
+
+        // as of 2024-02-05 at_cutoff had not ordered yet, and nobody ordered from then to 2024-03-06
+        assertEquals(List.of("bought_again", "gone", "refunded_only", "too_late",
+                "at_cutoff", "bought_again", "gone", "refunded_only", "too_late"), set.features().customerIds());
+        assertArrayEquals(new boolean[] {true, true, true, true, false, false, true, true, true}, set.churned());
+        assertEquals(CUTOFF, set.features().cutoff());
+        assertEquals(35.0, set.features().rows().get(0)[set.features().column("recency_days")], 1e-9);
+        assertEquals(29.0, set.features().rows().get(6)[set.features().column("recency_days")], 1e-9);
+    }
+
+    @Test
+    void refuses_a_cutoff_stacked_twice() {
+        OwnstackException error = assertThrows(OwnstackException.class,
+                () -> LabelledSets.stacked(warehouse, FeatureSpec.defaults(), List.of(CUTOFF, CUTOFF), 30));
+
+        assertEquals(ErrorCode.ARGUMENT_INVALID, error.code());
+        assertEquals("a training cut-off is listed twice in [2024-03-01T00:00, 2024-03-01T00:00]", error.getMessage());
+    }
+
+    @Test
     void refuses_a_label_window_that_runs_past_the_data() {
         OwnstackException error = assertThrows(OwnstackException.class,
                 () -> LabelledSets.build(warehouse, FeatureSpec.defaults(), CUTOFF, 120));

@@ -12,12 +12,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The churn score on Online Retail: a 90-day label after 2011-09-01, models trained on the period
- * before (cut-off 2011-06-01, 90-day label), all three rankings on the same held-back customers.
- * The issue's goal is an AUC of 0.75; what is reached (0.745) and asserted is in docs/INSIGHTS.md.
+ * before (cut-offs 2011-02-01 to 2011-06-01 stacked, 90-day label), all three rankings on the same
+ * held-back customers. The issue's goal is an AUC of 0.75; what is reached (XGBoost 0.745, logistic
+ * regression 0.748) and how the set-up was chosen is in docs/INSIGHTS.md.
  */
 class OnlineRetailChurnTest {
     static final ChurnSplit SPLIT = new ChurnSplit(LocalDateTime.parse("2011-06-01T00:00:00"),
             LocalDateTime.parse("2011-09-01T00:00:00"), 90);
+    /**
+     * Every first of the month before the training cut-off with at least six weeks of data before it (the data
+     * start on 2010-12-01): stacked onto the training set, chosen on a split inside the training period.
+     */
+    static final List<LocalDateTime> EARLIER_CUTOFFS = List.of(LocalDateTime.parse("2011-02-01T00:00:00"),
+            LocalDateTime.parse("2011-03-01T00:00:00"), LocalDateTime.parse("2011-04-01T00:00:00"),
+            LocalDateTime.parse("2011-05-01T00:00:00"));
     static final FeatureSpec SPEC = FeatureSpec.defaults().withTransactionColumns(List.of("lines", "quantity", "products"));
 
     @Test
@@ -25,16 +33,19 @@ class OnlineRetailChurnTest {
         try (Warehouse warehouse = DuckDbWarehouse.inMemory()) {
             OnlineRetailTransactions.load(warehouse, SharedData.onlineRetailByDay());
 
-            ChurnReport report = ChurnExperiment.run(warehouse, SPEC, SPLIT, GradientBoostedTrees.Settings.defaults());
+            ChurnReport report = ChurnExperiment.run(warehouse, SPEC, SPLIT, GradientBoostedTrees.Settings.defaults(), EARLIER_CUTOFFS);
             System.out.print(ChurnReportText.format(report));
 
             double trees = report.treesEvaluation().auc();
             double logistic = report.logisticEvaluation().auc();
             double recency = report.recencyEvaluation().auc();
             assertTrue(trees >= 0.74, "xgboost AUC " + trees);
-            assertTrue(trees > logistic, "xgboost AUC " + trees + " not above logistic regression " + logistic);
-            assertTrue(logistic > recency + 0.03, "logistic-regression AUC " + logistic + " not clearly above recency " + recency);
+            assertTrue(logistic >= 0.74, "logistic-regression AUC " + logistic);
+            assertTrue(Math.min(trees, logistic) > recency + 0.05, "xgboost " + trees + " or logistic regression " + logistic
+                    + " not clearly above recency " + recency);
             assertTrue(recency > 0.65, "recency AUC " + recency);
+            assertTrue(report.trainCustomers() > 2 * report.treesEvaluation().customers(), "the training set stacks several cut-offs: "
+                    + report.trainCustomers() + " rows");
             assertTrue(report.treesEvaluation().precisionTopDecile() > report.treesEvaluation().churnRate(),
                     "the top decile is no richer in churners than the whole set");
             assertEquals(10, report.treesEvaluation().calibration().size());

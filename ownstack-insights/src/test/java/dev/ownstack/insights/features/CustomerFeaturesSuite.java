@@ -111,6 +111,33 @@ public abstract class CustomerFeaturesSuite {
     }
 
     @Test
+    void computes_purchase_regularity_and_trend_counted_back_from_the_cutoff() {
+        FeatureMatrix features = CustomerFeatures.compute(warehouse, FeatureSpec.defaults(), CUTOFF);
+
+        // a: orders 60 and 9.5 days before the cut-off (weeks 8 and 1, 30-day periods 2 and 0 counted back)
+        assertEquals(60.0, features.value("a", "days_since_second_last_order"), EPSILON);
+        assertEquals(2.0 / 9, features.value("a", "active_week_share"), EPSILON);
+        assertEquals(2.0 / 3, features.value("a", "active_month_share"), EPSILON);
+        assertEquals(1.0, features.value("a", "active_weeks_30d"), EPSILON);
+        assertEquals(1.0, features.value("a", "active_months_30d"), EPSILON);
+        assertEquals(2.0, features.value("a", "active_weeks_90d"), EPSILON);
+        assertEquals(2.0, features.value("a", "active_months_90d"), EPSILON);
+        // the 30 days before the last 30 start on 2024-01-01 00:00, the time of a's first order: it counts
+        assertEquals(1.0, features.value("a", "orders_previous_30d"), EPSILON);
+        assertEquals(0.0, features.value("a", "orders_trend_30d"), EPSILON);
+        assertEquals(0.0, features.value("a", "orders_previous_90d"), EPSILON);
+        assertEquals(2.0, features.value("a", "orders_trend_90d"), EPSILON);
+
+        // b: one order 425 days before the cut-off, in the 365 days before the last 365
+        assertTrue(Double.isNaN(features.value("b", "days_since_second_last_order")));
+        assertEquals(1.0 / 61, features.value("b", "active_week_share"), EPSILON);
+        assertEquals(1.0 / 15, features.value("b", "active_month_share"), EPSILON);
+        assertEquals(0.0, features.value("b", "active_months_365d"), EPSILON);
+        assertEquals(1.0, features.value("b", "orders_previous_365d"), EPSILON);
+        assertEquals(-1.0, features.value("b", "orders_trend_365d"), EPSILON);
+    }
+
+    @Test
     void leaves_event_features_out_when_there_is_no_events_table() {
         FeatureMatrix features = CustomerFeatures.compute(warehouse, FeatureSpec.defaults(), CUTOFF);
 
