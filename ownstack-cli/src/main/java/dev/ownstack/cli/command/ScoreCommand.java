@@ -48,7 +48,9 @@ import picocli.CommandLine.Spec;
             "  ownstack score apply                      # every model, its latest version",
             "  ownstack score evaluate churn --version 1",
             "  ownstack score list",
-            "  ownstack audience preview --rule '{\"trait\":\"churn_decile\",\"operator\":\"equals\",\"value\":10}'"},
+            "  ownstack audience create at_risk --file at-risk.json   # a rule such as",
+            "      {\"all\": [{\"trait\": \"churn_decile\", \"operator\": \"equals\", \"value\": 10},",
+            "               {\"trait\": \"ltv_decile\", \"operator\": \"greater\", \"value\": 5}]}"},
         subcommands = {ScoreCommand.Train.class, ScoreCommand.Evaluate.class, ScoreCommand.Apply.class, ScoreCommand.ListModels.class,
             CommandLine.HelpCommand.class})
 public final class ScoreCommand implements Callable<Integer> {
