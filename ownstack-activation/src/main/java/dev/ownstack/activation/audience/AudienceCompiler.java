@@ -82,7 +82,9 @@ public final class AudienceCompiler {
         }
         Sql from = Sql.join("", joins).prepend(dialect.table(ModelCatalog.CUSTOMERS) + " AS c");
         Sql sql = from.wrap("SELECT c." + dialect.quote("customer_id") + " FROM ", " WHERE ").append(predicate.sql());
-        return new CompiledAudience(definition.name(), dialect.name(), sql.text(), from.text(), predicate.sql().text(), sql.parameters());
+        boolean scores = joins.contains(Sql.of(CompiledAudience.scoresJoin(dialect)));
+        return new CompiledAudience(definition.name(), dialect.name(), sql.text(), from.text(), predicate.sql().text(), sql.parameters(),
+                scores);
     }
 
     /** The customer's bucket (0 to 99) for sampling or holding out, from a hash of the purpose, the audience and the customer id. */
@@ -179,17 +181,33 @@ public final class AudienceCompiler {
             return Optional.of(Predicate.of(parts.size() == 1 ? parts.get(0) : Sql.join(operator, parts).wrap("(", ")"), nullable));
         }
 
+        /**
+         * A column of {@code model.customers}, else a score trait: a column of the LEFT JOINed
+         * {@code model.customer_scores} (joined once per query), NULL for a customer without scores.
+         */
         private Optional<Predicate> trait(TraitCondition trait, String path) {
-            Optional<Column> column = catalog.customerColumn(trait.trait());
-            if (column.isEmpty()) {
-                problems.add(path + ".trait", "unknown trait \"" + trait.trait() + "\"; model.customers has "
-                        + Names.list(catalog.customerColumns().stream().map(Column::name).toList()));
+            Optional<ModelCatalog.Trait> found = catalog.trait(trait.trait());
+            if (found.isEmpty()) {
+                problems.add(path + ".trait", unknownTrait(trait.trait()));
                 return Optional.empty();
             }
+            if (found.get().score()) {
+                Sql join = Sql.of(CompiledAudience.scoresJoin(dialect));
+                if (!joins.contains(join)) {
+                    joins.add(join);
+                }
+            }
             String subject = "trait \"" + trait.trait() + "\"";
-            ComparisonSql.Target target = new ComparisonSql.Target("c." + dialect.quote(column.get().name()), ValueKind.of(column.get().type()),
+            ComparisonSql.Target target = new ComparisonSql.Target(found.get().expression(dialect), ValueKind.of(found.get().column().type()),
                     subject, false);
             return new ComparisonSql(dialect, time, problems).compile(target, trait.comparison(), path);
+        }
+
+        private String unknownTrait(String name) {
+            String message = "unknown trait \"" + name + "\"; model.customers has "
+                    + Names.list(catalog.customerColumns().stream().map(Column::name).toList());
+            List<String> scores = catalog.visibleScoreTraits().stream().map(ScoreTrait::name).toList();
+            return scores.isEmpty() ? message : message + "; model.customer_scores has " + Names.list(scores);
         }
 
         private Optional<Predicate> audience(String name, String path, boolean topLevel) {

@@ -3,7 +3,9 @@ package dev.ownstack.activation.audience;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.TableName;
 import dev.ownstack.warehouse.QueryResult;
+import dev.ownstack.warehouse.SqlDialect;
 import dev.ownstack.warehouse.Warehouse;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -17,21 +19,35 @@ import java.util.TreeMap;
 
 /**
  * What the audience compiler may refer to, read from the warehouse: the columns of
- * {@code model.customers} (traits), {@code model.events} and {@code model.transactions}, and
- * every event name with the properties its events carry. A table that does not exist has no
- * columns. Immutable; read it again after the models are rebuilt.
+ * {@code model.customers} (traits), the score columns of {@code model.customer_scores} (score
+ * traits), the columns of {@code model.events} and {@code model.transactions}, and every event
+ * name with the properties its events carry. A table that does not exist has no columns.
+ * Immutable; read it again after the models are rebuilt or scored.
+ *
+ * <p>A trait name is looked up in {@code model.customers} first: a score column of the same name
+ * is hidden by it ({@link #scoreTrait} does not return it, {@link #notes} says so).
  */
 public record ModelCatalog(List<Column> customerColumns, List<Column> eventColumns, List<Column> transactionColumns,
-                           Map<String, EventInfo> events) {
+                           Map<String, EventInfo> events, List<ScoreTrait> scoreTraits) {
     public static final TableName CUSTOMERS = new TableName("model", "customers");
     public static final TableName EVENTS = new TableName("model", "events");
     public static final TableName TRANSACTIONS = new TableName("model", "transactions");
+    /** One row per scored customer, one column per model output ({@code churn_decile}); written by the insights module. */
+    public static final TableName CUSTOMER_SCORES = new TableName("model", "customer_scores");
+    /** Which model owns which column of {@link #CUSTOMER_SCORES}: model, column_name, output, type, version, scored_at. */
+    public static final TableName SCORE_COLUMNS = new TableName(TableName.OWNSTACK_SCHEMA, "score_columns");
 
     public ModelCatalog {
         customerColumns = List.copyOf(customerColumns);
         eventColumns = List.copyOf(eventColumns);
         transactionColumns = List.copyOf(transactionColumns);
         events = Collections.unmodifiableMap(new TreeMap<>(events));
+        scoreTraits = List.copyOf(scoreTraits);
+    }
+
+    /** A catalog without score traits. */
+    public ModelCatalog(List<Column> customerColumns, List<Column> eventColumns, List<Column> transactionColumns, Map<String, EventInfo> events) {
+        this(customerColumns, eventColumns, transactionColumns, events, List.of());
     }
 
     /**
@@ -64,11 +80,83 @@ public record ModelCatalog(List<Column> customerColumns, List<Column> eventColum
         }
         Map<String, EventInfo> infos = new LinkedHashMap<>();
         counts.forEach((name, count) -> infos.put(name, new EventInfo(name, count, properties.get(name))));
-        return new ModelCatalog(customers, events, transactions, infos);
+        return new ModelCatalog(customers, events, transactions, infos, ScoreTrait.read(warehouse));
     }
 
     public Optional<Column> customerColumn(String name) {
         return find(customerColumns, name);
+    }
+
+    /** The score trait of this name, unless {@code model.customers} has a column of that name (which wins). */
+    public Optional<ScoreTrait> scoreTrait(String name) {
+        if (customerColumn(name).isPresent()) {
+            return Optional.empty();
+        }
+        return scoreTraits.stream().filter(trait -> trait.name().equals(name)).findFirst();
+    }
+
+    /** The score traits rules can use: those whose name {@code model.customers} does not take. */
+    public List<ScoreTrait> visibleScoreTraits() {
+        return scoreTraits.stream().filter(trait -> customerColumn(trait.name()).isEmpty()).toList();
+    }
+
+    /** What users should know about the catalog: score columns hidden by a column of {@code model.customers}. */
+    public List<String> notes() {
+        return scoreTraits.stream().filter(trait -> customerColumn(trait.name()).isPresent())
+                .map(trait -> "score trait \"" + trait.name() + "\"" + trait.origin() + " is hidden by the column of model.customers of"
+                        + " that name: rules compare model.customers." + trait.name() + "; rename the model or the customer column")
+                .toList();
+    }
+
+    /**
+     * Every trait name a rule can compare: the columns of {@code model.customers}, then the
+     * visible score traits.
+     */
+    public List<String> traitNames() {
+        List<String> names = new ArrayList<>(customerColumns.stream().map(Column::name).toList());
+        visibleScoreTraits().forEach(trait -> names.add(trait.name()));
+        return names;
+    }
+
+    /** The trait of this name: a column of {@code model.customers}, else a score trait. */
+    public Optional<Trait> trait(String name) {
+        Optional<Column> column = customerColumn(name);
+        if (column.isPresent()) {
+            return Optional.of(new Trait(column.get(), false));
+        }
+        return scoreTrait(name).map(score -> new Trait(score.column(), true));
+    }
+
+    /**
+     * The traits there are, for messages:
+     * {@code model.customers has customer_id, country; model.customer_scores has churn_decile (score of model churn, version 3)}.
+     */
+    public String describeTraits() {
+        String customers = customerColumns.isEmpty() ? "there is no model.customers (build the models first: ownstack build)"
+                : "model.customers has " + String.join(", ", customerColumns.stream().map(Column::name).toList());
+        List<ScoreTrait> scores = visibleScoreTraits();
+        return scores.isEmpty() ? customers : customers + "; model.customer_scores has "
+                + String.join(", ", scores.stream().map(score -> score.name() + score.origin()).toList());
+    }
+
+    /**
+     * A trait as queries over a {@link CompiledAudience} read it: a column of {@code model.customers}
+     * (alias {@code c}) or of {@code model.customer_scores} (alias {@code s}, joined by
+     * {@link CompiledAudience#fromWithScores}).
+     */
+    public record Trait(Column column, boolean score) {
+        public Trait {
+            Objects.requireNonNull(column, "column");
+        }
+
+        public String name() {
+            return column.name();
+        }
+
+        /** {@code c."country"} or {@code s."churn_decile"}. */
+        public String expression(SqlDialect dialect) {
+            return (score ? CompiledAudience.SCORES_ALIAS : CompiledAudience.CUSTOMERS_ALIAS) + "." + dialect.quote(column.name());
+        }
     }
 
     public Optional<Column> eventColumn(String name) {

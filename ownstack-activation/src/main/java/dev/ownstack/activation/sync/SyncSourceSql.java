@@ -2,6 +2,7 @@ package dev.ownstack.activation.sync;
 
 import dev.ownstack.activation.audience.CompiledAudience;
 import dev.ownstack.activation.audience.ModelCatalog;
+import dev.ownstack.activation.audience.ScoreTrait;
 import dev.ownstack.activation.audience.store.AudienceStore;
 import dev.ownstack.activation.audience.store.CompileContext;
 import dev.ownstack.core.config.audiences.AudienceDefinition;
@@ -52,7 +53,8 @@ record SyncSourceSql(String sql, List<Object> parameters, String identifier, Lis
     }
 
     /**
-     * Compiles an audience source (its members with every column of {@code model.customers}) or
+     * Compiles an audience source (its members with every column of {@code model.customers}, and
+     * the score traits the identifier or the mapping names) or
      * checks a query source, then checks the identifier and every mapped column. When the project
      * names a consent column for the destination's kind, only customers whose column is true are
      * in the source (a query source must then return {@code customer_id}).
@@ -95,16 +97,20 @@ record SyncSourceSql(String sql, List<Object> parameters, String identifier, Lis
         String sql;
         List<Object> parameters;
         Map<String, ColumnType> columns = new LinkedHashMap<>();
+        ModelCatalog models = null;
+        CompiledAudience compiled = null;
         if (sync.source() instanceof SyncSource.Audience audience) {
-            ModelCatalog models = ModelCatalog.read(warehouse);
+            models = ModelCatalog.read(warehouse);
             AudienceStore store = new AudienceStore(warehouse, catalog.audiences(), clock);
             AudienceDefinition definition = store.get(audience.audience()).definition();
-            CompiledAudience compiled = store.compiler(new CompileContext(models, dialect, catalog.asOf().orElse(clock.instant())))
-                    .compile(definition);
+            compiled = store.compiler(new CompileContext(models, dialect, catalog.asOf().orElse(clock.instant()))).compile(definition);
             sql = "SELECT " + CompiledAudience.CUSTOMERS_ALIAS + ".* FROM " + compiled.from() + " WHERE " + compiled.predicate();
             parameters = compiled.parameters();
             for (Column column : models.customerColumns()) {
                 columns.put(column.name(), column.type());
+            }
+            for (ScoreTrait score : models.visibleScoreTraits()) {
+                columns.put(score.name(), score.column().type());
             }
         } else {
             sql = SelectStatement.check(sync.name(), ((SyncSource.Query) sync.source()).sql());
@@ -127,7 +133,32 @@ record SyncSourceSql(String sql, List<Object> parameters, String identifier, Lis
         if (!problems.isEmpty()) {
             throw new OwnstackException(ErrorCode.CONFIG_INVALID, String.join("\n", problems));
         }
+        if (compiled != null) {
+            sql = withScores(dialect, models, compiled, identifier, fields).orElse(sql);
+        }
         return new SyncSourceSql(sql, parameters, identifier, fields);
+    }
+
+    /**
+     * An audience source whose identifier or mapping names score traits: the members' customer
+     * columns and those scores, from the LEFT JOIN of {@code model.customer_scores} (NULL for a
+     * member without scores).
+     */
+    private static Optional<String> withScores(SqlDialect dialect, ModelCatalog models, CompiledAudience compiled, String identifier,
+                                               List<MappedField> fields) {
+        List<String> names = new ArrayList<>();
+        names.add(identifier);
+        fields.forEach(field -> names.add(field.column()));
+        List<String> scores = names.stream().distinct().filter(name -> models.trait(name).map(ModelCatalog.Trait::score).orElse(false))
+                .toList();
+        if (scores.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder select = new StringBuilder("SELECT " + CompiledAudience.CUSTOMERS_ALIAS + ".*");
+        for (String score : scores) {
+            select.append(", ").append(CompiledAudience.SCORES_ALIAS).append('.').append(dialect.quote(score));
+        }
+        return Optional.of(select + " FROM " + compiled.fromWithScores(dialect) + " WHERE " + compiled.predicate());
     }
 
     /** The source's column for a configured name: exactly, else the one column equal to it ignoring case. */

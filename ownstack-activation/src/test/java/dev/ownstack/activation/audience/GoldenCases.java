@@ -11,6 +11,8 @@ import dev.ownstack.core.config.audiences.Operator;
 import dev.ownstack.core.config.audiences.PropertyFilter;
 import dev.ownstack.core.config.audiences.RuleValue;
 import dev.ownstack.core.config.audiences.TraitCondition;
+import dev.ownstack.core.table.Column;
+import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.warehouse.SqlDialect;
 import dev.ownstack.core.config.audiences.AudienceParser;
 import java.io.IOException;
@@ -98,6 +100,10 @@ final class GoldenCases {
             rule("transactions-sum-holds-for-none", "{'transactions': 'sum', 'operator': 'less-or-equal', 'value': 100, 'within-days': 90}"),
             rule("transactions-average", "{'transactions': 'average', 'operator': 'between', 'value': [20, 80],"
                     + " 'between': ['2024-01-01', '2024-12-31']}"),
+            rule("score-trait-equals", "{'trait': 'churn_decile', 'operator': 'equals', 'value': 10}"),
+            rule("score-trait-is-not-set", "{'trait': 'ltv_value', 'operator': 'is-not-set'}"),
+            rule("score-traits-in-groups", "{'all': [{'any': [{'trait': 'churn_decile', 'operator': 'greater-or-equal', 'value': 9},"
+                    + " {'audience': 'gb'}]}, {'not': {'trait': 'ltv_value', 'operator': 'less', 'value': 100}}]}"),
             rule("audience", "{'audience': 'gb'}"),
             rule("audience-with-sample-and-holdout", "{'audience': 'vip_sample'}"),
             rule("not", "{'not': {'trait': 'country', 'operator': 'equals', 'value': 'GB'}}"),
@@ -130,7 +136,9 @@ final class GoldenCases {
                 property("price", 4000, JsonType.NUMBER, JsonType.STRING)));
         events.put("Signed Up", event("Signed Up", 800, property("plan", 800, JsonType.STRING), property("trial_ends", 200, JsonType.STRING),
                 property("referrer", 10, JsonType.NULL)));
-        return new ModelCatalog(AudienceFixtures.CUSTOMER_COLUMNS, AudienceFixtures.EVENT_COLUMNS, AudienceFixtures.TRANSACTION_COLUMNS, events);
+        return new ModelCatalog(AudienceFixtures.CUSTOMER_COLUMNS, AudienceFixtures.EVENT_COLUMNS, AudienceFixtures.TRANSACTION_COLUMNS, events,
+                List.of(new ScoreTrait(new Column("churn_decile", ColumnType.BIGINT), "churn", "3"),
+                        new ScoreTrait(new Column("ltv_value", ColumnType.DOUBLE), "ltv", "1")));
     }
 
     static AudienceCompiler compiler(SqlDialect dialect) {

@@ -2,6 +2,8 @@ package dev.ownstack.activation.audience;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ownstack.core.table.Column;
+import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.warehouse.Warehouse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,6 +29,10 @@ abstract class GoldenSqlRunSuite {
     void load() {
         warehouse = open();
         AudienceFixtures.load(warehouse);
+        // the score traits of GoldenCases.catalog(): c1, c2 and c4 scored, c4 without a lifetime value
+        AudienceFixtures.write(warehouse, ModelCatalog.CUSTOMER_SCORES, List.of(new Column("customer_id", ColumnType.STRING),
+                new Column("churn_decile", ColumnType.BIGINT), new Column("ltv_value", ColumnType.DOUBLE)), List.of(
+                new Object[] {"c1", 10L, 500.0}, new Object[] {"c2", 9L, 20.0}, new Object[] {"c4", 2L, null}));
     }
 
     @AfterAll

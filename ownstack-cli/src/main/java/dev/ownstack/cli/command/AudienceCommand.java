@@ -34,9 +34,11 @@ import picocli.CommandLine.Spec;
         description = {"Audiences: who belongs, by rules computed in the warehouse.",
             "",
             "An audience is a rule over the master models (run ownstack build first):",
-            "traits, events, transactions and other audiences. Audiences come from the",
-            "audiences: section of ownstack.yml, or are created here from a recipe or a",
-            "rule file and kept in ownstack.audiences. The language: docs/AUDIENCES.md.",
+            "traits (columns of model.customers and scores of model.customer_scores;",
+            "ownstack audience traits lists them), events, transactions and other",
+            "audiences. Audiences come from the audiences: section of ownstack.yml, or",
+            "are created here from a recipe or a rule file and kept in",
+            "ownstack.audiences. The language: docs/AUDIENCES.md.",
             "",
             "Examples:",
             "  ownstack audience recipes",
@@ -44,7 +46,7 @@ import picocli.CommandLine.Spec;
             "  ownstack audience preview lapsed --breakdown country",
             "  ownstack audience members lapsed --columns email --format csv > lapsed.csv"},
         subcommands = {AudienceCommand.ListAudiences.class, AudienceCommand.Show.class, AudiencePreviewCommand.class,
-            AudienceSqlCommand.class, AudienceMembersCommand.class, AudienceHistoryCommands.Compute.class,
+            AudienceTraitsCommand.class, AudienceSqlCommand.class, AudienceMembersCommand.class, AudienceHistoryCommands.Compute.class,
             AudienceHistoryCommands.Changes.class, AudienceHistoryCommands.Runs.class, AudienceRecipesCommand.class,
             AudienceCreateCommand.class, AudienceCommand.Delete.class, CommandLine.HelpCommand.class})
 public final class AudienceCommand implements Callable<Integer> {

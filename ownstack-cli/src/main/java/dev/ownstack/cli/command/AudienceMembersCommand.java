@@ -1,6 +1,7 @@
 package dev.ownstack.cli.command;
 
 import dev.ownstack.activation.audience.CompiledAudience;
+import dev.ownstack.activation.audience.ModelCatalog;
 import dev.ownstack.cli.ProjectOption;
 import dev.ownstack.cli.output.FormatOption;
 import dev.ownstack.cli.output.TablePrinter;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
         description = {"List an audience's members: customer_id and chosen columns.",
             "",
             "Members are computed now, ordered by customer id, with the chosen columns of",
-            "model.customers. Rows stream from the warehouse as they come, so a large",
+            "model.customers or scores of model.customer_scores (empty for a member",
+            "without scores). Rows stream from the warehouse as they come, so a large",
             "audience does not fill memory. Nothing is recorded (ownstack audience",
             "compute records a run).",
             "",
@@ -44,7 +46,7 @@ final class AudienceMembersCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--columns", paramLabel = "COLUMN,...", split = ",",
-            description = "Columns of model.customers to print after customer_id. Default: none.")
+            description = "Traits to print after customer_id: columns of model.customers or scores of model.customer_scores. Default: none.")
     List<String> columns = List.of();
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N members (the first by customer id). Default: all.")
@@ -61,13 +63,14 @@ final class AudienceMembersCommand implements Callable<Integer> {
         TablePrinter printer = new TablePrinter(format.format, spec.commandLine().getOut());
         try (AudienceSession session = AudienceSession.open(project.load(), spec.commandLine().getErr())) {
             CompiledAudience audience = session.compile(name);
-            Set<String> chosen = new LinkedHashSet<>();
-            chosen.add(CUSTOMER_ID);
-            chosen.addAll(session.customerColumns(columns, "--columns"));
+            Set<ModelCatalog.Trait> chosen = new LinkedHashSet<>();
+            chosen.addAll(session.traits(List.of(CUSTOMER_ID), "--columns"));
+            chosen.addAll(session.traits(columns, "--columns"));
             SqlDialect dialect = session.warehouse().dialect();
             String alias = CompiledAudience.CUSTOMERS_ALIAS + ".";
-            String sql = "SELECT " + chosen.stream().map(column -> alias + dialect.quote(column)).collect(Collectors.joining(", "))
-                    + " FROM " + audience.from() + " WHERE " + audience.predicate() + " ORDER BY " + alias + dialect.quote(CUSTOMER_ID)
+            String from = chosen.stream().anyMatch(ModelCatalog.Trait::score) ? audience.fromWithScores(dialect) : audience.from();
+            String sql = "SELECT " + chosen.stream().map(trait -> trait.expression(dialect)).collect(Collectors.joining(", "))
+                    + " FROM " + from + " WHERE " + audience.predicate() + " ORDER BY " + alias + dialect.quote(CUSTOMER_ID)
                     + (limit == null ? "" : " LIMIT " + limit);
             session.warehouse().query(sql, audience.parameters(), new RowHandler() {
                 @Override

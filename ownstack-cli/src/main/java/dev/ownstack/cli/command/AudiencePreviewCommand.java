@@ -1,6 +1,7 @@
 package dev.ownstack.cli.command;
 
 import dev.ownstack.activation.audience.CompiledAudience;
+import dev.ownstack.activation.audience.ModelCatalog;
 import dev.ownstack.activation.audience.preview.AudiencePreview;
 import dev.ownstack.activation.audience.preview.AudienceSize;
 import dev.ownstack.activation.audience.preview.Breakdown;
@@ -30,8 +31,9 @@ import picocli.CommandLine.Spec;
             "",
             "Prints its size among all customers and a sample of members (the first by",
             "customer id); with --overlap, the members it shares with another audience;",
-            "with --breakdown, its members counted by a column of model.customers (the",
-            "most common values of text, ranges of numbers and times). Each part is one",
+            "with --breakdown, its members counted by a trait, a column of model.customers",
+            "or a score of model.customer_scores (the most common values of text, ranges",
+            "of numbers and times). Each part is one",
             "query in the warehouse; nothing is recorded (ownstack audience compute is).",
             "",
             "Examples:",
@@ -51,7 +53,7 @@ final class AudiencePreviewCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--columns", paramLabel = "COLUMN,...", split = ",",
-            description = "Columns of model.customers in the sample. Default: customer_id, the contact columns and the traits the rule compares.")
+            description = "Traits in the sample (columns of model.customers, scores of model.customer_scores). Default: customer_id, the contact columns and the traits the rule compares.")
     List<String> columns = List.of();
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
@@ -62,7 +64,7 @@ final class AudiencePreviewCommand implements Callable<Integer> {
     String overlap;
 
     @Option(names = "--breakdown", paramLabel = "TRAIT",
-            description = "A column of model.customers: members by its " + BUCKETS + " most common values, or by up to " + BUCKETS + " ranges.")
+            description = "A trait (column of model.customers or score of model.customer_scores): members by its " + BUCKETS + " most common values, or by up to " + BUCKETS + " ranges.")
     String breakdown;
 
     @Mixin
@@ -76,9 +78,9 @@ final class AudiencePreviewCommand implements Callable<Integer> {
             CompiledAudience audience = session.compile(name);
             AudiencePreview preview = new AudiencePreview(session.warehouse(), session.context().catalog());
             List<String> chosen = columns.isEmpty() ? preview.defaultColumns(session.store().get(name).definition().rule())
-                    : session.customerColumns(columns, "--columns");
+                    : session.traits(columns, "--columns").stream().map(ModelCatalog.Trait::name).toList();
             if (breakdown != null) {
-                session.customerColumns(List.of(breakdown), "--breakdown");
+                session.traits(List.of(breakdown), "--breakdown");
             }
             CompiledAudience other = overlap == null ? null : session.compile(overlap);
 

@@ -18,6 +18,7 @@ import dev.ownstack.warehouse.Warehouse;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -86,20 +87,25 @@ final class AudienceSession implements AutoCloseable {
     }
 
     /**
-     * The columns of {@code model.customers} named by {@code option} (ARGUMENT_INVALID naming the
-     * option and the value for a column it lacks).
+     * The traits named by {@code option}: columns of {@code model.customers} or score traits
+     * (columns of {@code model.customer_scores}); ARGUMENT_INVALID naming the option and the value
+     * for a trait there is not.
      */
-    List<String> customerColumns(List<String> names, String option) {
+    List<ModelCatalog.Trait> traits(List<String> names, String option) {
         ModelCatalog catalog = context().catalog();
+        List<ModelCatalog.Trait> traits = new ArrayList<>();
         for (String name : names) {
-            Optional<Column> column = catalog.customerColumn(name);
-            if (column.isEmpty()) {
+            Optional<ModelCatalog.Trait> trait = catalog.trait(name);
+            if (trait.isEmpty()) {
                 List<String> all = catalog.customerColumns().stream().map(Column::name).toList();
+                String scores = catalog.visibleScoreTraits().isEmpty() ? "" : "; model.customer_scores has "
+                        + String.join(", ", catalog.visibleScoreTraits().stream().map(score -> score.name() + score.origin()).toList());
                 throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, option + " '" + name + "': model.customers has no such column; "
-                        + (all.isEmpty() ? "there is no model.customers yet (run ownstack build)" : "it has " + String.join(", ", all)));
+                        + (all.isEmpty() ? "there is no model.customers yet (run ownstack build)" : "it has " + String.join(", ", all)) + scores);
             }
+            traits.add(trait.get());
         }
-        return List.copyOf(names);
+        return traits;
     }
 
     /** The dialect of that name for {@code --dialect}, or ARGUMENT_INVALID naming the value and the choices. */

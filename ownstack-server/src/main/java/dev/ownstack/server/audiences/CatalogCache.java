@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>The first request reads it, and so does a request that finds the model tables' columns
- *       changed (three catalog lookups tell: a rebuild with another trait); others wait meanwhile.</li>
+ *       changed (four catalog lookups tell: a rebuild with another trait, a model scored for the
+ *       first time); others wait meanwhile.</li>
  *   <li>Older than the time to live (new event names may have arrived), it is still used, and one
  *       refresh starts on the executor with a warehouse of its own; requests take the new catalog
  *       once it is read. A failed refresh is logged and tried again on the next request.</li>
@@ -96,6 +97,6 @@ final class CatalogCache {
 
     private static List<Optional<List<Column>>> shape(Warehouse warehouse) {
         return List.of(warehouse.describe(ModelCatalog.CUSTOMERS), warehouse.describe(ModelCatalog.EVENTS),
-                warehouse.describe(ModelCatalog.TRANSACTIONS));
+                warehouse.describe(ModelCatalog.TRANSACTIONS), warehouse.describe(ModelCatalog.CUSTOMER_SCORES));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ownstack.activation.audience.ModelCatalog;
+import dev.ownstack.activation.audience.ScoreTrait;
 import dev.ownstack.warehouse.Warehouse;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +49,17 @@ class CatalogCacheTest {
             ModelCatalog second = cache.get(warehouse);
             assertNotSame(first, second);
             assertTrue(second.customerColumn("orders").isPresent());
+        }
+    }
+
+    @Test
+    void reads_it_again_at_once_when_scores_are_written_as_traits() {
+        try (Warehouse warehouse = shop.open()) {
+            ModelCatalog first = cache.get(warehouse);
+            assertEquals(List.of(), first.scoreTraits());
+            shop.held.execute("CREATE TABLE model.customer_scores (customer_id VARCHAR, churn_decile BIGINT)");
+            ModelCatalog second = cache.get(warehouse);
+            assertEquals(List.of("churn_decile"), second.scoreTraits().stream().map(ScoreTrait::name).toList());
         }
     }
 

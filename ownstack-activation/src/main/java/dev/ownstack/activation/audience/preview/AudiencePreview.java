@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 /**
  * Previews of a compiled audience, each one query in the warehouse over {@code model.customers}
  * with the audience's condition: its size, a sample of members, its overlap with another audience
- * and a breakdown by one column. Nothing is written. Not thread-safe (one warehouse connection).
+ * and a breakdown by one trait. Samples and breakdowns take score traits too (columns of
+ * {@code model.customer_scores}, LEFT JOINed). Nothing is written. Not thread-safe (one warehouse connection).
  */
 public final class AudiencePreview {
     /** The most rows a sample may have. */
@@ -56,9 +57,10 @@ public final class AudiencePreview {
     }
 
     /**
-     * The first {@code limit} members by customer id, with these columns of {@code model.customers}
-     * (INPUT_INVALID at {@code sample.columns[i]} for a column it lacks, at {@code sample.limit}
-     * for a limit outside 1 to {@value #MAX_SAMPLE}).
+     * The first {@code limit} members by customer id, with these traits: columns of
+     * {@code model.customers} or score traits, NULL for a member without scores (INPUT_INVALID at
+     * {@code sample.columns[i]} for a trait there is not, at {@code sample.limit} for a limit
+     * outside 1 to {@value #MAX_SAMPLE}).
      */
     public Sample sample(CompiledAudience audience, List<String> columns, int limit) {
         if (limit < 1 || limit > MAX_SAMPLE) {
@@ -67,18 +69,19 @@ public final class AudiencePreview {
         if (columns.isEmpty()) {
             throw new OwnstackException(ErrorCode.INPUT_INVALID, "sample.columns: name at least one column of model.customers");
         }
-        List<Column> chosen = new ArrayList<>();
+        List<ModelCatalog.Trait> chosen = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            chosen.add(customerColumn(columns.get(i), "sample.columns[" + i + "]"));
+            chosen.add(trait(columns.get(i), "sample.columns[" + i + "]"));
         }
         String alias = CompiledAudience.CUSTOMERS_ALIAS + ".";
-        String select = chosen.stream().map(column -> alias + dialect.quote(column.name())).collect(Collectors.joining(", "));
-        String sql = "SELECT " + select + " FROM " + audience.from() + " WHERE " + audience.predicate() + " ORDER BY " + alias + dialect.quote("customer_id") + " LIMIT " + limit;
+        String select = chosen.stream().map(trait -> trait.expression(dialect)).collect(Collectors.joining(", "));
+        String from = chosen.stream().anyMatch(ModelCatalog.Trait::score) ? audience.fromWithScores(dialect) : audience.from();
+        String sql = "SELECT " + select + " FROM " + from + " WHERE " + audience.predicate() + " ORDER BY " + alias + dialect.quote("customer_id") + " LIMIT " + limit;
         List<List<Object>> rows = new ArrayList<>();
         for (Object[] row : warehouse.queryAll(sql, audience.parameters().toArray()).rows()) {
             rows.add(Arrays.asList(row));
         }
-        return new Sample(chosen, rows);
+        return new Sample(chosen.stream().map(ModelCatalog.Trait::column).toList(), rows);
     }
 
     /**
@@ -91,7 +94,7 @@ public final class AudiencePreview {
         names.add("customer_id");
         CONTACT_COLUMNS.stream().filter(name -> catalog.customerColumn(name).isPresent()).forEach(names::add);
         traits(rule, names);
-        return names.stream().filter(name -> catalog.customerColumn(name).isPresent()).limit(DEFAULT_COLUMNS).toList();
+        return names.stream().filter(name -> catalog.trait(name).isPresent()).limit(DEFAULT_COLUMNS).toList();
     }
 
     /** Both audiences' sizes and their common members, in one query. */
@@ -107,26 +110,31 @@ public final class AudiencePreview {
     }
 
     /**
-     * The members by one column of {@code model.customers} (INPUT_INVALID at {@code breakdown.trait}
-     * for a column it lacks or a JSON column): for text and booleans the {@code buckets} most common
-     * values, for numbers and times at most {@code buckets} ranges of a round width.
+     * The members by one trait, a column of {@code model.customers} or a score trait
+     * (INPUT_INVALID at {@code breakdown.trait} for a trait there is not or a JSON column): for text
+     * and booleans the {@code buckets} most common values, for numbers and times at most
+     * {@code buckets} ranges of a round width; members without a value (without scores) count as
+     * "no value".
      */
     public Breakdown breakdown(CompiledAudience audience, String trait, int buckets) {
         if (buckets < 1 || buckets > MAX_BUCKETS) {
             throw new OwnstackException(ErrorCode.INPUT_INVALID, "breakdown.buckets: must be from 1 to " + MAX_BUCKETS + ", got " + buckets);
         }
-        Column column = customerColumn(trait, "breakdown.trait");
-        return new BreakdownSql(warehouse, audience).run(column, buckets);
+        ModelCatalog.Trait column = trait(trait, "breakdown.trait");
+        String from = column.score() ? audience.fromWithScores(dialect) : audience.from();
+        return new BreakdownSql(warehouse, audience, from).run(column.column(), column.expression(dialect), buckets);
     }
 
-    private Column customerColumn(String name, String path) {
-        Optional<Column> column = catalog.customerColumn(name);
-        if (column.isEmpty()) {
+    private ModelCatalog.Trait trait(String name, String path) {
+        Optional<ModelCatalog.Trait> trait = catalog.trait(name);
+        if (trait.isEmpty()) {
             List<String> names = catalog.customerColumns().stream().map(Column::name).toList();
+            String scores = catalog.visibleScoreTraits().isEmpty() ? "" : "; model.customer_scores has "
+                    + String.join(", ", catalog.visibleScoreTraits().stream().map(score -> score.name() + score.origin()).toList());
             throw new OwnstackException(ErrorCode.INPUT_INVALID, path + ": model.customers has no column \"" + name + "\"; it has "
-                    + (names.isEmpty() ? "no columns (build the models first: ownstack build)" : String.join(", ", names)));
+                    + (names.isEmpty() ? "no columns (build the models first: ownstack build)" : String.join(", ", names)) + scores);
         }
-        return column.get();
+        return trait.get();
     }
 
     static long number(Object value) {

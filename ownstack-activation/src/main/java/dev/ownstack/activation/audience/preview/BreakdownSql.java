@@ -32,15 +32,18 @@ final class BreakdownSql {
     private final Warehouse warehouse;
     private final SqlDialect dialect;
     private final CompiledAudience audience;
+    private final String from;
 
-    BreakdownSql(Warehouse warehouse, CompiledAudience audience) {
+    /** {@code from}: the audience's {@code from}, or with the scores joined when the value is a score trait. */
+    BreakdownSql(Warehouse warehouse, CompiledAudience audience, String from) {
         this.warehouse = warehouse;
         this.dialect = warehouse.dialect();
         this.audience = audience;
+        this.from = from;
     }
 
-    Breakdown run(Column column, int buckets) {
-        String value = CompiledAudience.CUSTOMERS_ALIAS + "." + dialect.quote(column.name());
+    /** {@code value}: the column as {@code from} reads it ({@code c."country"}, {@code s."churn_decile"}). */
+    Breakdown run(Column column, String value, int buckets) {
         return switch (column.type()) {
             case STRING, BOOLEAN -> values(column.name(), value, buckets);
             case BIGINT -> numbers(column.name(), value, NUMBER_STEPS.stream().filter(step -> step.compareTo(BigDecimal.ONE) >= 0).toList(),
@@ -53,7 +56,7 @@ final class BreakdownSql {
     }
 
     private String members(String valueExpression) {
-        return "WITH m AS MATERIALIZED (SELECT " + valueExpression + " AS v FROM " + audience.from() + " WHERE " + audience.predicate() + ")";
+        return "WITH m AS MATERIALIZED (SELECT " + valueExpression + " AS v FROM " + from + " WHERE " + audience.predicate() + ")";
     }
 
     private Breakdown values(String trait, String value, int buckets) {
