@@ -176,7 +176,8 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+    // --version is the stored version here, so the standard -V/--version of the other commands is left out
+    @Command(name = "evaluate",
             description = {"Evaluate a stored version (the latest by default) on the latest held-back period:",
                 "for churn the label-days to the last day, for a label the held-back fifth of customers",
                 "with today's labels, for lifetime value the last horizon-days. Nothing is stored.",
@@ -187,6 +188,9 @@ public final class ScoreCommand implements Callable<Integer> {
     static final class Evaluate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
 
         @Mixin
         ProjectOption project;
@@ -219,7 +223,7 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "apply", mixinStandardHelpOptions = true,
+    @Command(name = "apply",
             description = {"Score every customer with a stored version (the latest by default) of each model (all",
                 "of scores: when none is named), as of the day after the latest transaction, and write",
                 "the scores into model.customer_scores, replacing that model's columns in one step.",
@@ -230,6 +234,9 @@ public final class ScoreCommand implements Callable<Integer> {
     static final class Apply implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
 
         @Mixin
         ProjectOption project;

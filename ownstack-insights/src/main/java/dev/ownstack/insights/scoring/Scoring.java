@@ -3,12 +3,14 @@ package dev.ownstack.insights.scoring;
 import dev.ownstack.core.config.scores.ScoresConfig;
 import dev.ownstack.core.config.scores.ScoringModel;
 import dev.ownstack.core.error.ErrorCode;
+import dev.ownstack.core.error.ErrorKind;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.warehouse.Warehouse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Trains, evaluates and applies the scoring models of a project's {@code scores:} section, and
@@ -37,6 +39,11 @@ public final class Scoring {
      */
     public ScoringReport train(String name, Optional<LocalDate> cutoff) {
         ScoringModel model = config.model(name);
+        return named(name, () -> trainModel(model, cutoff));
+    }
+
+    private ScoringReport trainModel(ScoringModel model, Optional<LocalDate> cutoff) {
+        String name = model.name();
         LocalDateTime now = LocalDateTime.now(clock);
         if (cutoff.isPresent() && !(model instanceof ScoringModel.Churn)) {
             throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "--cutoff " + cutoff.get() + ": model '" + name + "' is of kind "
@@ -55,6 +62,10 @@ public final class Scoring {
     public ScoringReport evaluate(String name, Optional<Integer> version) {
         ScoringModel model = config.model(name);
         StoredModel stored = stored(model, version);
+        return named(name, () -> evaluateModel(model, stored));
+    }
+
+    private ScoringReport evaluateModel(ScoringModel model, StoredModel stored) {
         if (model instanceof ScoringModel.Churn churn) {
             return ChurnScoring.evaluate(warehouse, churn, stored);
         }
@@ -68,6 +79,10 @@ public final class Scoring {
     public AppliedScores apply(String name, Optional<Integer> version) {
         ScoringModel model = config.model(name);
         StoredModel stored = stored(model, version);
+        return named(name, () -> applyModel(model, stored));
+    }
+
+    private AppliedScores applyModel(ScoringModel model, StoredModel stored) {
         LocalDateTime now = LocalDateTime.now(clock);
         if (model instanceof ScoringModel.Churn churn) {
             return ChurnScoring.apply(warehouse, churn.features(), stored, now);
@@ -81,6 +96,18 @@ public final class Scoring {
     /** Whether the model has a stored version to apply. */
     public boolean isTrained(String name) {
         return store.latest(config.model(name).name()).isPresent();
+    }
+
+    /** A problem of the user's data or settings says which model it concerns. */
+    private static <T> T named(String name, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (OwnstackException e) {
+            if (e.kind() != ErrorKind.USER || e.getMessage().startsWith("model '")) {
+                throw e;
+            }
+            throw new OwnstackException(e.code(), "model '" + name + "': " + e.getMessage(), e.details(), e);
+        }
     }
 
     private StoredModel stored(ScoringModel model, Optional<Integer> version) {
