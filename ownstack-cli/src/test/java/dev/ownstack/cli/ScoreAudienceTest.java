@@ -19,9 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scores as traits of an audience rule, end to end through the CLI: a generated shop of 800
- * customers who each buy at their own pace and spend, and stop after an order with a probability
- * of their own; churn and lifetime value trained and applied; then "the top churn decile with
- * lifetime value above the median".
+ * customers who each buy at their own pace, those who buy rarely buying bigger baskets (as for
+ * furniture next to groceries), so that some of the likeliest not to order in the next 90 days
+ * are worth more than most; churn and lifetime value trained and applied; then "the top churn
+ * decile with lifetime value above the median". (Where the likeliest churners are customers long
+ * gone, lifetime value ranks them low too and the audience is empty.)
  */
 class ScoreAudienceTest {
     private static final String RULE = """
@@ -80,9 +82,9 @@ class ScoreAudienceTest {
         StringBuilder transactions = new StringBuilder("transaction_id,customer_id,occurred_at,amount,currency,type\n");
         for (int customer = 0; customer < customers; customer++) {
             String id = String.valueOf(10_000 + customer);
-            int gap = 7 + random.nextInt(80);
-            double spend = Math.exp(3 + 2 * random.nextGaussian() * 0.7);
-            double dropout = 0.03 + 0.4 * random.nextDouble() * random.nextDouble();
+            int gap = 20 + random.nextInt(140);
+            double spend = 2 * Math.pow(gap, 1.2) * Math.exp(0.2 * random.nextGaussian());
+            double dropout = 0.002;
             int day = random.nextInt(span * 2 / 3);
             shop.append(id).append(',').append("c").append(id).append("@example.com,C").append(id).append(",GB,")
                     .append(first.plusDays(day)).append("T00:00:00Z\n");
