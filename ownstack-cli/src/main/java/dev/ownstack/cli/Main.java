@@ -9,6 +9,7 @@ import dev.ownstack.cli.command.IdentityCommand;
 import dev.ownstack.cli.command.IngestCommand;
 import dev.ownstack.cli.command.InitCommand;
 import dev.ownstack.cli.command.ResolveCommand;
+import dev.ownstack.cli.command.ScoreCommand;
 import dev.ownstack.cli.command.ServeCommand;
 import dev.ownstack.cli.command.SqlCommand;
 import dev.ownstack.cli.command.SyncCommand;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Spec;
             ResolveCommand.class,
             IdentityCommand.class,
             BuildCommand.class,
+            ScoreCommand.class,
             AudienceCommand.class,
             SyncCommand.class,
             DestinationCommand.class,

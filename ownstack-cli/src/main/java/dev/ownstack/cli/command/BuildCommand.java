@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
             "",
             "Each model is built beside the current one and swapped in with the others in one transaction,",
             "so BI tools never see a half-built model and a failed build leaves the previous one in place.",
-            "Columns are described in docs/MODELS.md.",
+            "Columns are described in docs/MODELS.md. Then the scoring models of scores: with",
+            "apply-after-build (the default) score every customer again with their latest trained version",
+            "(ownstack score); a model not trained yet is named with the command that trains it.",
             "",
             "Examples:",
             "  ownstack build",
@@ -75,14 +77,17 @@ public final class BuildCommand implements Callable<Integer> {
                 resolved = ResolveCommand.resolve(config, warehouse, IdentitySetup.components(components, config), progress);
             }
             built = build(config, warehouse, progress);
+            progress.done();
+            if (resolved != null && format.format == OutputFormat.TABLE) {
+                ResolveCommand.print(resolved, format.format, out);
+                out.println();
+            }
+            print(built, format.format, out);
+            // csv and json keep stdout for the table of models; the scoring lines go to stderr then
+            ScoreCommand.applyAfterBuild(config, warehouse, format.format == OutputFormat.TABLE ? out : err, progress);
         } finally {
             progress.done();
         }
-        if (resolved != null && format.format == OutputFormat.TABLE) {
-            ResolveCommand.print(resolved, format.format, out);
-            out.println();
-        }
-        print(built, format.format, out);
         return runSyncs ? runAfterBuildSyncs(config, format.format, out, err) : 0;
     }
 

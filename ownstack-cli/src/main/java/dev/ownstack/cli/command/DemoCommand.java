@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
             "Run ownstack end to end on generated data: create a project folder, generate customers, orders",
             "and events, write an ownstack.yml for them, load the files into an embedded DuckDB warehouse,",
             "start the event collector for a moment and send the events through it over HTTP as an SDK would,",
-            "resolve identities (scored against the generator's truth), build the master models, compute two",
+            "resolve identities (scored against the generator's truth), build the master models, train and apply",
+            "a churn model and a lifetime-value model (their scores become traits), compute two",
             "audiences (one of ownstack.yml, one made from a recipe), sync them to a folder of CSV files and to a",
             "webhook receiver the demo runs on 127.0.0.1, and show what is in the warehouse.",
             "Running it again starts the demo folder afresh.",
@@ -152,6 +153,7 @@ public final class DemoCommand implements Callable<Integer> {
             progress.done();
             out.printf("     Built %s in %.1f s%n", String.join(", ", built.rows().keySet().stream().map(Object::toString).toList()),
                     built.seconds());
+            DemoScores.run(config, warehouse, out, progress);
             computeAudiences(config, warehouse, built.rows().getOrDefault(ModelTables.CUSTOMERS, 0L), out);
             DemoSyncs.run(config, warehouse, receiver, outbox, out, err);
             out.printf("8/8  What is in the warehouse now:%n%n");
@@ -166,6 +168,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  bin/ownstack sql --project " + directory + " \"select * from model.customers order by revenue desc limit 5\"");
         out.println("  bin/ownstack identity explain --project " + directory + " <a customer_id or an email from that list>");
         out.println("  bin/ownstack audience preview --project " + directory + " " + YAML_AUDIENCE + " --breakdown orders");
+        out.println("  bin/ownstack score list --project " + directory + "   # the stored churn and ltv models and their AUC");
         out.println("  bin/ownstack sync runs --project " + directory + " " + DemoSyncs.FILE_SYNC);
         out.println("  bin/ownstack ingest --project " + directory + "      # again: adds nothing, loads are idempotent");
         out.println("  bin/ownstack serve --project " + directory + "       # the collector on port " + PORT + "; then, in another terminal:");
@@ -296,6 +299,9 @@ public final class DemoCommand implements Callable<Integer> {
             consent:                           # who each kind of destination may receive: docs/SYNCS.md
               advertising: accepts_marketing   # ad platforms (Meta, Google Ads) get only customers who opted in
               messaging: accepts_marketing     # and so do Braze and Marketo; CRMs and files get everyone
+            scores:                            # ownstack score; outputs become traits of model.customer_scores: docs/INSIGHTS.md
+              churn: {kind: churn, label-days: 90}          # churn_probability, churn_decile (10 = likeliest to leave)
+              ltv: {kind: lifetime-value, horizon-days: 90}  # ltv_expected_purchases, ltv_value, ltv_decile (10 = most valuable), ...
             audiences:                         # ownstack audience list; the language: docs/AUDIENCES.md
               big_spenders:
                 description: Spent over 1,000 in all and viewed products in the last 30 days

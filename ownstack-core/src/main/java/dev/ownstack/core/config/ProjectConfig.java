@@ -3,6 +3,7 @@ package dev.ownstack.core.config;
 import dev.ownstack.core.config.audiences.AudienceDefinition;
 import dev.ownstack.core.config.identity.IdentityConfig;
 import dev.ownstack.core.config.models.ModelsConfig;
+import dev.ownstack.core.config.scores.ScoresConfig;
 import dev.ownstack.core.config.syncs.ConsentConfig;
 import dev.ownstack.core.config.syncs.DestinationDefinition;
 import dev.ownstack.core.config.syncs.SyncDefinition;
@@ -16,13 +17,15 @@ import java.util.Optional;
 /**
  * A validated {@code ownstack.yml}. {@code audiences}, {@code destinations} and {@code syncs} are
  * the definitions in the file, by name, in file order; {@code alerts} is where sync failures are
- * reported; {@code consent} says which customers each kind of destination may receive.
+ * reported; {@code consent} says which customers each kind of destination may receive; {@code scores}
+ * are the scoring models whose outputs become customer traits.
  */
 public record ProjectConfig(Path directory, String name, WarehouseConfig warehouse, Map<String, SourceConfig> sources,
                             ServerConfig server, CollectorConfig collector, Optional<IdentityConfig> identity,
                             Optional<ModelsConfig> models, Map<String, AudienceDefinition> audiences,
                             Map<String, DestinationDefinition> destinations, Map<String, SyncDefinition> syncs,
-                            Optional<AlertsConfig> alerts, ConsentConfig consent, List<String> notes) {
+                            Optional<AlertsConfig> alerts, ConsentConfig consent, ScoresConfig scores,
+                            List<String> notes) {
     public static final String FILE_NAME = "ownstack.yml";
 
     public ProjectConfig {
@@ -39,7 +42,18 @@ public record ProjectConfig(Path directory, String name, WarehouseConfig warehou
         syncs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(syncs));
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(consent, "consent");
+        Objects.requireNonNull(scores, "scores");
         notes = List.copyOf(notes);
+    }
+
+    /** A configuration without scoring models. */
+    public ProjectConfig(Path directory, String name, WarehouseConfig warehouse, Map<String, SourceConfig> sources,
+                         ServerConfig server, CollectorConfig collector, Optional<IdentityConfig> identity,
+                         Optional<ModelsConfig> models, Map<String, AudienceDefinition> audiences,
+                         Map<String, DestinationDefinition> destinations, Map<String, SyncDefinition> syncs,
+                         Optional<AlertsConfig> alerts, ConsentConfig consent, List<String> notes) {
+        this(directory, name, warehouse, sources, server, collector, identity, models, audiences, destinations, syncs, alerts, consent,
+                ScoresConfig.NONE, notes);
     }
 
     /** A configuration without destinations, syncs or alerts. */
@@ -58,7 +72,7 @@ public record ProjectConfig(Path directory, String name, WarehouseConfig warehou
     /** This configuration with other destinations and syncs (a demo project adds its own). */
     public ProjectConfig withSyncs(Map<String, DestinationDefinition> newDestinations, Map<String, SyncDefinition> newSyncs) {
         return new ProjectConfig(directory, name, warehouse, sources, server, collector, identity, models, audiences, newDestinations, newSyncs,
-                alerts, consent, notes);
+                alerts, consent, scores, notes);
     }
 
     public Optional<SourceConfig> source(String sourceName) {
@@ -68,7 +82,7 @@ public record ProjectConfig(Path directory, String name, WarehouseConfig warehou
     /** This configuration with another {@code server:} section (for command-line overrides). */
     public ProjectConfig withServer(ServerConfig newServer) {
         return new ProjectConfig(directory, name, warehouse, sources, newServer, collector, identity, models, audiences, destinations, syncs,
-                alerts, consent, notes);
+                alerts, consent, scores, notes);
     }
 
     /** The sources {@code ownstack ingest} loads: files, JDBC tables and Singer taps. */

@@ -12,6 +12,8 @@ import dev.ownstack.core.config.identity.IdentityConfigReader;
 import dev.ownstack.core.config.identity.IdentitySource;
 import dev.ownstack.core.config.models.ModelsConfig;
 import dev.ownstack.core.config.models.ModelsConfigReader;
+import dev.ownstack.core.config.scores.ScoresConfig;
+import dev.ownstack.core.config.scores.ScoresConfigReader;
 import dev.ownstack.core.config.syncs.ConsentConfig;
 import dev.ownstack.core.config.syncs.DestinationDefinition;
 import dev.ownstack.core.config.syncs.SyncDefinition;
@@ -122,13 +124,14 @@ public final class ProjectConfigLoader {
         Map<String, SyncDefinition> syncs = SyncParser.readSyncs(top.entries("syncs"), destinationNodes.keySet(), audiences.keySet());
         Optional<AlertsConfig> alerts = readAlerts(top);
         ConsentConfig consent = readConsent(top);
+        ScoresConfig scores = ScoresConfigReader.read(top);
         top.finish();
         problems.throwIfAny();
         if (version != CURRENT_VERSION) {
             throw new OwnstackException(ErrorCode.INTERNAL, "unexpected version " + version);
         }
         return new ProjectConfig(projectDirectory, name, warehouse, sources, server, collector, identity, models, audiences,
-                destinations, syncs, alerts, consent, problems.notes());
+                destinations, syncs, alerts, consent, scores, problems.notes());
     }
 
     /**

@@ -123,6 +123,24 @@ public final class GradientBoostedTrees implements ChurnModel {
         }
     }
 
+    /** The trained trees in XGBoost's own format ({@link Booster#toByteArray}), for a model store. */
+    public byte[] toBytes() {
+        try {
+            return booster.toByteArray();
+        } catch (XGBoostError e) {
+            throw new OwnstackException(ErrorCode.INTERNAL, "xgboost could not save the model: " + e.getMessage(), List.of(), e);
+        }
+    }
+
+    /** Trees saved by {@link #toBytes()}, trained on {@code featureNames}: they predict exactly what they did when saved. */
+    public static GradientBoostedTrees load(byte[] bytes, List<String> featureNames) {
+        try {
+            return new GradientBoostedTrees(XGBoost.loadModel(bytes), featureNames);
+        } catch (XGBoostError | java.io.IOException e) {
+            throw new OwnstackException(ErrorCode.INTERNAL, "xgboost could not load a stored model: " + e.getMessage(), List.of(), e);
+        }
+    }
+
     private static DMatrix matrix(FeatureMatrix features) throws XGBoostError {
         int columns = features.featureNames().size();
         float[] values = new float[features.size() * columns];
