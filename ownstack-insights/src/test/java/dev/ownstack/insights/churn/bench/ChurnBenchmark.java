@@ -11,6 +11,7 @@ import dev.ownstack.insights.features.CustomerFeatures;
 import dev.ownstack.insights.features.FeatureMatrix;
 import dev.ownstack.insights.features.FeatureSpec;
 import dev.ownstack.warehouse.Warehouse;
+import dev.ownstack.warehouse.bench.MemoryPeaks;
 import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDateTime;

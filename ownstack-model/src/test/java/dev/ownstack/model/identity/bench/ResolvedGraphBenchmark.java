@@ -8,6 +8,7 @@ import dev.ownstack.model.identity.graph.ConnectedComponents;
 import dev.ownstack.model.identity.graph.MinLabelComponents;
 import dev.ownstack.model.identity.graph.UnionFindComponents;
 import dev.ownstack.warehouse.Warehouse;
+import dev.ownstack.warehouse.bench.MemoryPeaks;
 import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.ownstack.model.identity.bench;
+package dev.ownstack.warehouse.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
