@@ -109,6 +109,15 @@ public interface SqlDialect {
         return " OFFSET 0";
     }
 
+    /**
+     * An aggregate: the value of the group's row with the least {@code order} among the rows whose
+     * value is not NULL; NULL when there is none. The orders must differ within a group (a row
+     * number, say), so that the pick is the same on every engine.
+     */
+    default String valueAtLeast(String value, String order) {
+        return "(array_agg(" + value + " ORDER BY " + order + ") FILTER (WHERE " + value + " IS NOT NULL))[1]";
+    }
+
     default String createSchemaIfNotExists(String schema) {
         return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
     }

@@ -16,6 +16,7 @@ import dev.ownstack.model.master.ModelBuildSummary;
 import dev.ownstack.server.syncs.ProjectSyncs;
 import dev.ownstack.warehouse.Warehouse;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -111,8 +112,9 @@ public final class BuildCommand implements Callable<Integer> {
 
     /** Builds the master models with progress on stderr; shared with {@code demo}. */
     static ModelBuildSummary build(ProjectConfig config, Warehouse warehouse, Progress progress) {
-        progress.show("build: master models");
-        return MasterModels.build(warehouse, IdentitySetup.identity(config), config.models().orElse(ModelsConfig.defaults()));
+        progress.step("build: master models");
+        ModelsConfig models = config.models().orElse(ModelsConfig.defaults());
+        return MasterModels.build(warehouse, IdentitySetup.identity(config), models, Clock.systemUTC(), step -> progress.step("build: " + step));
     }
 
     static void print(ModelBuildSummary summary, OutputFormat format, PrintWriter out) {

@@ -27,10 +27,15 @@ public final class Progress {
 
     /** Shows a status line if enough time has passed since the last one. */
     public void show(String status) {
-        long now = System.nanoTime();
-        if (now - lastShown < (terminal ? TERMINAL_INTERVAL_NANOS : LOG_INTERVAL_NANOS)) {
+        if (System.nanoTime() - lastShown < (terminal ? TERMINAL_INTERVAL_NANOS : LOG_INTERVAL_NANOS)) {
             return;
         }
+        step(status);
+    }
+
+    /** Shows a status line now: the start of a step, whose time the next line's time then tells. */
+    public void step(String status) {
+        long now = System.nanoTime();
         lastShown = now;
         String line = String.format("[%6.1fs] %s", (now - start) / 1e9, status);
         if (terminal) {

@@ -8,7 +8,6 @@ import dev.ownstack.core.config.models.CustomerAttribute;
 import dev.ownstack.core.config.models.ModelsConfig;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.ColumnType;
-import dev.ownstack.model.traits.ActivityRows;
 import dev.ownstack.model.traits.Expressions;
 import dev.ownstack.model.traits.TraitQuery;
 import dev.ownstack.warehouse.Warehouse;
@@ -29,6 +28,8 @@ final class CustomersSql {
     private static final String RECORD = "r";
     private static final String ROW = "s";
     private static final String CUSTOMER = "c";
+    private static final String ATTRIBUTES = "attributes";
+    private static final String RANK = "rank";
 
     private final Expressions sql;
     private final IdentityConfig identity;
@@ -158,61 +159,76 @@ final class CustomersSql {
         return sql.column(CUSTOMER, "customer_id");
     }
 
-    /** Builds the attribute rows the customers statement picks from; empty when there are no attributes. */
-    Optional<String> valuesCreate() {
-        if (attributes.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> selects = new ArrayList<>();
-        for (IdentitySource source : identity.sources()) {
-            if (tables.containsKey(source.name())) {
-                selects.add(values(source, tables.get(source.name())));
-            }
-        }
-        return Optional.of("CREATE TABLE " + sql.dialect().table(ModelTables.CUSTOMER_VALUES) + " AS "
-                + String.join(" UNION ALL ", selects));
-    }
-
     /**
      * The statement that builds the customers table from the built transactions and events (when
-     * there are) and the traits' parts.
+     * there are) and the traits' parts. It reads {@code identity.records} once grouped by customer,
+     * the identity sources' rows once (ranked per customer, then grouped by customer) and each
+     * activity table once grouped by customer (with the traits of that table).
      */
-    String create(List<ActivityRows> activity, TraitQuery traits) {
+    String create(TraitQuery traits) {
         List<String> with = new ArrayList<>();
+        String seenAt = sql.timestamp(sql.quote("updated_at"), recordTimeType);
         with.add("records AS (SELECT " + sql.quote("customer_id") + ", count(*) AS " + sql.quote("record_count")
-                + ", count(DISTINCT " + sql.quote("source") + ") AS " + sql.quote("source_count") + " FROM "
-                + sql.dialect().table(ModelTables.IDENTITY_RECORDS) + " GROUP BY " + sql.quote("customer_id") + ")");
-        List<String> seen = new ArrayList<>();
-        seen.add("SELECT " + sql.quote("customer_id") + ", " + sql.timestamp(sql.quote("updated_at"), recordTimeType) + " AS "
-                + sql.quote("seen_at") + " FROM " + sql.dialect().table(ModelTables.IDENTITY_RECORDS));
-        for (ActivityRows rows : activity) {
-            seen.add("SELECT " + sql.quote("customer_id") + ", " + sql.quote(rows.timeColumn()) + " FROM " + sql.dialect().table(rows.table())
-                    + " WHERE " + sql.quote("customer_id") + " IS NOT NULL");
-        }
-        with.add("seen AS (SELECT " + sql.quote("customer_id") + ", min(" + sql.quote("seen_at") + ") AS " + sql.quote("first_seen")
-                + ", max(" + sql.quote("seen_at") + ") AS " + sql.quote("last_seen") + " FROM (" + String.join(" UNION ALL ", seen)
-                + ") activity GROUP BY " + sql.quote("customer_id") + ")");
+                + ", count(DISTINCT " + sql.quote("source") + ") AS " + sql.quote("source_count")
+                + ", min(" + seenAt + ") AS " + sql.quote("first_seen") + ", max(" + seenAt + ") AS " + sql.quote("last_seen")
+                + " FROM " + sql.dialect().table(ModelTables.IDENTITY_RECORDS) + " GROUP BY " + sql.quote("customer_id") + ")");
         List<String> select = new ArrayList<>();
         List<String> joins = new ArrayList<>();
         String customerId = sql.column(CUSTOMER, "customer_id");
         select.add(sql.text(customerId) + " AS " + sql.quote("customer_id"));
-        for (int i = 0; i < attributes.size(); i++) {
-            String name = "attribute_" + (i + 1);
-            String attribute = attributes.get(i).name();
-            with.add(name + " AS (" + pick(valueColumn(i)) + ")");
-            joins.add("LEFT JOIN " + name + " ON " + sql.column(name, "customer_id") + " = " + customerId);
-            select.add(sql.cast(sql.column(name, valueColumn(i)), attributeTypes.get(attribute)) + " AS " + sql.quote(attribute));
+        if (!attributes.isEmpty()) {
+            with.add(ATTRIBUTES + " AS (" + picks() + ")");
+            joins.add("LEFT JOIN " + ATTRIBUTES + " ON " + sql.column(ATTRIBUTES, "customer_id") + " = " + customerId);
         }
-        joins.add(0, "LEFT JOIN seen ON " + sql.column("seen", "customer_id") + " = " + customerId);
-        select.add(sql.cast(sql.column("seen", "first_seen"), ColumnType.TIMESTAMP) + " AS " + sql.quote("first_seen"));
-        select.add(sql.cast(sql.column("seen", "last_seen"), ColumnType.TIMESTAMP) + " AS " + sql.quote("last_seen"));
+        for (int i = 0; i < attributes.size(); i++) {
+            String attribute = attributes.get(i).name();
+            select.add(sql.cast(sql.column(ATTRIBUTES, valueColumn(i)), attributeTypes.get(attribute)) + " AS " + sql.quote(attribute));
+        }
+        List<String> firstSeen = new ArrayList<>(List.of(sql.column(CUSTOMER, "first_seen")));
+        firstSeen.addAll(traits.firstSeen());
+        List<String> lastSeen = new ArrayList<>(List.of(sql.column(CUSTOMER, "last_seen")));
+        lastSeen.addAll(traits.lastSeen());
+        select.add(sql.cast(seen("LEAST", firstSeen), ColumnType.TIMESTAMP) + " AS " + sql.quote("first_seen"));
+        select.add(sql.cast(seen("GREATEST", lastSeen), ColumnType.TIMESTAMP) + " AS " + sql.quote("last_seen"));
         select.add(sql.cast(sql.column(CUSTOMER, "record_count"), ColumnType.BIGINT) + " AS " + sql.quote("record_count"));
         select.add(sql.cast(sql.column(CUSTOMER, "source_count"), ColumnType.BIGINT) + " AS " + sql.quote("source_count"));
         with.addAll(traits.with());
         joins.addAll(traits.joins());
         select.addAll(traits.columns());
         return "CREATE TABLE " + sql.dialect().table(ModelTables.staging(ModelTables.CUSTOMERS)) + " AS WITH " + String.join(", ", with)
-                + " SELECT " + String.join(", ", select) + " FROM records " + CUSTOMER + " " + String.join(" ", joins);
+                + " SELECT " + String.join(", ", select) + " FROM records " + CUSTOMER + (joins.isEmpty() ? "" : " " + String.join(" ", joins));
+    }
+
+    /** The earliest (LEAST) or latest (GREATEST) of times, NULLs left out: both engines' LEAST and GREATEST ignore NULL. */
+    private static String seen(String function, List<String> times) {
+        return times.size() == 1 ? times.get(0) : function + "(" + String.join(", ", times) + ")";
+    }
+
+    /**
+     * Each customer's attributes: the identity sources' rows ranked once per customer in the
+     * order of the class comment, then, per attribute, the value of the best-ranked row that has one.
+     */
+    private String picks() {
+        List<String> rows = new ArrayList<>();
+        for (IdentitySource source : identity.sources()) {
+            if (tables.containsKey(source.name())) {
+                rows.add(values(source, tables.get(source.name())));
+            }
+        }
+        String order = sql.quote("precedence") + " ASC, " + sql.quote("updated_at") + " DESC NULLS LAST, " + sql.quote("loaded_at")
+                + " DESC NULLS LAST, " + sql.quote("line") + " DESC NULLS LAST, " + sql.quote("source") + " ASC, "
+                + sql.quote("record_id") + " DESC";
+        List<String> ranked = new ArrayList<>();
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            String value = sql.quote(valueColumn(i));
+            ranked.add(value);
+            picked.add(sql.dialect().valueAtLeast(value, sql.quote(RANK)) + " AS " + value);
+        }
+        return "SELECT " + sql.quote("customer_id") + ", " + String.join(", ", picked) + " FROM (SELECT " + sql.quote("customer_id") + ", "
+                + String.join(", ", ranked) + ", ROW_NUMBER() OVER (PARTITION BY " + sql.quote("customer_id") + " ORDER BY " + order
+                + ") AS " + sql.quote(RANK) + " FROM (" + String.join(" UNION ALL ", rows) + ") source_rows) ranked GROUP BY "
+                + sql.quote("customer_id");
     }
 
     /**
@@ -222,15 +238,5 @@ final class CustomersSql {
      */
     private static String valueColumn(int index) {
         return "value_" + (index + 1);
-    }
-
-    private String pick(String attribute) {
-        String order = sql.quote("precedence") + " ASC, " + sql.quote("updated_at") + " DESC NULLS LAST, " + sql.quote("loaded_at")
-                + " DESC NULLS LAST, " + sql.quote("line") + " DESC NULLS LAST, " + sql.quote("source") + " ASC, "
-                + sql.quote("record_id") + " DESC";
-        return "SELECT " + sql.quote("customer_id") + ", " + sql.quote(attribute) + " FROM (SELECT " + sql.quote("customer_id") + ", "
-                + sql.quote(attribute) + ", ROW_NUMBER() OVER (PARTITION BY " + sql.quote("customer_id") + " ORDER BY " + order
-                + ") AS pick FROM " + sql.dialect().table(ModelTables.CUSTOMER_VALUES) + " WHERE " + sql.quote(attribute)
-                + " IS NOT NULL) ranked WHERE pick = 1";
     }
 }

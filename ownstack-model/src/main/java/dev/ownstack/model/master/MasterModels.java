@@ -55,6 +55,12 @@ public final class MasterModels {
     }
 
     public static ModelBuildSummary build(Warehouse warehouse, IdentityConfig identity, ModelsConfig models, Clock clock) {
+        return build(warehouse, identity, models, clock, BuildProgress.NONE);
+    }
+
+    /** Builds, telling {@code progress} as each step starts. */
+    public static ModelBuildSummary build(Warehouse warehouse, IdentityConfig identity, ModelsConfig models, Clock clock,
+                                          BuildProgress progress) {
         long started = System.nanoTime();
         LocalDateTime asOf = LocalDateTime.ofInstant(models.asOf().orElseGet(clock::instant), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Expressions sql = new Expressions(warehouse.dialect());
@@ -88,14 +94,21 @@ public final class MasterModels {
         warehouse.execute(sql.dialect().createSchemaIfNotExists(ModelTables.SCHEMA));
         dropStaging(warehouse, sql);
         try {
+            progress.step(ModelTables.CUSTOMER_IDENTITIES.toString());
             warehouse.execute(CustomerIdentitiesSql.create(sql));
-            transactions.ifPresent(plan -> warehouse.execute(plan.create()));
-            events.ifPresent(plan -> warehouse.execute(plan.create()));
+            transactions.ifPresent(plan -> {
+                progress.step(ModelTables.TRANSACTIONS.toString());
+                warehouse.execute(plan.create());
+            });
+            events.ifPresent(plan -> {
+                progress.step(ModelTables.EVENTS.toString());
+                warehouse.execute(plan.create());
+            });
             CustomersSql customersSql = customers.orElseThrow();
-            customersSql.valuesCreate().ifPresent(warehouse::execute);
             TraitQuery traits = new TraitSql(sql, asOf).query(models.traits(), activity, customersSql.customerId());
-            warehouse.execute(customersSql.create(List.copyOf(activity.values()), traits));
-            warehouse.execute("DROP TABLE IF EXISTS " + sql.dialect().table(ModelTables.CUSTOMER_VALUES));
+            progress.step(ModelTables.CUSTOMERS.toString());
+            warehouse.execute(customersSql.create(traits));
+            progress.step("replacing the models");
             swap(warehouse, sql, built);
         } catch (RuntimeException e) {
             try {

@@ -16,7 +16,7 @@ public final class ModelTables {
     public static final TableName IDENTITY_RECORDS = new TableName("identity", "records");
     public static final TableName IDENTITY_RECORD_KEYS = new TableName("identity", "record_keys");
 
-    /** One row per record and identity source, with the record's attribute values; only while a build runs. */
+    /** A working table of builds of earlier versions, which a build drops when one was left behind. */
     static final TableName CUSTOMER_VALUES = staging(new TableName(SCHEMA, "customer_values"));
 
     private ModelTables() {

@@ -18,12 +18,14 @@ import java.util.Optional;
 /**
  * Turns computed traits into SQL over the built {@code model.transactions} and {@code model.events}.
  * Aggregates of one table are computed in one pass grouped by customer, each with its own
- * {@code FILTER (WHERE ...)}; {@code first} and {@code last} pick one row per customer with
- * {@code ROW_NUMBER()}. Windows run from {@code within} before the as-of time (exclusive) to the
+ * {@code FILTER (WHERE ...)}, together with the customer's first and last row there;
+ * {@code first} and {@code last} pick one row per customer with {@code ROW_NUMBER()}. Windows run from {@code within} before the as-of time (exclusive) to the
  * as-of time (inclusive).
  */
 public final class TraitSql {
     private static final String ROW = "x";
+    private static final String FIRST_SEEN = "first_seen";
+    private static final String LAST_SEEN = "last_seen";
 
     private final Expressions sql;
     private final LocalDateTime asOf;
@@ -96,51 +98,68 @@ public final class TraitSql {
 
     /**
      * The parts of the customers query that compute {@code traits} (already checked) for the
-     * customer whose id is {@code customerId} (an expression of the main query).
+     * customer whose id is {@code customerId} (an expression of the main query), and each
+     * customer's earliest and latest row of every table in {@code tables}. Each table is read in
+     * one pass grouped by customer for both (its aggregates are named by position, so that a trait
+     * may have any name); only {@code first} and {@code last} read it again.
      */
     public TraitQuery query(List<Trait> traits, Map<ActivityTable, ActivityRows> tables, String customerId) {
         List<String> with = new ArrayList<>();
         List<String> joins = new ArrayList<>();
         List<String> columns = new ArrayList<>();
+        List<String> firstSeen = new ArrayList<>();
+        List<String> lastSeen = new ArrayList<>();
         for (ActivityTable table : ActivityTable.values()) {
-            List<Trait> aggregated = traits.stream()
-                    .filter(trait -> trait.table() == table && trait.function() != TraitFunction.FIRST && trait.function() != TraitFunction.LAST)
-                    .toList();
-            if (!aggregated.isEmpty()) {
+            ActivityRows rows = tables.get(table);
+            if (rows != null) {
                 String name = "traits_" + table.configName();
-                with.add(name + " AS (" + aggregates(tables.get(table), aggregated) + ")");
+                with.add(name + " AS (" + aggregates(rows, traits) + ")");
                 joins.add("LEFT JOIN " + name + " ON " + name + "." + sql.quote("customer_id") + " = " + customerId);
+                firstSeen.add(name + "." + sql.quote(FIRST_SEEN));
+                lastSeen.add(name + "." + sql.quote(LAST_SEEN));
             }
         }
         int picked = 0;
-        for (Trait trait : traits) {
+        for (int i = 0; i < traits.size(); i++) {
+            Trait trait = traits.get(i);
             ActivityRows rows = tables.get(trait.table());
-            String source;
+            String value;
             if (trait.function() == TraitFunction.FIRST || trait.function() == TraitFunction.LAST) {
-                source = "trait_" + ++picked;
+                String source = "trait_" + ++picked;
                 with.add(source + " AS (" + pick(rows, trait) + ")");
                 joins.add("LEFT JOIN " + source + " ON " + source + "." + sql.quote("customer_id") + " = " + customerId);
+                value = source + "." + sql.quote(trait.name());
             } else {
-                source = "traits_" + trait.table().configName();
+                value = "traits_" + trait.table().configName() + "." + sql.quote(aggregateColumn(i));
             }
-            String value = source + "." + sql.quote(trait.name());
             String column = switch (trait.function()) {
                 case COUNT, DISTINCT_COUNT, SUM -> "COALESCE(" + value + ", 0)";
                 default -> value;
             };
             columns.add(sql.cast(column, resultType(trait, rows)) + " AS " + sql.quote(trait.name()));
         }
-        return new TraitQuery(with, joins, columns);
+        return new TraitQuery(with, joins, columns, firstSeen, lastSeen);
     }
 
+    /** The table's rows with a customer, grouped by customer: their earliest and latest times, and the aggregated traits of the table. */
     private String aggregates(ActivityRows rows, List<Trait> traits) {
         List<String> select = new ArrayList<>();
         select.add(sql.column(ROW, "customer_id"));
-        for (Trait trait : traits) {
-            select.add(aggregate(rows, trait) + " AS " + sql.quote(trait.name()));
+        String time = sql.column(ROW, rows.timeColumn());
+        select.add("min(" + time + ") AS " + sql.quote(FIRST_SEEN));
+        select.add("max(" + time + ") AS " + sql.quote(LAST_SEEN));
+        for (int i = 0; i < traits.size(); i++) {
+            Trait trait = traits.get(i);
+            if (trait.table() == rows.kind() && trait.function() != TraitFunction.FIRST && trait.function() != TraitFunction.LAST) {
+                select.add(aggregate(rows, trait) + " AS " + sql.quote(aggregateColumn(i)));
+            }
         }
         return "SELECT " + String.join(", ", select) + " FROM " + sql.dialect().table(rows.table()) + " " + ROW
                 + " WHERE " + sql.column(ROW, "customer_id") + " IS NOT NULL GROUP BY " + sql.column(ROW, "customer_id");
+    }
+
+    private static String aggregateColumn(int traitIndex) {
+        return "trait_" + (traitIndex + 1);
     }
 
     private String aggregate(ActivityRows rows, Trait trait) {

@@ -17,6 +17,7 @@ import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -61,6 +62,14 @@ class MasterModelsTest {
         assertEquals(Map.of(), summary.absent());
         assertEquals(local("2025-01-01T00:00:00"), summary.asOf());
         assertEquals(List.of("customer_identities", "customers", "events", "transactions"), modelTables());
+    }
+
+    @Test
+    void tells_each_step_as_it_starts() {
+        List<String> steps = new ArrayList<>();
+        MasterModels.build(warehouse, MasterFixtures.IDENTITY, MasterFixtures.models(), Clock.systemUTC(), steps::add);
+        assertEquals(List.of("model.customer_identities", "model.transactions", "model.events", "model.customers", "replacing the models"),
+                steps);
     }
 
     @Test

@@ -93,21 +93,34 @@ class TraitSqlTest {
     }
 
     @Test
-    void aggregates_one_table_in_one_pass_and_picks_first_and_last_apart() {
+    void aggregates_one_table_in_one_pass_with_its_first_and_last_times_and_picks_first_and_last_apart() {
         TraitSql sql = new TraitSql(new Expressions(DuckDbDialect.INSTANCE), LocalDateTime.parse("2025-01-01T00:00:00"));
         Trait recent = new Trait("recent", TraitFunction.COUNT, ActivityTable.TRANSACTIONS, Optional.empty(),
                 List.of(new TraitFilter(ColumnRef.column("currency"), List.of("GBP", "it's"))), Optional.of(Duration.ofDays(2)));
-        TraitQuery query = sql.query(List.of(recent, trait("total", TraitFunction.SUM, "amount"), trait("last", TraitFunction.LAST, "amount")),
+        TraitQuery query = sql.query(List.of(recent, trait("last", TraitFunction.LAST, "amount"), trait("total", TraitFunction.SUM, "amount")),
                 Map.of(ActivityTable.TRANSACTIONS, TRANSACTIONS), "c.\"customer_id\"");
         assertEquals(2, query.with().size());
-        assertEquals("traits_transactions AS (SELECT x.\"customer_id\", count(*) FILTER (WHERE CAST(x.\"currency\" AS VARCHAR)"
+        assertEquals("traits_transactions AS (SELECT x.\"customer_id\", min(x.\"occurred_at\") AS \"first_seen\", max(x.\"occurred_at\")"
+                + " AS \"last_seen\", count(*) FILTER (WHERE CAST(x.\"currency\" AS VARCHAR)"
                 + " IN ('GBP', 'it''s') AND x.\"occurred_at\" > CAST('2024-12-30 00:00:00.000000' AS TIMESTAMP) AND x.\"occurred_at\""
-                + " <= CAST('2025-01-01 00:00:00.000000' AS TIMESTAMP)) AS \"recent\", sum(CAST(x.\"amount\" AS DECIMAL(38, 9)))"
-                + " AS \"total\" FROM \"model\".\"transactions\" x WHERE x.\"customer_id\" IS NOT NULL GROUP BY x.\"customer_id\")",
+                + " <= CAST('2025-01-01 00:00:00.000000' AS TIMESTAMP)) AS \"trait_1\", sum(CAST(x.\"amount\" AS DECIMAL(38, 9)))"
+                + " AS \"trait_3\" FROM \"model\".\"transactions\" x WHERE x.\"customer_id\" IS NOT NULL GROUP BY x.\"customer_id\")",
                 query.with().get(0));
         assertTrue(query.with().get(1).startsWith("trait_1 AS (SELECT"), query.with().get(1));
-        assertEquals(List.of("CAST(COALESCE(traits_transactions.\"recent\", 0) AS BIGINT) AS \"recent\"",
-                "CAST(COALESCE(traits_transactions.\"total\", 0) AS DECIMAL(38, 9)) AS \"total\"",
-                "CAST(trait_1.\"last\" AS DECIMAL(38, 9)) AS \"last\""), query.columns());
+        assertEquals(List.of("CAST(COALESCE(traits_transactions.\"trait_1\", 0) AS BIGINT) AS \"recent\"",
+                "CAST(trait_1.\"last\" AS DECIMAL(38, 9)) AS \"last\"",
+                "CAST(COALESCE(traits_transactions.\"trait_3\", 0) AS DECIMAL(38, 9)) AS \"total\""), query.columns());
+        assertEquals(List.of("traits_transactions.\"first_seen\""), query.firstSeen());
+        assertEquals(List.of("traits_transactions.\"last_seen\""), query.lastSeen());
+    }
+
+    @Test
+    void reads_a_table_without_traits_for_its_first_and_last_times_only() {
+        TraitSql sql = new TraitSql(new Expressions(DuckDbDialect.INSTANCE), LocalDateTime.parse("2025-01-01T00:00:00"));
+        TraitQuery query = sql.query(List.of(), Map.of(ActivityTable.TRANSACTIONS, TRANSACTIONS), "c.\"customer_id\"");
+        assertEquals(List.of("traits_transactions AS (SELECT x.\"customer_id\", min(x.\"occurred_at\") AS \"first_seen\","
+                + " max(x.\"occurred_at\") AS \"last_seen\" FROM \"model\".\"transactions\" x WHERE x.\"customer_id\" IS NOT NULL"
+                + " GROUP BY x.\"customer_id\")"), query.with());
+        assertEquals(List.of(), query.columns());
     }
 }

@@ -117,6 +117,12 @@ public final class DuckDbDialect implements SqlDialect {
         return quotedColumns.isEmpty() ? "" : " ORDER BY " + String.join(", ", quotedColumns);
     }
 
+    /** {@code arg_min} keeps one value per group where {@code array_agg} would collect them all. */
+    @Override
+    public String valueAtLeast(String value, String order) {
+        return "arg_min(" + value + ", " + order + ") FILTER (WHERE " + value + " IS NOT NULL)";
+    }
+
     /** A delete and insert of 10,000 keys in a table of 10M rows costs about 2.5 s with the ART index, a fraction without. */
     @Override
     public boolean indexesFrequentlyWrittenKeys() {
