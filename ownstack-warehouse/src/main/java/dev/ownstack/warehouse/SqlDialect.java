@@ -173,6 +173,20 @@ public interface SqlDialect {
         return true;
     }
 
+    /**
+     * Statements that let the engine write the tables of a bulk rebuild in any row order (an
+     * {@code ORDER BY} still orders), where keeping the order of the input costs time; none where it
+     * does not. {@link #orderedWrites()} undoes them.
+     */
+    default List<String> unorderedWrites() {
+        return List.of();
+    }
+
+    /** Statements that undo {@link #unorderedWrites()}. */
+    default List<String> orderedWrites() {
+        return List.of();
+    }
+
     /** The statement that refreshes the planner's statistics of a table, where the engine needs one after a bulk write. */
     default Optional<String> analyze(TableName table) {
         return Optional.empty();

@@ -93,6 +93,7 @@ public final class MasterModels {
 
         warehouse.execute(sql.dialect().createSchemaIfNotExists(ModelTables.SCHEMA));
         dropStaging(warehouse, sql);
+        sql.dialect().unorderedWrites().forEach(warehouse::execute);
         try {
             progress.step(ModelTables.CUSTOMER_IDENTITIES.toString());
             warehouse.execute(CustomerIdentitiesSql.create(sql));
@@ -116,8 +117,14 @@ public final class MasterModels {
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
             }
+            try {
+                sql.dialect().orderedWrites().forEach(warehouse::execute);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
+        sql.dialect().orderedWrites().forEach(warehouse::execute);
         Map<TableName, Long> rows = new LinkedHashMap<>();
         for (TableName table : built) {
             rows.put(table, ((Number) warehouse.queryAll("SELECT count(*) FROM " + sql.dialect().table(table)).singleValue()).longValue());

@@ -134,6 +134,19 @@ class MasterModelsTest {
     }
 
     @Test
+    void lets_duckdb_write_in_any_order_during_the_build_and_restores_the_setting_after() {
+        List<Object> during = new ArrayList<>();
+        MasterModels.build(warehouse, MasterFixtures.IDENTITY, MasterFixtures.models(), Clock.systemUTC(),
+                step -> during.add(preservesInsertionOrder()));
+        assertEquals(List.of(false, false, false, false, false), during);
+        assertEquals(true, preservesInsertionOrder());
+    }
+
+    private Object preservesInsertionOrder() {
+        return warehouse.queryAll("SELECT current_setting('preserve_insertion_order')").singleValue();
+    }
+
+    @Test
     void stores_events_sorted_by_name_then_time_so_that_duckdb_skips_row_groups() {
         build();
         String pairs = "SELECT event || ' ' || CAST(\"timestamp\" AS VARCHAR) FROM model.events ORDER BY ";

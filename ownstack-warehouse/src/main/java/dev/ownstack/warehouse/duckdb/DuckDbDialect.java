@@ -124,6 +124,21 @@ public final class DuckDbDialect implements SqlDialect {
     }
 
     /** A delete and insert of 10,000 keys in a table of 10M rows costs about 2.5 s with the ART index, a fraction without. */
+    /**
+     * DuckDB keeps the order of a query's input in what it writes unless told otherwise, which
+     * costs a quarter of a build's time (docs/BENCHMARKS.md). The setting is the database's, so
+     * while it is off, other readers' queries without {@code ORDER BY} may see rows in another order.
+     */
+    @Override
+    public List<String> unorderedWrites() {
+        return List.of("SET preserve_insertion_order = false");
+    }
+
+    @Override
+    public List<String> orderedWrites() {
+        return List.of("RESET preserve_insertion_order");
+    }
+
     @Override
     public boolean indexesFrequentlyWrittenKeys() {
         return false;
