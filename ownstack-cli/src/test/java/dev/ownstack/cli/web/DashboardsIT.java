@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboards on the demo's data, signed in as the demo user: every card ends loading, every chart the demo has
@@ -25,6 +28,7 @@ class DashboardsIT {
         WebApp app = WebApp.demo();
         try (Browser browser = new Browser(app.address(), 1440, 2000)) {
             browser.signIn(app.user(), app.password());
+            browser.waitFor(By.xpath("//table//a[text()='big_spenders']"));
             browser.click(By.linkText("Dashboards"));
             waitForEveryCard(browser);
             String period = browser.text(By.id("dash-period"));
@@ -63,7 +67,8 @@ class DashboardsIT {
         WebApp app = WebApp.demo();
         try (Browser browser = new Browser(app.address(), 2560, 1440)) {
             browser.signIn(app.user(), app.password());
-            browser.open("dashboards");
+            browser.waitFor(By.xpath("//table//a[text()='big_spenders']"));
+            browser.click(By.linkText("Dashboards"));
             waitForEveryCard(browser);
             browser.type(By.id("dash-as-of"), "06/30/2024");
             browser.waitFor(By.cssSelector("label[for='dash-months']"));
@@ -80,9 +85,14 @@ class DashboardsIT {
         }
     }
 
+    /** Waits until every card has drawn (or failed); the demo's JVM shares a slow machine, so the wait is long. */
     private static void waitForEveryCard(Browser browser) {
-        browser.waitUntil(driver -> !driver.findElements(By.cssSelector(".chart-card")).isEmpty()
-                && driver.findElements(By.cssSelector(".chart-card [aria-busy='true']")).isEmpty());
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(120)).until(driver -> !driver.findElements(By.cssSelector(".chart-card")).isEmpty()
+                    && driver.findElements(By.cssSelector(".chart-card [aria-busy='true']")).isEmpty());
+        } catch (TimeoutException e) {
+            throw new AssertionError("the dashboards did not finish drawing; the page shows: " + browser.driver().findElement(By.id("main")).getText(), e);
+        }
         assertEquals(List.of(), browser.all(By.cssSelector(".chart-card .problem")).stream().map(WebElement::getText).toList());
     }
 }

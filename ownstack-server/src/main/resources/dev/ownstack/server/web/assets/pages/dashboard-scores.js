@@ -44,15 +44,16 @@ function quality(model) {
 
 /** The two cards, drawn into grid with the page's card(); returns their promises. */
 export function scoreCards(grid, card, ctx) {
-  const models = api('GET', '/api/score-models').then(answer => answer.models);
+  let asked = null;
+  const models = () => asked || (asked = api('GET', '/api/score-models').then(answer => answer.models));
   return [
     card(grid, 'dash-churn', 'Churn-score distribution', 'Customers by the probability the applied model gives them', async () => {
-      const spread = (await models).filter(m => m.distribution);
+      const spread = (await models()).filter(m => m.distribution);
       return spread.length ? h('div', {}, spread.map(distribution))
         : empty('No probabilities are applied yet: run ownstack score train and ownstack score apply.');
     }, ctx),
     card(grid, 'dash-quality', 'Model quality', 'AUC on the held-back period next to the baselines, and calibration', async () => {
-      const ranked = (await models).filter(m => m.versions.length && shown(m).metrics.rankings);
+      const ranked = (await models()).filter(m => m.versions.length && shown(m).metrics.rankings);
       return ranked.length ? h('div', {}, ranked.map(quality))
         : empty('No churn or label model has been trained yet: run ownstack score train.');
     }, ctx),

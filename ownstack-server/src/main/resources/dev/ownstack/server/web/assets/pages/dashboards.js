@@ -30,12 +30,35 @@ function choice(id, choices, selected, unit) {
   return h('select', {id, name: id}, choices.map(c => h('option', {value: c, selected: String(c) === String(selected)}, c + ' ' + unit)));
 }
 
+/** Runs at most `size` tasks at a time (each a function answering a promise), the others in order after. */
+function limiter(size) {
+  let running = 0;
+  const waiting = [];
+  const next = () => {
+    if (running < size && waiting.length) {
+      running += 1;
+      const {task, resolve, reject} = waiting.shift();
+      task().then(resolve, reject).finally(() => {
+        running -= 1;
+        next();
+      });
+    }
+  };
+  return task => new Promise((resolve, reject) => {
+    waiting.push({task, resolve, reject});
+    next();
+  });
+}
+
+// The cards ask the server a few at a time: each request opens the warehouse, and a dozen at once gain little.
+const slots = limiter(3);
+
 /** A card whose content is drawn when its data arrives; a failure is shown in the card alone. */
 function card(grid, id, title, note, draw, ctx) {
   const body = h('div', {class: 'card-body', 'aria-busy': 'true'}, h('p', {class: 'muted'}, 'Loading…'));
   grid.appendChild(h('section', {class: 'card chart-card', id, 'aria-labelledby': id + '-title'},
     h('h2', {id: id + '-title'}, title), note ? h('p', {class: 'hint'}, note) : null, body));
-  return draw().then(content => {
+  return slots(() => ctx.current() ? draw() : Promise.resolve(null)).then(content => {
     if (ctx.current()) {
       replace(body, content);
       body.removeAttribute('aria-busy');

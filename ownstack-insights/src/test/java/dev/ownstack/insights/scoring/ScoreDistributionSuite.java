@@ -8,21 +8,28 @@ import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.insights.scores.CustomerScores;
 import dev.ownstack.warehouse.Warehouse;
-import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The spread of each model's probabilities in model.customer_scores, on DuckDB. */
-class ScoreDistributionTest {
+/** The spread of each model's probabilities in model.customer_scores, on every engine. */
+public abstract class ScoreDistributionSuite {
     private static final LocalDateTime AT = LocalDateTime.parse("2024-05-01T12:00:00");
-    private final Warehouse warehouse = DuckDbWarehouse.inMemory();
+    private Warehouse warehouse;
+
+    protected abstract Warehouse open();
+
+    @BeforeEach
+    void openWarehouse() {
+        warehouse = open();
+    }
 
     @AfterEach
-    void close() {
+    void closeWarehouse() {
         warehouse.close();
     }
 
