@@ -7,7 +7,8 @@ import dev.ownstack.core.error.OwnstackException;
  * A calibration from a score to a probability: {@code 1 / (1 + exp(-(slope * score + intercept)))},
  * a one-feature logistic regression (Platt scaling) fitted by Newton's method on labelled scores,
  * with Platt's targets {@code (positives + 1) / (positives + 2)} and {@code 1 / (negatives + 2)}
- * in place of 1 and 0 so that it cannot diverge on separable scores. The slope must be positive:
+ * in place of 1 and 0 so that separable scores have a finite fit, and each step halved until the
+ * loss does not rise. The slope must be positive:
  * the probability then rises strictly with the score and keeps its ranking.
  */
 public record PlattScaling(double slope, double intercept) {
@@ -38,6 +39,7 @@ public record PlattScaling(double slope, double intercept) {
         double low = 1.0 / (negatives + 2.0);
         double slope = 0;
         double intercept = Math.log((positives + 1.0) / (negatives + 1.0));
+        double loss = loss(scores, labels, high, low, slope, intercept);
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double gradientSlope = 0;
             double gradientIntercept = 0;
@@ -57,9 +59,17 @@ public record PlattScaling(double slope, double intercept) {
             double determinant = hessianSlope * hessianIntercept - hessianCross * hessianCross;
             double stepSlope = (hessianIntercept * gradientSlope - hessianCross * gradientIntercept) / determinant;
             double stepIntercept = (hessianSlope * gradientIntercept - hessianCross * gradientSlope) / determinant;
-            slope -= stepSlope;
-            intercept -= stepIntercept;
-            if (Math.abs(stepSlope) < TOLERANCE && Math.abs(stepIntercept) < TOLERANCE) {
+            // Newton's step, halved until the loss does not rise (Platt's own safeguard), so that it cannot diverge
+            double fraction = 1;
+            double next = loss(scores, labels, high, low, slope - stepSlope, intercept - stepIntercept);
+            while (!(next <= loss) && fraction > 1e-10) {
+                fraction /= 2;
+                next = loss(scores, labels, high, low, slope - fraction * stepSlope, intercept - fraction * stepIntercept);
+            }
+            slope -= fraction * stepSlope;
+            intercept -= fraction * stepIntercept;
+            loss = next;
+            if (Math.abs(fraction * stepSlope) < TOLERANCE && Math.abs(fraction * stepIntercept) < TOLERANCE) {
                 break;
             }
         }
@@ -68,6 +78,19 @@ public record PlattScaling(double slope, double intercept) {
 
     public double probability(double score) {
         return logistic(slope * score + intercept);
+    }
+
+    /** The cross-entropy of the smoothed targets, computed stably from the logit. */
+    private static double loss(double[] scores, boolean[] labels, double high, double low, double slope, double intercept) {
+        double total = 0;
+        for (int i = 0; i < scores.length; i++) {
+            double logit = slope * scores[i] + intercept;
+            double target = labels[i] ? high : low;
+            // -[t log p + (1 - t) log(1 - p)] for p = 1 / (1 + e^-z) is softplus(z) - t z
+            double softplus = logit > 0 ? logit + Math.log1p(Math.exp(-logit)) : Math.log1p(Math.exp(logit));
+            total += softplus - target * logit;
+        }
+        return total;
     }
 
     private static double logistic(double value) {

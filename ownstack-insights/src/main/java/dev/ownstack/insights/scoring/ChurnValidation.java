@@ -1,5 +1,7 @@
 package dev.ownstack.insights.scoring;
 
+import dev.ownstack.core.error.ErrorKind;
+import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.insights.churn.ChurnSplit;
 import dev.ownstack.insights.churn.Evaluations;
 import dev.ownstack.insights.churn.LabelledSet;
@@ -17,8 +19,8 @@ import java.util.Map;
  * before the training cut-off and ranked on the training set itself (features as of the training
  * cut-off, labels in the window that ends by the evaluation cut-off), so the held-back period plays
  * no part in the choice. The ensemble is chosen only when its AUC there is higher. Where the data
- * leave no room for that split (no customer, or one class only, at the earlier cut-off), XGBoost is
- * kept, as before ensembles.
+ * leave no room for that split (no customer, or one class only, at the earlier cut-off), or the
+ * ensemble cannot be fitted there, XGBoost is kept, as before ensembles, with the reason recorded.
  */
 final class ChurnValidation {
     private ChurnValidation() {
@@ -39,7 +41,19 @@ final class ChurnValidation {
                     + " of whom " + churned + " churned");
             return values;
         }
-        RankEnsemble ensemble = RankEnsemble.train(validationTrain, Classifiers.TREES);
+        RankEnsemble ensemble;
+        try {
+            ensemble = RankEnsemble.train(validationTrain, Classifiers.TREES);
+        } catch (OwnstackException e) {
+            if (e.kind() != ErrorKind.USER) {
+                throw e;
+            }
+            // data the ensemble cannot be fitted to are a reason to keep XGBoost, recorded with the model, not a failed training
+            values.put("train_customers", validationTrain.size());
+            values.put("chosen", Classifiers.XGBOOST);
+            values.put("reason", "the ensemble could not be fitted at " + earlier.toLocalDate() + ": " + e.getMessage());
+            return values;
+        }
         LabelledSet validation = Classifiers.aligned(train, validationTrain.features().featureNames());
         RankEnsemble.Scores scores = ensemble.scores(validation.features());
         boolean[] labels = validation.churned();

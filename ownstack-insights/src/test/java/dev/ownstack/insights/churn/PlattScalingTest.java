@@ -27,6 +27,22 @@ class PlattScalingTest {
     }
 
     @Test
+    void fits_separable_scores_to_a_steep_but_finite_curve() {
+        double[] scores = new double[2000];
+        boolean[] labels = new boolean[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = i / (double) scores.length;
+            labels[i] = i >= scores.length / 2;
+        }
+
+        PlattScaling platt = PlattScaling.fit(scores, labels);
+
+        assertTrue(platt.slope() > 50 && Double.isFinite(platt.slope()), "slope " + platt.slope());
+        assertTrue(platt.probability(0.4) < 0.01 && platt.probability(0.6) > 0.99, platt.toString());
+        assertEquals(0.5, platt.probability(0.5), 0.05);
+    }
+
+    @Test
     void refuses_scores_that_fall_as_the_label_rises() {
         double[] scores = {0, 1, 2, 3, 4, 5};
         boolean[] labels = {true, true, true, false, false, false};

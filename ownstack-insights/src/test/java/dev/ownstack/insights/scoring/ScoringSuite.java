@@ -132,6 +132,21 @@ public abstract class ScoringSuite {
     }
 
     @Test
+    void keeps_xgboost_when_the_data_leave_no_room_for_a_validation_split() {
+        ScoringReport report = scoring.train("churn", Optional.of(LocalDate.parse("2024-06-01")));
+
+        Map<String, Object> metrics = ModelStore.map(report.model().metrics());
+        Map<String, Object> validation = ScoringText.map(metrics.get("validation"));
+        assertEquals("2023-12-04T00:00", validation.get("train_cutoff"));
+        assertEquals("xgboost", validation.get("chosen"));
+        assertEquals("no room for a validation split: 0 customers at 2023-12-04 of whom 0 churned", validation.get("reason"));
+        assertEquals("xgboost", metrics.get("calibrated"));
+        assertTrue(report.summary().contains("no room for a validation split") && report.summary().contains("calibration (xgboost)"),
+                report.summary());
+        assertEquals(1500, scoring.apply("churn", Optional.empty()).rows());
+    }
+
+    @Test
     void evaluates_a_stored_ensemble_next_to_the_models_it_blends() {
         scoring.train("churn", Optional.empty());
 
