@@ -4,7 +4,7 @@ import {h} from '../dom.js';
 import {api} from '../api.js';
 import {barChart, lineChart, histogram, empty, plain, percent} from '../charts.js';
 
-const RANKINGS = [['xgboost', 'XGBoost'], ['logistic_regression', 'Logistic regression'], ['recency_only', 'Recency only']];
+const RANKINGS = [['ensemble', 'Ensemble (XGBoost + LR)'], ['xgboost', 'XGBoost'], ['logistic_regression', 'Logistic regression'], ['recency_only', 'Recency only']];
 
 /** The version whose scores are applied, else the latest. */
 function shown(model) {
