@@ -41,13 +41,14 @@ final class PhoneRegionRules {
         this.general = new Desc(metadata.getGeneralDesc());
         this.generalLengths = List.copyOf(metadata.getGeneralDesc().getPossibleLengthList());
         this.localOnlyLengths = List.copyOf(metadata.getGeneralDesc().getPossibleLengthLocalOnlyList());
-        List<PhoneNumberDesc> descs = new ArrayList<>(List.of(metadata.getPremiumRate(), metadata.getTollFree(), metadata.getSharedCost(),
-                metadata.getVoip(), metadata.getPersonalNumber(), metadata.getPager(), metadata.getUan(), metadata.getVoicemail(),
-                metadata.getFixedLine()));
+        // validity asks whether any type matches, so the common types go first: a valid number is usually decided by the second
+        List<PhoneNumberDesc> descs = new ArrayList<>(List.of(metadata.getFixedLine()));
         // libphonenumber does not look at the mobile description when it has the fixed-line pattern
         if (!metadata.getSameMobileAndFixedLinePattern()) {
             descs.add(metadata.getMobile());
         }
+        descs.addAll(List.of(metadata.getPremiumRate(), metadata.getTollFree(), metadata.getSharedCost(), metadata.getVoip(),
+                metadata.getPersonalNumber(), metadata.getPager(), metadata.getUan(), metadata.getVoicemail()));
         this.types = descs.stream().map(Desc::new).filter(Desc::canMatch).toList();
     }
 
