@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,18 +34,19 @@ final class FastPhoneParser {
     private static final int MAX_NATIONAL_NUMBER = 17;
     private static final int MAX_COUNTRY_CODE_LENGTH = 3;
 
-    private final String defaultRegion;
     private final PhoneRegionRules defaults;
     private final String defaultCountryCode;
 
     FastPhoneParser(String defaultRegion) {
-        this.defaultRegion = defaultRegion;
         this.defaults = new PhoneRegionRules(METADATA.getMetadataForRegion(defaultRegion));
         this.defaultCountryCode = Integer.toString(defaults.countryCode());
     }
 
     /** What the fast path decided: a valid number, or no key (an invalid number). */
     record Decision(Optional<PhoneKey.Parsed> key) {
+        Decision {
+            Objects.requireNonNull(key, "key");
+        }
     }
 
     /** libphonenumber's answer for {@code raw}, or empty when this fast path leaves it to libphonenumber. */
@@ -169,9 +171,5 @@ final class FastPhoneParser {
     private static List<PhoneRegionRules> rules(int code, List<String> regions) {
         return RULES.computeIfAbsent(code, missing -> regions.contains(PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY) ? List.of()
                 : regions.stream().map(region -> new PhoneRegionRules(METADATA.getMetadataForRegion(region))).toList());
-    }
-
-    String defaultRegion() {
-        return defaultRegion;
     }
 }
