@@ -101,6 +101,7 @@ class AudienceBuilderIT {
         browser.click(By.cssSelector("details.sql summary"));
         assertTrue(browser.text(By.id("audience-sql")).startsWith("SELECT c.\"customer_id\" FROM \"model\".\"customers\" AS c"),
                 browser.text(By.id("audience-sql")));
+        browser.script("window.scrollTo(0, 0)");
         browser.screenshot("audience-builder");
 
         browser.click(By.id("audience-duplicate"));
