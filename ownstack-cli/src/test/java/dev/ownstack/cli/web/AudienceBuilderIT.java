@@ -10,12 +10,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The audience builder on the demo: the demo user builds an audience of three conditions, one of
@@ -30,6 +34,8 @@ class AudienceBuilderIT {
     private static final String VIEWED = "{'event': 'Product Viewed', 'count': {'operator': 'at-least', 'value': 2}, 'within-days': 30}";
     private static final String SPENT = "{'trait': 'revenue', 'operator': 'greater', 'value': 500}";
     private static final String MARKETING = "{'trait': 'accepts_marketing', 'operator': 'equals', 'value': true}";
+
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(120);
 
     private WebApp app;
     private Browser browser;
@@ -88,12 +94,12 @@ class AudienceBuilderIT {
 
         browser.type(By.id("audience-name"), NAME);
         browser.click(By.id("audience-save"));
-        browser.waitForText(By.cssSelector("main h1"), "Audience " + NAME);
+        waitForHeading(browser, "Audience " + NAME);
         assertSameRule(json(rule), saved(NAME).path("definition").path("rule"));
 
         browser.open("audiences");
         browser.click(By.cssSelector("a[data-audience='" + NAME + "']"));
-        browser.waitForText(By.cssSelector("main h1"), "Audience " + NAME);
+        waitForHeading(browser, "Audience " + NAME);
         waitForMembers(built);
         assertEquals(words, browser.text(By.id("audience-words")), "the rule reads back");
         assertEquals("orders", new Select(browser.waitFor(By.id("rule-all-0-trait"))).getFirstSelectedOption().getAttribute("value"));
@@ -105,7 +111,7 @@ class AudienceBuilderIT {
         browser.screenshot("audience-builder");
 
         browser.click(By.id("audience-duplicate"));
-        browser.waitForText(By.cssSelector("main h1"), "Audience " + NAME + "_copy");
+        waitForHeading(browser, "Audience " + NAME + "_copy");
         assertSameRule(json(rule), saved(NAME + "_copy").path("definition").path("rule"));
         browser.click(By.cssSelector("[data-role='delete']"));
         browser.click(By.cssSelector("[data-role='confirm-delete']"));
@@ -116,6 +122,7 @@ class AudienceBuilderIT {
         try (Browser wide = new Browser(app.address(), 1920, 1080)) {
             wide.signIn(app.user(), app.password());
             wide.open("audiences/" + NAME);
+            waitForHeading(wide, "Audience " + NAME);
             wide.waitUntil(driver -> "ready".equals(wide.waitFor(By.id("audience-preview")).getAttribute("data-state")));
             wide.screenshot("audience-builder-wide");
             wide.assertNoConsoleErrors();
@@ -143,6 +150,21 @@ class AudienceBuilderIT {
         browser.assertNoConsoleErrors();
     }
 
+    /**
+     * Waits for a page's heading, longer than Browser waits: a page of the builder makes three
+     * requests to a demo server on a machine shared with other builds. On a timeout, says what the
+     * page shows instead.
+     */
+    private static void waitForHeading(Browser on, String heading) {
+        try {
+            new WebDriverWait(on.driver(), PAGE_WAIT).until(ExpectedConditions.textToBe(By.cssSelector("main h1"), heading));
+        } catch (TimeoutException e) {
+            on.screenshot("audience-builder-timeout");
+            throw new AssertionError("waited for the heading \"" + heading + "\"; the page shows: "
+                    + on.driver().findElement(By.tagName("body")).getText() + "\nconsole: " + on.consoleErrors(), e);
+        }
+    }
+
     private void choose(String id, String value) {
         new Select(browser.waitFor(By.id(id))).selectByValue(value);
     }
@@ -156,7 +178,7 @@ class AudienceBuilderIT {
     }
 
     private void waitForMembers(long expected) {
-        browser.waitUntil(driver -> "ready".equals(state()) && String.valueOf(expected).equals(membersShown()));
+        new WebDriverWait(browser.driver(), PAGE_WAIT).until(driver -> "ready".equals(state()) && String.valueOf(expected).equals(membersShown()));
     }
 
     /** The members the REST API counts for a rule (single quotes for double). */
