@@ -16,6 +16,7 @@ import dev.ownstack.server.api.OpenApiEndpoint;
 import dev.ownstack.server.api.StatusEndpoint;
 import dev.ownstack.server.audiences.AudienceApi;
 import dev.ownstack.server.audiences.AudienceEndpoints;
+import dev.ownstack.server.audiences.CatalogEndpoint;
 import dev.ownstack.server.audiences.RecipeEndpoints;
 import dev.ownstack.server.auth.AuditEndpoints;
 import dev.ownstack.server.auth.AuditLog;
@@ -168,7 +169,7 @@ public final class OwnstackServer implements AutoCloseable {
                 new SessionEndpoints(directory, hasher, sessions,
                         new SignInThrottle(SignInThrottle.MAX_FAILURES, SignInThrottle.WINDOW, settings.clock()), clientAddress, guard),
                 new UserEndpoints(directory, sessions, guard, settings.clock()), new AuditEndpoints(audit),
-                registry, new AudienceEndpoints(audiences), new RecipeEndpoints(audiences),
+                registry, new AudienceEndpoints(audiences), new RecipeEndpoints(audiences), new CatalogEndpoint(audiences),
                 new DestinationEndpoints(syncs.destinations()), new SyncEndpoints(syncs), scheduler,
                 new MetricEndpoints(settings.warehouses(), settings.clock()), new ScoreModelEndpoints(settings.warehouses()),
                 new OpenApiEndpoint(), new WebAssets(guard), registered);
@@ -285,7 +286,7 @@ public final class OwnstackServer implements AutoCloseable {
      */
     private record Routes(CollectorEndpoint collector, CollectorCors cors, HealthEndpoint health, StatusEndpoint status,
                           Guard guard, SessionEndpoints sessions, UserEndpoints users, AuditEndpoints audit, MetricRegistry metrics,
-                          AudienceEndpoints audiences, RecipeEndpoints recipes,
+                          AudienceEndpoints audiences, RecipeEndpoints recipes, CatalogEndpoint catalog,
                           DestinationEndpoints destinations, SyncEndpoints syncs, SyncScheduler scheduler, MetricEndpoints dashboards,
                           ScoreModelEndpoints scoreModels, OpenApiEndpoint openApi, WebAssets web, List<String> registered) {
 
@@ -332,6 +333,7 @@ public final class OwnstackServer implements AutoCloseable {
             api(routes, HandlerType.GET, "/api/audiences/{name}/sql", audiences::sql);
             api(routes, HandlerType.GET, "/api/recipes", recipes::list);
             api(routes, HandlerType.POST, "/api/recipes/{name}", recipes::build);
+            api(routes, HandlerType.GET, "/api/catalog", catalog::get);
             api(routes, HandlerType.GET, "/api/destinations", destinations::list);
             api(routes, HandlerType.POST, "/api/destinations/{name}/check", destinations::check);
             api(routes, HandlerType.GET, "/api/destination-types", destinations::types);

@@ -5,8 +5,8 @@ import dev.ownstack.core.table.ColumnType;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** What a compared expression holds, which decides the operators and values it takes. */
-enum ValueKind {
+/** What a compared expression holds, which decides the operators and values it takes (the web app's pickers list them too). */
+public enum ValueKind {
     TEXT("text", EnumSet.of(Operator.EQUALS, Operator.NOT_EQUALS, Operator.IN, Operator.NOT_IN, Operator.CONTAINS,
             Operator.STARTS_WITH, Operator.IS_SET, Operator.IS_NOT_SET)),
     NUMBER("a number", EnumSet.of(Operator.EQUALS, Operator.NOT_EQUALS, Operator.IN, Operator.NOT_IN, Operator.GREATER,
@@ -29,11 +29,11 @@ enum ValueKind {
         this.operators = operators;
     }
 
-    String description() {
+    public String description() {
         return description;
     }
 
-    Set<Operator> operators() {
+    public Set<Operator> operators() {
         return operators;
     }
 
@@ -41,7 +41,7 @@ enum ValueKind {
         return this == DATE || this == TIMESTAMP || this == TIMESTAMPTZ || this == ISO_TEXT;
     }
 
-    static ValueKind of(ColumnType type) {
+    public static ValueKind of(ColumnType type) {
         return switch (type) {
             case STRING -> TEXT;
             case BIGINT, DOUBLE, DECIMAL -> NUMBER;

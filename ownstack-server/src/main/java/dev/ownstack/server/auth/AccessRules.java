@@ -48,6 +48,7 @@ public final class AccessRules {
         RULES.put("GET /api/audiences/{name}/sql", read(Role.VIEWER));
         RULES.put("GET /api/recipes", read(Role.VIEWER));
         RULES.put("POST /api/recipes/{name}", read(Role.VIEWER));
+        RULES.put("GET /api/catalog", read(Role.VIEWER));
 
         RULES.put("GET /api/destinations", read(Role.VIEWER));
         RULES.put("POST /api/destinations/{name}/check", change(Role.EDITOR, "destination.check"));

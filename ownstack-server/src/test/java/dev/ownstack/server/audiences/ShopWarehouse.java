@@ -27,9 +27,15 @@ final class ShopWarehouse implements AutoCloseable {
     private static final TableName EVENTS = new TableName("model", "events");
     private static final TableName TRANSACTIONS = new TableName("model", "transactions");
 
-    final Warehouse held = DuckDbWarehouse.inMemory();
+    final Warehouse held;
 
     ShopWarehouse() {
+        this(DuckDbWarehouse.inMemory());
+    }
+
+    /** The same tables in another warehouse (PostgreSQL), which this closes at the end. */
+    ShopWarehouse(Warehouse held) {
+        this.held = held;
         write(CUSTOMERS, List.of(column("customer_id", ColumnType.STRING), column("email", ColumnType.STRING), column("country", ColumnType.STRING),
                 column("vip", ColumnType.BOOLEAN), column("revenue", ColumnType.DECIMAL), column("first_seen", ColumnType.TIMESTAMP),
                 column("profile", ColumnType.JSON)), List.of(

@@ -7,6 +7,7 @@ import {api, setCsrfToken, onSignedOut, ApiError} from './api.js';
 const PAGES = [
   {section: 'overview', title: 'Overview', module: './pages/overview.js'},
   {section: 'dashboards', title: 'Dashboards', module: './pages/dashboards.js'},
+  {section: 'audiences', title: 'Audiences', module: './pages/audiences.js'},
 ];
 const HOME = 'overview';
 const RANKS = {viewer: 1, editor: 2, admin: 3};
