@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ownstack.activation.destination.Destinations;
 import dev.ownstack.server.TestServer;
+import dev.ownstack.warehouse.Warehouse;
 import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,8 +29,11 @@ class SecretsNeverAnsweredTest {
 
     @Test
     void no_route_answers_a_destination_secret() {
-        try (TestServer test = TestServer.start(DestinationApiTest.project(project, ""), DuckDbWarehouse::inMemory,
+        try (Warehouse held = DuckDbWarehouse.inMemory();
+             TestServer test = TestServer.start(DestinationApiTest.project(project, ""), held::openSibling,
                 new Destinations(List.of(new MemoryDestinationFactory())))) {
+            // The server's event loader creates this schema when it starts; two connections creating it at once conflict in DuckDB.
+            held.execute("CREATE SCHEMA IF NOT EXISTS ownstack");
             List<String> leaks = new ArrayList<>();
             String body = "{\"name\": \"saved\", \"type\": \"memory\", \"settings\": {\"url\": \"ok:saved\", \"token\": \"" + SAVED + "\"}}";
             HttpResponse<String> created = send(test, "POST", "/api/destinations", body);
