@@ -42,7 +42,8 @@ class SyncPagesIT {
             exchange.close();
         });
         receiver.start();
-        browser = new Browser(app.address());
+        // Tall enough that a sync's page shows its run history in the screenshot.
+        browser = new Browser(app.address(), 1440, 1500);
     }
 
     @AfterEach
@@ -64,7 +65,7 @@ class SyncPagesIT {
         assertEquals("password", browser.waitFor(By.id("setting-secret")).getAttribute("type"));
         browser.click(By.id("test-connection"));
         browser.waitUntil(driver -> browser.text(By.id("check-result")).startsWith("connected"));
-        browser.screenshot("destinations");
+        browser.screenshot("destination-form");
         browser.click(By.id("save-destination"));
         browser.waitFor(By.xpath("//h1[text()='pages-hook']"));
         assertEquals("", browser.waitFor(By.id("setting-secret")).getAttribute("value"), "a secret is never filled back");
@@ -93,6 +94,7 @@ class SyncPagesIT {
         assertFalse(planned.startsWith("A run now would add 0,"), planned);
         browser.click(By.id("run-now"));
         browser.waitFor(By.xpath("//section//table//span[contains(@class, 'badge') and text()='succeeded']"));
+        browser.script("window.scrollTo(0, document.getElementById('sync-runs').getBoundingClientRect().top + window.scrollY - 700)");
         browser.screenshot("sync");
         assertFalse(received.isEmpty(), "the receiver got the records");
         assertTrue(received.stream().anyMatch(body -> body.contains("first_name")), received.get(0));
@@ -100,6 +102,9 @@ class SyncPagesIT {
         browser.open("syncs");
         browser.waitFor(By.xpath("//table//a[text()='pages-sync']"));
         browser.screenshot("syncs");
+        browser.open("destinations");
+        browser.waitFor(By.xpath("//table//a[text()='pages-hook']"));
+        browser.screenshot("destinations");
         browser.assertNoConsoleErrors();
     }
 

@@ -1,7 +1,11 @@
 package dev.ownstack.server.syncs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ownstack.activation.destination.CheckResult;
+import dev.ownstack.activation.destination.Destination;
+import dev.ownstack.activation.destination.DestinationFactory;
 import dev.ownstack.activation.destination.Destinations;
 import dev.ownstack.activation.sync.SyncCatalog;
 import dev.ownstack.activation.sync.SyncRun;
@@ -11,6 +15,7 @@ import dev.ownstack.activation.sync.delivery.Senders;
 import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.config.models.ModelsConfig;
 import dev.ownstack.core.config.syncs.CronExpression;
+import dev.ownstack.core.config.syncs.DestinationDefinition;
 import dev.ownstack.core.config.syncs.SyncDefinition;
 import dev.ownstack.core.config.syncs.SyncTrigger;
 import dev.ownstack.core.error.ErrorCode;
@@ -20,16 +25,12 @@ import dev.ownstack.server.auth.AuditLog;
 import dev.ownstack.warehouse.Warehouse;
 import java.time.Clock;
 import java.time.Instant;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ownstack.activation.destination.CheckResult;
-import dev.ownstack.activation.destination.Destination;
-import dev.ownstack.activation.destination.DestinationFactory;
-import dev.ownstack.core.config.syncs.DestinationDefinition;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -85,12 +86,14 @@ public final class ProjectSyncs implements AutoCloseable {
         } catch (OwnstackException e) {
             LOG.log(System.Logger.Level.WARNING, "the syncs and destinations saved through the API cannot be read (" + e.getMessage()
                     + "); only those of ownstack.yml are used until one is saved");
-            setup = new SyncSetup(config.syncs(), config.destinations(), java.util.Set.of(), java.util.Set.of(), Map.of());
+            setup = new SyncSetup(config.syncs(), config.destinations(), Set.of(), Set.of(), Map.of());
         }
         this.state = state(setup);
     }
 
     private State state(SyncSetup setup) {
+        setup.loadProblems().forEach((path, problems) -> LOG.log(System.Logger.Level.WARNING, path + " (saved through the API) cannot be read as"
+                + " saved: " + String.join("; ", problems)));
         return new State(setup, SyncCatalog.of(setup.syncs(), setup.destinations(), config.audiences(), config.models().flatMap(ModelsConfig::asOf),
                 config.consent()), new DestinationCatalog(setup.destinations(), setup.syncs(), types));
     }

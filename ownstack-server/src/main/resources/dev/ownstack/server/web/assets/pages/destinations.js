@@ -150,7 +150,8 @@ async function editor(main, ctx, name) {
     replace(settingsBox, h('legend', {}, 'Settings of a ' + spec.type + ' destination'), spec.settings.map(setting => {
       const value = existing && existing.type === spec.type ? existing.settings[setting.name] : undefined;
       const saved = value !== undefined && setting.secret;
-      const hint = setting.description + (setting.default !== null ? ' Default: ' + JSON.stringify(setting.default) + '.' : '')
+      const described = setting.description.endsWith('.') ? setting.description : setting.description + '.';
+      const hint = described + (setting.default !== null ? ' Default: ' + JSON.stringify(setting.default) + '.' : '')
         + (setting.type === 'string_map' ? ' One "key: value" a line.' : setting.type === 'string_list' ? ' One a line.' : '')
         + (setting.secret ? ' Write-only: never shown again' + (saved ? '; set, leave empty to keep.' : '.') : '');
       return field(setting.name + (setting.required ? ' (required)' : ''), control(setting, value, saved), hint);
