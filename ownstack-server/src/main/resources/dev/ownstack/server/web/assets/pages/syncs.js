@@ -49,9 +49,9 @@ async function list(main, ctx) {
   ], syncs, {empty: 'No syncs yet.', caption: 'Audiences kept in step with destinations'})));
 }
 
-function records(title, list) {
+function records(title, list, total) {
   const fields = [...new Set(list.flatMap(r => Object.keys(r.fields)))];
-  return h('div', {}, h('h3', {}, title), table([{label: 'Key', value: r => r.key}, ...fields.map(f => ({label: f, value: r => text(r.fields[f])}))],
+  return h('div', {class: 'scroll-x'}, h('h3', {}, title + ': ' + number(total) + (total > list.length ? ', the first ' + list.length + ' shown' : '')), table([{label: 'Key', value: r => r.key}, ...fields.map(f => ({label: f, value: r => text(r.fields[f])}))],
     list, {empty: 'None.'}));
 }
 
@@ -85,7 +85,8 @@ async function detail(main, ctx, name) {
       replace(preview, h('p', {id: 'planned'}, 'A run now would add ' + number(answer.planned.adds) + ', change ' + number(answer.planned.changes)
         + ' and remove ' + number(answer.planned.removes) + ' (the destination has ' + number(answer.planned.destinationRecords) + ').'),
       answer.guardrail ? h('p', {class: 'problem'}, 'It would stop for approval: ' + answer.guardrail) : null,
-      h('div', {class: 'columns'}, records('Adds', answer.adds), records('Changes', answer.changes), records('Removes', answer.removes)));
+      h('div', {class: 'stack preview-records'}, records('Adds', answer.adds, answer.planned.adds),
+        records('Changes', answer.changes, answer.planned.changes), records('Removes', answer.removes, answer.planned.removes)));
     } finally {
       dryRun.disabled = false;
     }
@@ -141,7 +142,7 @@ async function drawHistory(box, ctx, name) {
     {label: 'Message', value: r => h('span', {}, r.message, r.errorSamples.length ? h('ul', {}, r.errorSamples.map(s => h('li', {class: 'problem'}, s))) : null)},
     {label: '', value: approve},
   ], runs, {empty: 'Never run.'}),
-  h('h3', {}, 'Records the destination rejected'), table([
+  h('h3', {class: 'gap-above'}, 'Records the destination rejected'), table([
     {label: 'Record', value: e => e.key}, {label: 'Operation', value: e => e.operation}, {label: 'Error', value: e => e.errorClass},
     {label: 'Message', value: e => e.message}, {label: 'Attempts', numeric: true, value: e => number(e.attempts)},
     {label: 'Last failed', value: e => time(e.lastFailedAt)},
