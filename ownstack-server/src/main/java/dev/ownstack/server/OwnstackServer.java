@@ -38,6 +38,7 @@ import dev.ownstack.server.http.ApiKeys;
 import dev.ownstack.server.http.ClientAddress;
 import dev.ownstack.server.http.HttpErrors;
 import dev.ownstack.server.insights.MetricEndpoints;
+import dev.ownstack.server.insights.ScoreModelEndpoints;
 import dev.ownstack.server.metrics.MetricRegistry;
 import dev.ownstack.server.syncs.DestinationEndpoints;
 import dev.ownstack.server.syncs.ProjectSyncs;
@@ -171,7 +172,8 @@ public final class OwnstackServer implements AutoCloseable {
                 registry, new AudienceEndpoints(audiences), new RecipeEndpoints(audiences),
                 new DestinationEndpoints(syncs, context -> guard.principal(context).name()),
                 new SyncEndpoints(syncs, context -> guard.principal(context).name()), scheduler,
-                new MetricEndpoints(settings.warehouses(), settings.clock()), new OpenApiEndpoint(), new WebAssets(guard), registered);
+                new MetricEndpoints(settings.warehouses(), settings.clock()), new ScoreModelEndpoints(settings.warehouses()),
+                new OpenApiEndpoint(), new WebAssets(guard), registered);
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -287,8 +289,7 @@ public final class OwnstackServer implements AutoCloseable {
                           Guard guard, SessionEndpoints sessions, UserEndpoints users, AuditEndpoints audit, MetricRegistry metrics,
                           AudienceEndpoints audiences, RecipeEndpoints recipes,
                           DestinationEndpoints destinations, SyncEndpoints syncs, SyncScheduler scheduler, MetricEndpoints dashboards,
-                          OpenApiEndpoint openApi, WebAssets web,
-                          List<String> registered) {
+                          ScoreModelEndpoints scoreModels, OpenApiEndpoint openApi, WebAssets web, List<String> registered) {
 
         void register(io.javalin.config.RoutesConfig routes) {
             // POST /v1/{endpoint} is the collector's Jetty handler (write keys); recorded so that it has an access rule too.
@@ -354,6 +355,7 @@ public final class OwnstackServer implements AutoCloseable {
             api(routes, HandlerType.POST, "/api/sync-runs/{id}/approve", syncs::approve);
             api(routes, HandlerType.GET, "/api/metrics", dashboards::list);
             api(routes, HandlerType.GET, "/api/metrics/{name}", dashboards::get);
+            api(routes, HandlerType.GET, "/api/score-models", scoreModels::list);
 
             routes.exception(OwnstackException.class, (e, context) -> writeError(context, e));
             routes.exception(HttpResponseException.class, (e, context) -> writeError(context, fromJavalin(e.getStatus(), e.getMessage())));

@@ -70,6 +70,7 @@ public final class AccessRules {
         RULES.put("POST /api/sync-runs/{id}/approve", change(Role.EDITOR, "sync.approve"));
         RULES.put("GET /api/metrics", read(Role.VIEWER));
         RULES.put("GET /api/metrics/{name}", read(Role.VIEWER));
+        RULES.put("GET /api/score-models", read(Role.VIEWER));
 
         RULES.put("GET /api/users", read(Role.ADMIN));
         RULES.put("POST /api/users", change(Role.ADMIN, "user.create"));

@@ -8,6 +8,7 @@ const PAGES = [
   {section: 'overview', title: 'Overview', module: './pages/overview.js'},
   {section: 'syncs', title: 'Syncs', module: './pages/syncs.js'},
   {section: 'destinations', title: 'Destinations', module: './pages/destinations.js'},
+  {section: 'dashboards', title: 'Dashboards', module: './pages/dashboards.js'},
 ];
 const HOME = 'overview';
 const RANKS = {viewer: 1, editor: 2, admin: 3};
