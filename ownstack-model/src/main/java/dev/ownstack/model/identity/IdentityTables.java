@@ -50,7 +50,7 @@ public final class IdentityTables {
     static final List<Column> RECORD_KEYS_COLUMNS = List.of(
             new Column("source", ColumnType.STRING), new Column("record_id", ColumnType.STRING),
             new Column("key_name", ColumnType.STRING), new Column("key_value", ColumnType.STRING),
-            new Column("status", ColumnType.STRING));
+            new Column("status", ColumnType.STRING), new Column("customer_id", ColumnType.STRING));
     static final List<Column> DROPPED_LINKS_COLUMNS = List.of(
             new Column("run_id", ColumnType.BIGINT), new Column("source", ColumnType.STRING),
             new Column("record_id", ColumnType.STRING), new Column("key_name", ColumnType.STRING),

@@ -36,11 +36,12 @@ final class Publication {
         warehouse.execute("CREATE TABLE " + next(dialect, IdentityTables.RECORDS) + " AS SELECT r.source, r.record_id, i.customer_id,"
                 + " r.precedence, r.updated_at, r.node FROM " + records + " r JOIN " + dialect.table(IdentityTables.WORK_COMPONENTS)
                 + " c ON c.node = r.node JOIN " + dialect.table(IdentityTables.WORK_IDS) + " i ON i.component = c.component");
-        // every key row has its value in work_groups; the few dropped links are matched to value ids first
+        // every key row has its value in work_groups; the few dropped links are matched to value ids first; each key row
+        // carries its record's customer, so that the build's model.customer_identities needs no join on the record's texts
         warehouse.execute("CREATE TABLE " + next(dialect, IdentityTables.RECORD_KEYS) + " AS SELECT r.source, r.record_id, "
                 + keys.name("g") + " AS key_name, g.key_value, CASE WHEN k.status = 'blocked' OR NOT (" + keys.withinGroupSize("g")
-                + ") THEN 'blocked' WHEN d.node IS NOT NULL THEN 'dropped' ELSE 'linked' END AS status FROM "
-                + dialect.table(IdentityTables.WORK_KEY_VALUES) + " k JOIN " + records + " r ON r.node = k.node JOIN " + groups
+                + ") THEN 'blocked' WHEN d.node IS NOT NULL THEN 'dropped' ELSE 'linked' END AS status, r.customer_id FROM "
+                + dialect.table(IdentityTables.WORK_KEY_VALUES) + " k JOIN " + next(dialect, IdentityTables.RECORDS) + " r ON r.node = k.node JOIN " + groups
                 + " g ON g.value_id = k.value_id LEFT JOIN (SELECT DISTINCT dropped.node, dg.value_id FROM " + dropped + " dropped JOIN "
                 + groups + " dg ON dg.key_id = dropped.key_id AND dg.key_value = dropped.key_value) d ON d.node = k.node"
                 + " AND d.value_id = k.value_id WHERE g.key_id < " + keys.matchKeyId());

@@ -11,13 +11,11 @@ final class CustomerIdentitiesSql {
     private CustomerIdentitiesSql() {
     }
 
+    /** A copy of identity.record_keys, whose rows carry their record's customer: no join. */
     static String create(Expressions sql) {
-        String select = COLUMNS.stream()
-                .map(column -> sql.text(sql.column(column.equals("customer_id") ? "r" : "k", column)) + " AS " + sql.quote(column))
+        String select = COLUMNS.stream().map(column -> sql.text(sql.column("k", column)) + " AS " + sql.quote(column))
                 .collect(Collectors.joining(", "));
         return "CREATE TABLE " + sql.dialect().table(ModelTables.staging(ModelTables.CUSTOMER_IDENTITIES)) + " AS SELECT " + select
-                + " FROM " + sql.dialect().table(ModelTables.IDENTITY_RECORD_KEYS) + " k JOIN " + sql.dialect().table(ModelTables.IDENTITY_RECORDS)
-                + " r ON " + sql.column("r", "source") + " = " + sql.column("k", "source") + " AND " + sql.column("r", "record_id") + " = "
-                + sql.column("k", "record_id");
+                + " FROM " + sql.dialect().table(ModelTables.IDENTITY_RECORD_KEYS) + " k";
     }
 }

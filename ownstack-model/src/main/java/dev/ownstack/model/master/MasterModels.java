@@ -138,6 +138,12 @@ public final class MasterModels {
                 throw new OwnstackException(ErrorCode.NOT_FOUND, table + " does not exist: run ownstack resolve before building the models");
             }
         }
+        boolean keysWithCustomers = warehouse.describe(ModelTables.IDENTITY_RECORD_KEYS).orElseThrow().stream()
+                .anyMatch(column -> column.name().equals("customer_id"));
+        if (!keysWithCustomers) {
+            throw new OwnstackException(ErrorCode.NOT_FOUND, ModelTables.IDENTITY_RECORD_KEYS
+                    + " has no customer_id column: an older ownstack resolved this warehouse; run ownstack resolve before building the models");
+        }
         return SourceTable.describe(warehouse, ModelTables.IDENTITY_RECORDS).orElseThrow();
     }
 

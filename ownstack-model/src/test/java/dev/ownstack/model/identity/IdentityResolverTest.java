@@ -71,6 +71,16 @@ class IdentityResolverTest {
     }
 
     @Test
+    void every_key_row_carries_its_records_customer() {
+        ShopFixture.population(warehouse);
+        resolve(ShopFixture.config(1, 50));
+
+        assertTrue((Long) warehouse.queryAll("SELECT count(*) FROM identity.record_keys").singleValue() > 0);
+        assertEquals(0L, warehouse.queryAll("SELECT count(*) FROM identity.record_keys k LEFT JOIN identity.records r"
+                + " ON r.source = k.source AND r.record_id = k.record_id WHERE k.customer_id IS DISTINCT FROM r.customer_id").singleValue());
+    }
+
+    @Test
     void drops_the_lower_priority_link_that_would_give_a_customer_two_user_ids_and_records_why() {
         ShopFixture.population(warehouse);
         ShopFixture.shop(warehouse, 1003, "ann.lee@gmail.com", null);

@@ -189,22 +189,22 @@ final class MasterFixtures {
                 row("crm_contacts", "C6", "cus_d", 1L, local("2023-01-01T00:00:00"), 12L),
                 row("web", "anon-blocked", "cus_e", 4L, null, 13L));
         table(warehouse, RECORD_KEYS, columns("source", ColumnType.STRING, "record_id", ColumnType.STRING, "key_name", ColumnType.STRING,
-                        "key_value", ColumnType.STRING, "status", ColumnType.STRING),
-                row("crm_contacts", "C1", "email", "a.crm@x.com", "linked"),
-                row("shop_customers", "1001", "user_id", "1001", "linked"),
-                row("shop_customers", "1001", "email", "a.shop@x.com", "linked"),
-                row("newsletter_signups", "N1", "email", "a.news@x.com", "linked"),
-                row("web", "anon-1", "anonymous_id", "anon-1", "linked"),
-                row("crm_contacts", "C3", "email", "b.new@x.com", "linked"),
-                row("crm_contacts", "C4", "email", "b.old@x.com", "linked"),
-                row("shop_customers", "1002", "user_id", "1002", "linked"),
-                row("shop_customers", "1002", "email", "b.shop@x.com", "linked"),
-                row("web", "anon-2", "device_id", "anon-2", "linked"),
-                row("shop_customers", "1003", "user_id", "1003", "linked"),
-                row("newsletter_signups", "N2", "email", "c@x.com", "linked"),
-                row("crm_contacts", "C5", "email", "d.undated@x.com", "linked"),
-                row("crm_contacts", "C6", "email", "d.dated@x.com", "dropped"),
-                row("web", "anon-blocked", "anonymous_id", "anon-blocked", "blocked"));
+                        "key_value", ColumnType.STRING, "status", ColumnType.STRING, "customer_id", ColumnType.STRING),
+                row("crm_contacts", "C1", "email", "a.crm@x.com", "linked", "cus_a"),
+                row("shop_customers", "1001", "user_id", "1001", "linked", "cus_a"),
+                row("shop_customers", "1001", "email", "a.shop@x.com", "linked", "cus_a"),
+                row("newsletter_signups", "N1", "email", "a.news@x.com", "linked", "cus_a"),
+                row("web", "anon-1", "anonymous_id", "anon-1", "linked", "cus_a"),
+                row("crm_contacts", "C3", "email", "b.new@x.com", "linked", "cus_b"),
+                row("crm_contacts", "C4", "email", "b.old@x.com", "linked", "cus_b"),
+                row("shop_customers", "1002", "user_id", "1002", "linked", "cus_b"),
+                row("shop_customers", "1002", "email", "b.shop@x.com", "linked", "cus_b"),
+                row("web", "anon-2", "device_id", "anon-2", "linked", "cus_b"),
+                row("shop_customers", "1003", "user_id", "1003", "linked", "cus_c"),
+                row("newsletter_signups", "N2", "email", "c@x.com", "linked", "cus_c"),
+                row("crm_contacts", "C5", "email", "d.undated@x.com", "linked", "cus_d"),
+                row("crm_contacts", "C6", "email", "d.dated@x.com", "dropped", "cus_d"),
+                row("web", "anon-blocked", "anonymous_id", "anon-blocked", "blocked", "cus_e"));
     }
 
     static void table(Warehouse warehouse, TableName table, List<Column> columns, Object[]... rows) {

@@ -323,4 +323,13 @@ class MasterModelsTest {
         assertEquals(ErrorCode.NOT_FOUND, failure.code());
         assertEquals("identity.record_keys does not exist: run ownstack resolve before building the models", failure.getMessage());
     }
+
+    @Test
+    void needs_record_keys_that_carry_their_customer() {
+        warehouse.execute("ALTER TABLE identity.record_keys DROP COLUMN customer_id");
+        OwnstackException failure = assertThrows(OwnstackException.class, this::build);
+        assertEquals(ErrorCode.NOT_FOUND, failure.code());
+        assertEquals("identity.record_keys has no customer_id column: an older ownstack resolved this warehouse; run ownstack resolve"
+                + " before building the models", failure.getMessage());
+    }
 }

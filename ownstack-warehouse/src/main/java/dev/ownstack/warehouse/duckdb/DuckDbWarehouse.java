@@ -260,6 +260,8 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
         private final int[] sourceIndexByTablePosition;
         private final int[] scaleByTablePosition;
         private final Object[] values;
+        /** Each column's name for error messages, built once rather than for every value. */
+        private final String[] columnNames;
         private long rows;
         private boolean closed;
 
@@ -272,6 +274,10 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
             this.sourceIndexByTablePosition = sourceIndexByTablePosition;
             this.scaleByTablePosition = scaleByTablePosition;
             this.values = new Object[tableColumns.length];
+            this.columnNames = new String[tableColumns.length];
+            for (int position = 0; position < tableColumns.length; position++) {
+                columnNames[position] = table + "." + tableColumns[position].name();
+            }
         }
 
         @Override
@@ -288,7 +294,7 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
                 int source = sourceIndexByTablePosition[position];
                 Column column = tableColumns[position];
                 values[position] = source < 0 ? null
-                        : ColumnValues.canonical(column.type(), row[source], table + "." + column.name());
+                        : ColumnValues.canonical(column.type(), row[source], columnNames[position]);
             }
             try {
                 appender.beginRow();

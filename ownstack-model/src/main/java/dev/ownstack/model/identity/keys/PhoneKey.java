@@ -12,12 +12,15 @@ import java.util.Optional;
 /**
  * Phone match keys in E.164, parsed by libphonenumber: numbers without a country code are read
  * in the default region, invalid numbers (wrong length or prefix for their region) give no key.
- * Immutable and safe to share between threads.
+ * Numbers of the common shapes (digits with separators, perhaps a leading +) take a fast path
+ * that gives libphonenumber's answer from its metadata ({@link FastPhoneParser}); the rest go
+ * through libphonenumber's parse. Immutable and safe to share between threads.
  */
 public final class PhoneKey {
     private static final PhoneNumberUtil PHONE_NUMBERS = PhoneNumberUtil.getInstance();
 
     private final String defaultRegion;
+    private final FastPhoneParser fast;
 
     /** {@code defaultRegion} is an ISO 3166-1 alpha-2 code libphonenumber knows, such as GB. */
     public PhoneKey(String defaultRegion) {
@@ -30,6 +33,7 @@ public final class PhoneKey {
                     + defaultRegion + "'; use an ISO 3166-1 alpha-2 code such as GB, US or DE");
         }
         this.defaultRegion = region;
+        this.fast = new FastPhoneParser(region);
     }
 
     public String defaultRegion() {
@@ -43,6 +47,15 @@ public final class PhoneKey {
 
     /** Like {@link #normalise}, with the number's national significant number from the same parse. */
     public Optional<Parsed> parse(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<FastPhoneParser.Decision> decided = fast.decide(raw);
+        return decided.isPresent() ? decided.get().key() : parseWithLibphonenumber(raw);
+    }
+
+    /** {@link #parse} by libphonenumber's parse and validity check alone, without the fast path. */
+    public Optional<Parsed> parseWithLibphonenumber(String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }

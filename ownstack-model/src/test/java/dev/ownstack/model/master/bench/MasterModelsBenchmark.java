@@ -93,10 +93,10 @@ public final class MasterModelsBenchmark {
                         + " CAST(created_at AS TIMESTAMP), 0 FROM raw.shop_customers"
                         + " UNION ALL SELECT 'web', 'a-' || i, 'cus_' || i, 4, NULL, 0 FROM range(" + n + ") t(i)",
                 "CREATE TABLE identity.record_keys AS SELECT 'crm_contacts' AS source, contact_id AS record_id, 'email' AS key_name,"
-                        + " email AS key_value, 'linked' AS status FROM raw.crm_contacts"
+                        + " email AS key_value, 'linked' AS status, 'cus_' || substr(contact_id, 2) AS customer_id FROM raw.crm_contacts"
                         + " UNION ALL SELECT 'shop_customers', CAST(customer_id AS VARCHAR), 'user_id', CAST(customer_id AS VARCHAR),"
-                        + " 'linked' FROM raw.shop_customers"
-                        + " UNION ALL SELECT 'web', 'a-' || i, 'anonymous_id', 'a-' || i, 'linked' FROM range(" + n + ") t(i)",
+                        + " 'linked', 'cus_' || (customer_id - 1000000000000) FROM raw.shop_customers"
+                        + " UNION ALL SELECT 'web', 'a-' || i, 'anonymous_id', 'a-' || i, 'linked', 'cus_' || i FROM range(" + n + ") t(i)",
                 "CREATE TABLE raw.transactions AS SELECT s.customer_id * 10 + k AS transaction_id, s.customer_id,"
                         + " CASE WHEN k = 2 THEN 'refund' ELSE 'order' END AS type, s.created_at + to_seconds(k * 864000) AS occurred_at,"
                         + " 'GBP' AS currency, CAST(CASE WHEN k = 2 THEN -5.5 ELSE 20.25 + k END AS DECIMAL(38, 9)) AS amount"
