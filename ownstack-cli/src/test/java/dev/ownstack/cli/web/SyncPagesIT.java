@@ -52,10 +52,18 @@ class SyncPagesIT {
         receiver.stop(0);
     }
 
+    /** Signs in on the sign-in form shown at {@code route}, which the app then shows. */
+    private void signIn(String route, String name, String password) {
+        browser.open(route);
+        browser.type(By.id("sign-in-name"), name);
+        browser.type(By.id("sign-in-password"), password);
+        browser.click(By.id("sign-in-submit"));
+        browser.waitFor(By.id("signed-in-user"));
+    }
+
     @Test
     void an_editor_creates_a_webhook_destination_and_a_sync_previews_it_runs_it_and_sees_the_run() {
-        browser.signIn(app.user(), app.password());
-        browser.open("destinations");
+        signIn("destinations", app.user(), app.password());
         browser.waitFor(By.xpath("//table//a[text()='crm-hook']"));
         browser.click(By.id("new-destination"));
         new Select(browser.waitFor(By.id("destination-type"))).selectByValue("webhook");
@@ -112,8 +120,7 @@ class SyncPagesIT {
     void a_viewer_sees_syncs_and_destinations_without_controls_that_change_them() {
         assertEquals(201, app.api("POST", "/api/users", "{\"name\": \"pages-viewer\", \"role\": \"viewer\", \"password\": \"viewer-password-1\"}")
                 .statusCode());
-        browser.signIn("pages-viewer", "viewer-password-1");
-        browser.open("syncs");
+        signIn("syncs", "pages-viewer", "viewer-password-1");
         browser.waitFor(By.xpath("//table//a[text()='big-spenders-to-outbox']"));
         assertFalse(browser.present(By.id("new-sync")));
         browser.click(By.xpath("//table//a[text()='big-spenders-to-outbox']"));

@@ -100,8 +100,8 @@ function showProblems(box, form, problems) {
 }
 
 async function editor(main, ctx, name) {
-  const [{types}, existing] = await Promise.all([api('GET', '/api/destination-types'),
-    name ? api('GET', '/api/destinations/' + encodeURIComponent(name)) : Promise.resolve(null)]);
+  const {types} = await api('GET', '/api/destination-types');
+  const existing = name ? await api('GET', '/api/destinations/' + encodeURIComponent(name)) : null;
   if (!ctx.current()) {
     return;
   }

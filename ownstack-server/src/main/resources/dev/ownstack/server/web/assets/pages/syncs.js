@@ -114,7 +114,9 @@ async function detail(main, ctx, name) {
 
 async function drawHistory(box, ctx, name) {
   const path = '/api/syncs/' + encodeURIComponent(name);
-  const [{runs}, {errors}] = await Promise.all([api('GET', path + '/runs?limit=20'), api('GET', path + '/errors?limit=100')]);
+  // One request after the other: a DuckDB warehouse file is opened per request, and the server opens it one at a time anyway.
+  const {runs} = await api('GET', path + '/runs?limit=20');
+  const {errors} = await api('GET', path + '/errors?limit=100');
   if (!ctx.current()) {
     return;
   }
@@ -160,8 +162,9 @@ function mappingRow(rows, to, from) {
 }
 
 async function form(main, ctx, name) {
-  const [existing, {audiences}, {destinations}] = await Promise.all([name ? api('GET', '/api/syncs/' + encodeURIComponent(name)) : null,
-    api('GET', '/api/audiences'), api('GET', '/api/destinations')]);
+  const existing = name ? await api('GET', '/api/syncs/' + encodeURIComponent(name)) : null;
+  const {audiences} = await api('GET', '/api/audiences');
+  const {destinations} = await api('GET', '/api/destinations');
   if (!ctx.current()) {
     return;
   }
