@@ -17,12 +17,13 @@ class CommandLineTest {
     Path folder;
 
     @Test
-    void init_creates_a_project_that_validates() {
+    void init_creates_a_project_that_validates() throws IOException {
         Path project = folder.resolve("acme");
         Cli.Result init = Cli.run("init", project.toString());
         assertEquals(0, init.exitCode(), init.all());
         assertTrue(Files.exists(project.resolve("ownstack.yml")));
         assertTrue(Files.isDirectory(project.resolve("data")));
+        assertTrue(Files.readAllLines(project.resolve(".gitignore")).containsAll(List.of("*.duckdb", ".ownstack-secret.key")));
 
         Cli.Result validate = Cli.run("validate", "--project", project.toString());
         assertEquals(0, validate.exitCode(), validate.all());

@@ -117,8 +117,9 @@ public final class OwnstackServer implements AutoCloseable {
         ProjectSyncs syncs = new ProjectSyncs(settings.config(), settings.warehouses(), settings.destinations(), settings.clock(),
                 new SyncAlerts(settings.config().alerts(), settings.clock()));
         AuditLog audit = new AuditLog(settings.warehouses());
-        SyncScheduler scheduler = new SyncScheduler(settings.config().syncs().values(), syncs.scheduledRunner(audit), settings.clock(),
+        SyncScheduler scheduler = new SyncScheduler(syncs.definitions(), syncs.scheduledRunner(audit), settings.clock(),
                 SyncScheduler.workerPool(SYNC_WORKERS));
+        syncs.onChange(scheduler::replace);
         try {
             app = create(settings, inFlight, registered, syncs, scheduler, audit);
             app.start(settings.config().server().bind(), settings.config().server().port());
@@ -170,7 +171,8 @@ public final class OwnstackServer implements AutoCloseable {
                         new SignInThrottle(SignInThrottle.MAX_FAILURES, SignInThrottle.WINDOW, settings.clock()), clientAddress, guard),
                 new UserEndpoints(directory, sessions, guard, settings.clock()), new AuditEndpoints(audit),
                 registry, new AudienceEndpoints(audiences), new RecipeEndpoints(audiences), new CatalogEndpoint(audiences),
-                new DestinationEndpoints(syncs.destinations()), new SyncEndpoints(syncs), scheduler,
+                new DestinationEndpoints(syncs, context -> guard.principal(context).name()),
+                new SyncEndpoints(syncs, context -> guard.principal(context).name()), scheduler,
                 new MetricEndpoints(settings.warehouses(), settings.clock()), new ScoreModelEndpoints(settings.warehouses()),
                 new OpenApiEndpoint(), new WebAssets(guard), registered);
         return Javalin.create(javalin -> {
@@ -335,11 +337,19 @@ public final class OwnstackServer implements AutoCloseable {
             api(routes, HandlerType.POST, "/api/recipes/{name}", recipes::build);
             api(routes, HandlerType.GET, "/api/catalog", catalog::get);
             api(routes, HandlerType.GET, "/api/destinations", destinations::list);
+            api(routes, HandlerType.POST, "/api/destinations", destinations::create);
+            api(routes, HandlerType.POST, "/api/destinations/check", destinations::checkUnsaved);
+            api(routes, HandlerType.GET, "/api/destinations/{name}", destinations::get);
+            api(routes, HandlerType.PUT, "/api/destinations/{name}", destinations::update);
+            api(routes, HandlerType.DELETE, "/api/destinations/{name}", destinations::delete);
             api(routes, HandlerType.POST, "/api/destinations/{name}/check", destinations::check);
             api(routes, HandlerType.GET, "/api/destination-types", destinations::types);
             api(routes, HandlerType.GET, "/api/syncs", syncs::list);
+            api(routes, HandlerType.POST, "/api/syncs", syncs::create);
             api(routes, HandlerType.POST, "/api/syncs/after-build", this::afterBuild);
             api(routes, HandlerType.GET, "/api/syncs/{name}", syncs::get);
+            api(routes, HandlerType.PUT, "/api/syncs/{name}", syncs::update);
+            api(routes, HandlerType.DELETE, "/api/syncs/{name}", syncs::delete);
             api(routes, HandlerType.POST, "/api/syncs/{name}/run", syncs::run);
             api(routes, HandlerType.GET, "/api/syncs/{name}/preview", syncs::preview);
             api(routes, HandlerType.GET, "/api/syncs/{name}/runs", syncs::runs);

@@ -51,7 +51,8 @@ public final class InitCommand implements Callable<Integer> {
         Files.writeString(file, template().replace("{{name}}", name));
         Path gitignore = directory.resolve(".gitignore");
         if (!Files.exists(gitignore)) {
-            Files.writeString(gitignore, "# the embedded warehouse and its write-ahead log\n*.duckdb\n*.duckdb.wal\n");
+            Files.writeString(gitignore, "# the embedded warehouse and its write-ahead log\n*.duckdb\n*.duckdb.wal\n"
+                    + "# the key that seals the secrets of destinations saved through the API (docs/SYNCS.md)\n.ownstack-secret.key\n");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Created project '" + name + "' in " + directory.toAbsolutePath().normalize());

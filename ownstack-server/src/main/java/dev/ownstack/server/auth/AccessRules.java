@@ -51,11 +51,19 @@ public final class AccessRules {
         RULES.put("GET /api/catalog", read(Role.VIEWER));
 
         RULES.put("GET /api/destinations", read(Role.VIEWER));
+        RULES.put("POST /api/destinations", change(Role.EDITOR, "destination.create"));
+        RULES.put("POST /api/destinations/check", change(Role.EDITOR, "destination.check"));
+        RULES.put("GET /api/destinations/{name}", read(Role.VIEWER));
+        RULES.put("PUT /api/destinations/{name}", change(Role.EDITOR, "destination.update"));
+        RULES.put("DELETE /api/destinations/{name}", change(Role.EDITOR, "destination.delete"));
         RULES.put("POST /api/destinations/{name}/check", change(Role.EDITOR, "destination.check"));
         RULES.put("GET /api/destination-types", read(Role.VIEWER));
         RULES.put("GET /api/syncs", read(Role.VIEWER));
+        RULES.put("POST /api/syncs", change(Role.EDITOR, "sync.create"));
         RULES.put("POST /api/syncs/after-build", change(Role.EDITOR, "sync.after-build"));
         RULES.put("GET /api/syncs/{name}", read(Role.VIEWER));
+        RULES.put("PUT /api/syncs/{name}", change(Role.EDITOR, "sync.update"));
+        RULES.put("DELETE /api/syncs/{name}", change(Role.EDITOR, "sync.delete"));
         RULES.put("POST /api/syncs/{name}/run", change(Role.EDITOR, "sync.run"));
         RULES.put("GET /api/syncs/{name}/preview", read(Role.VIEWER));
         RULES.put("GET /api/syncs/{name}/runs", read(Role.VIEWER));

@@ -18,8 +18,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The destinations of {@code ownstack.yml} with the connector types on the class path: what the
- * CLI and the REST API list and check. Settings are shown with every secret masked: a
+ * The destinations of a project (those of {@code ownstack.yml}, and for the server those saved
+ * through the API too) with the connector types on the class path: what the CLI and the REST API
+ * list and check. Settings are shown with every secret masked: a
  * {@code ${env:NAME}} value as its reference, any other value of a secret field as {@code ****}.
  * Immutable; {@link #check} opens a connection of its own.
  */
@@ -49,7 +50,7 @@ public final class DestinationCatalog {
         DestinationDefinition definition = definitions.get(name);
         if (definition == null) {
             throw new OwnstackException(ErrorCode.NOT_FOUND, "no destination named '" + name + "'; "
-                    + (definitions.isEmpty() ? "ownstack.yml defines none (add them under destinations:)"
+                    + (definitions.isEmpty() ? "there are none (add them under destinations: in ownstack.yml, or with POST /api/destinations)"
                     : "defined: " + String.join(", ", definitions.keySet())));
         }
         return definition;

@@ -1,5 +1,6 @@
 package dev.ownstack.server.syncs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownstack.activation.destination.SyncRecord;
@@ -16,12 +17,13 @@ import dev.ownstack.server.auth.Guard;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The handlers of {@code /api/syncs} and {@code /api/sync-runs}: the syncs of {@code ownstack.yml}
- * with their last run, running one now (the request answers when the run ended), a preview of
+ * (read-only here) and those saved through the API with their last run; creating, changing and
+ * deleting saved ones; running one now (the request answers when the run ended), a preview of
  * what a run would send, run history, rejected records and approval of a run a guardrail stopped.
- * Syncs are defined in {@code ownstack.yml}; the API does not create them.
  */
 public final class SyncEndpoints {
     private static final int DEFAULT_RUNS = 20;
@@ -29,9 +31,38 @@ public final class SyncEndpoints {
     private static final int DEFAULT_SAMPLE = 10;
 
     private final ProjectSyncs syncs;
+    private final Function<Context, String> actor;
 
-    public SyncEndpoints(ProjectSyncs syncs) {
+    /** @param actor the name of the caller, recorded with what they save */
+    public SyncEndpoints(ProjectSyncs syncs, Function<Context, String> actor) {
         this.syncs = syncs;
+        this.actor = actor;
+    }
+
+    /** {@code POST /api/syncs}: a body in the shape of one entry of {@code syncs:} with its {@code name}; 201. */
+    public void create(Context context) {
+        JsonNode body = ApiJson.body(context);
+        String name = body.path("name").isTextual() ? body.path("name").asText() : "";
+        if (name.isEmpty()) {
+            throw new OwnstackException(ErrorCode.INPUT_INVALID, "name: required: the new sync's name");
+        }
+        Guard.detail(context).put("name", name);
+        SyncDefinition sync = syncs.saveSync(name, body, true, actor.apply(context));
+        context.header("Location", "/api/syncs/" + name);
+        ApiJson.write(context, 201, sync(sync, Optional.empty()));
+    }
+
+    /** {@code PUT /api/syncs/{name}}: replaces a saved sync's definition. */
+    public void update(Context context) {
+        SyncDefinition sync = syncs.saveSync(context.pathParam("name"), ApiJson.body(context), false, actor.apply(context));
+        Optional<SyncRun> last = syncs.withService(service -> service.runs(sync.name(), 1).stream().findFirst());
+        ApiJson.write(context, 200, sync(sync, last));
+    }
+
+    /** {@code DELETE /api/syncs/{name}}: 204. */
+    public void delete(Context context) {
+        syncs.deleteSync(context.pathParam("name"));
+        context.status(204);
     }
 
     /** {@code GET /api/syncs}. */
@@ -130,6 +161,7 @@ public final class SyncEndpoints {
     private ObjectNode sync(SyncDefinition sync, Optional<SyncRun> last) {
         ObjectNode node = ApiJson.NODES.objectNode();
         node.put("name", sync.name());
+        node.put("editable", syncs.editableSync(sync.name()));
         ObjectNode source = node.putObject("source");
         if (sync.source() instanceof SyncSource.Audience audience) {
             source.put("audience", audience.audience());
@@ -154,6 +186,8 @@ public final class SyncEndpoints {
         node.put("retryWindowSeconds", sync.retryWindow().toSeconds());
         syncs.nextRun(sync).ifPresentOrElse(at -> node.put("nextRunAt", at.toString()), () -> node.putNull("nextRunAt"));
         last.ifPresentOrElse(run -> node.set("lastRun", SyncJson.run(run)), () -> node.putNull("lastRun"));
+        ArrayNode problems = node.putArray("problems");
+        syncs.loadProblems("syncs." + sync.name()).forEach(problems::add);
         return node;
     }
 

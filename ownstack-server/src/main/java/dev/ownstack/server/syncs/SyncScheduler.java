@@ -42,8 +42,8 @@ public final class SyncScheduler implements AutoCloseable {
         void run(String sync, String reason);
     }
 
-    private final Map<String, CronExpression> schedules = new LinkedHashMap<>();
-    private final List<String> afterBuild = new ArrayList<>();
+    private volatile Map<String, CronExpression> schedules = Map.of();
+    private volatile List<String> afterBuild = List.of();
     private final Map<String, Instant> nextFire = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Runner runner;
@@ -58,16 +58,34 @@ public final class SyncScheduler implements AutoCloseable {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.workers = Objects.requireNonNull(workers, "workers");
+        replace(syncs);
+    }
+
+    /**
+     * Goes on with these syncs (after one was saved, changed or deleted): a sync whose schedule
+     * stayed the same keeps its next fire time, a new or changed schedule counts from now, and a
+     * sync that is gone or has no schedule any more is no longer started (a run of it already
+     * going finishes).
+     */
+    public synchronized void replace(Collection<SyncDefinition> syncs) {
         Instant now = clock.instant();
+        Map<String, CronExpression> newSchedules = new LinkedHashMap<>();
+        List<String> newAfterBuild = new ArrayList<>();
         for (SyncDefinition sync : syncs) {
             if (sync.trigger() instanceof SyncTrigger.Cron cron) {
                 CronExpression expression = CronExpression.parse(cron.expression());
-                schedules.put(sync.name(), expression);
-                expression.next(now).ifPresent(next -> nextFire.put(sync.name(), next));
+                newSchedules.put(sync.name(), expression);
+                CronExpression before = schedules.get(sync.name());
+                if (before == null || !before.toString().equals(expression.toString()) || !nextFire.containsKey(sync.name())) {
+                    expression.next(now).ifPresentOrElse(next -> nextFire.put(sync.name(), next), () -> nextFire.remove(sync.name()));
+                }
             } else if (sync.trigger() instanceof SyncTrigger.AfterBuild) {
-                afterBuild.add(sync.name());
+                newAfterBuild.add(sync.name());
             }
         }
+        nextFire.keySet().retainAll(newSchedules.keySet());
+        schedules = java.util.Collections.unmodifiableMap(newSchedules);
+        afterBuild = List.copyOf(newAfterBuild);
     }
 
     /** A pool of {@code threads} daemon workers for {@link #SyncScheduler}. */
@@ -81,7 +99,7 @@ public final class SyncScheduler implements AutoCloseable {
     }
 
     /** Starts every sync whose schedule fired by now; returns the syncs started. */
-    public List<String> tick() {
+    public synchronized List<String> tick() {
         Instant now = clock.instant();
         List<String> started = new ArrayList<>();
         for (Map.Entry<String, CronExpression> entry : schedules.entrySet()) {

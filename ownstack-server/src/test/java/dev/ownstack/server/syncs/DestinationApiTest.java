@@ -29,8 +29,13 @@ class DestinationApiTest {
 
     /** A project with destinations {@code crm} (reachable), {@code down} (not) and {@code broken} (bad settings) and one sync. */
     static ProjectConfig project(String extraYaml) {
+        return project(Path.of("/tmp/unused"), extraYaml);
+    }
+
+    /** The same project in {@code directory} (where the key of saved secrets is kept). */
+    static ProjectConfig project(Path directory, String extraYaml) {
         Map<String, String> environment = Map.of("CRM_TOKEN", TOKEN, "API_KEY", TestServer.API_KEY);
-        return new ProjectConfigLoader(name -> Optional.ofNullable(environment.get(name))).parse(Path.of("/tmp/unused"), "ownstack.yml", """
+        return new ProjectConfigLoader(name -> Optional.ofNullable(environment.get(name))).parse(directory, "ownstack.yml", """
                 warehouse: {type: duckdb, path: ':memory:'}
                 server: {bind: 127.0.0.1, port: 0, api-keys: ['${env:API_KEY}']}
                 destinations:

@@ -66,6 +66,28 @@ class SyncSchedulerTest {
     }
 
     @Test
+    void goes_on_with_saved_changed_and_deleted_syncs() {
+        try (SyncScheduler scheduler = scheduler(sync("hourly", new SyncTrigger.Cron("0 * * * *")))) {
+            clock.advance(Duration.ofMinutes(30));
+            scheduler.replace(List.of(sync("hourly", new SyncTrigger.Cron("0 * * * *")), sync("quarterly", new SyncTrigger.Cron("*/15 * * * *")),
+                    sync("built", new SyncTrigger.AfterBuild())));
+            assertEquals(Optional.of(Instant.parse("2026-11-26T15:00:00Z")), scheduler.nextRun("hourly"));
+            assertEquals(Optional.of(Instant.parse("2026-11-26T15:00:00Z")), scheduler.nextRun("quarterly"));
+            assertEquals(List.of("built"), scheduler.afterBuild());
+            scheduler.replace(List.of(sync("hourly", new SyncTrigger.Cron("30 * * * *")), sync("quarterly", new SyncTrigger.Manual())));
+            assertEquals(Optional.of(Instant.parse("2026-11-26T15:30:00Z")), scheduler.nextRun("hourly"));
+            assertEquals(Optional.empty(), scheduler.nextRun("quarterly"));
+            assertEquals(List.of(), scheduler.afterBuild());
+            clock.advance(Duration.ofMinutes(30));
+            assertEquals(List.of(), scheduler.tick());
+            scheduler.replace(List.of());
+            clock.advance(Duration.ofHours(2));
+            assertEquals(List.of(), scheduler.tick());
+        }
+        assertEquals(List.of("built (after build)"), ran);
+    }
+
+    @Test
     void fires_once_after_a_long_pause_without_catching_up_every_missed_time() {
         try (SyncScheduler scheduler = scheduler(sync("quarterly", new SyncTrigger.Cron("*/15 * * * *")))) {
             clock.advance(Duration.ofHours(3));

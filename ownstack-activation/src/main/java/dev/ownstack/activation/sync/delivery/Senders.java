@@ -60,6 +60,24 @@ public final class Senders implements SenderProvider, AutoCloseable {
         return entry.handle;
     }
 
+    /**
+     * Closes the destination of this name when it is open, so that its next use opens it with
+     * its definition then (after it was changed or deleted). A run still writing to it fails the
+     * batches it had left.
+     */
+    public synchronized void release(String name) {
+        Entry entry = open.remove(name);
+        if (entry == null) {
+            return;
+        }
+        entry.sender.close();
+        try {
+            entry.handle.destination().close();
+        } catch (Exception e) {
+            throw new OwnstackException(ErrorCode.IO_FAILED, "closing destination " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public DestinationCategory category(DestinationDefinition definition) {
         return destinations.category(definition.type());

@@ -56,6 +56,20 @@ class SendersTest {
     }
 
     @Test
+    void a_released_destination_is_opened_again_with_its_new_settings() {
+        FixedDestinationFactory factory = factory("memory", new RecordingDestination());
+        try (Senders senders = new Senders(new Destinations(List.of(factory)), DeliveryPolicy.DEFAULT)) {
+            DestinationHandle before = senders.open(new DestinationDefinition("crm", "memory", Map.of()));
+            senders.release("crm");
+            senders.release("never-opened");
+            // Another definition of the name (read from another folder): refused while open, opened anew once released.
+            DestinationHandle after = senders.open(new DestinationDefinition("crm", "memory", Map.of(), java.nio.file.Path.of("elsewhere")));
+            assertTrue(before.sender() != after.sender(), "a new sender after the release");
+        }
+        assertEquals(2, factory.opened());
+    }
+
+    @Test
     void a_stuck_destination_does_not_delay_another() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         RecordingDestination stuck = new RecordingDestination((batch, call) -> {
