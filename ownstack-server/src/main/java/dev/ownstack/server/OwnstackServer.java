@@ -33,6 +33,9 @@ import dev.ownstack.server.collector.CollectorMetrics;
 import dev.ownstack.server.collector.LoaderStatus;
 import dev.ownstack.server.collector.LogHealth;
 import dev.ownstack.server.collector.WriteKeys;
+import dev.ownstack.server.customers.CustomerEndpoints;
+import dev.ownstack.server.customers.CustomerProfile;
+import dev.ownstack.server.customers.CustomerSearch;
 import dev.ownstack.server.http.ApiErrors;
 import dev.ownstack.server.http.ApiKeys;
 import dev.ownstack.server.http.ClientAddress;
@@ -168,7 +171,10 @@ public final class OwnstackServer implements AutoCloseable {
                 new UserEndpoints(directory, sessions, guard, settings.clock()), new AuditEndpoints(audit),
                 registry, new AudienceEndpoints(audiences), new RecipeEndpoints(audiences),
                 new DestinationEndpoints(syncs.destinations()), new SyncEndpoints(syncs), scheduler,
-                new MetricEndpoints(settings.warehouses(), settings.clock()), new OpenApiEndpoint(), registered);
+                new MetricEndpoints(settings.warehouses(), settings.clock()),
+                new CustomerEndpoints(settings.warehouses(), new CustomerSearch(config.identity()),
+                        new CustomerProfile(config.identity(), config.models().orElseGet(ModelsConfig::defaults), settings.clock())),
+                new OpenApiEndpoint(), registered);
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -284,7 +290,7 @@ public final class OwnstackServer implements AutoCloseable {
                           Guard guard, SessionEndpoints sessions, UserEndpoints users, AuditEndpoints audit, MetricRegistry metrics,
                           AudienceEndpoints audiences, RecipeEndpoints recipes,
                           DestinationEndpoints destinations, SyncEndpoints syncs, SyncScheduler scheduler, MetricEndpoints dashboards,
-                          OpenApiEndpoint openApi,
+                          CustomerEndpoints customers, OpenApiEndpoint openApi,
                           List<String> registered) {
 
         void register(io.javalin.config.RoutesConfig routes) {
@@ -340,6 +346,8 @@ public final class OwnstackServer implements AutoCloseable {
             api(routes, HandlerType.POST, "/api/sync-runs/{id}/approve", syncs::approve);
             api(routes, HandlerType.GET, "/api/metrics", dashboards::list);
             api(routes, HandlerType.GET, "/api/metrics/{name}", dashboards::get);
+            api(routes, HandlerType.GET, "/api/customers", customers::search);
+            api(routes, HandlerType.GET, "/api/customers/{id}", customers::get);
 
             routes.exception(OwnstackException.class, (e, context) -> writeError(context, e));
             routes.exception(HttpResponseException.class, (e, context) -> writeError(context, fromJavalin(e.getStatus(), e.getMessage())));
