@@ -19,7 +19,7 @@ class DemoTest {
     @Test
     void demo_generates_loads_and_shows_the_warehouse_and_reruns_cleanly() {
         Path demo = folder.resolve("demo");
-        Cli.Result result = Cli.run("demo", "--dir", demo.toString(), "--customers", "300");
+        Cli.Result result = Cli.run("demo", "--dir", demo.toString(), "--customers", "300", "--no-serve");
         assertEquals(0, result.exitCode(), result.all());
         assertTrue(result.out().contains("Loaded"), result.out());
         assertTrue(result.out().contains("3/8  Started the collector on http://127.0.0.1:"), result.out());
@@ -42,7 +42,7 @@ class DemoTest {
             }
         }
 
-        Cli.Result rerun = Cli.run("demo", "--dir", demo.toString(), "--customers", "300");
+        Cli.Result rerun = Cli.run("demo", "--dir", demo.toString(), "--customers", "300", "--no-serve");
         assertEquals(0, rerun.exitCode(), rerun.all());
         assertEquals(result.out().lines().filter(line -> line.startsWith("raw.")).toList(),
                 rerun.out().lines().filter(line -> line.startsWith("raw.")).toList(), "same seed, same tables and counts");
@@ -95,7 +95,7 @@ class DemoTest {
     @Test
     void demo_refuses_a_folder_that_is_not_an_earlier_demo() throws IOException {
         Files.writeString(folder.resolve("precious.txt"), "keep me");
-        Cli.Result result = Cli.run("demo", "--dir", folder.toString());
+        Cli.Result result = Cli.run("demo", "--dir", folder.toString(), "--no-serve");
         assertEquals(ExitCodes.USER_ERROR, result.exitCode());
         assertTrue(result.err().contains("is not an earlier demo"), result.err());
         assertTrue(Files.exists(folder.resolve("precious.txt")));

@@ -23,7 +23,7 @@ class ScoreCommandTest {
     @BeforeAll
     static void runTheDemo() {
         demo = folder.resolve("demo");
-        Cli.Result result = Cli.run("demo", "--dir", demo.toString(), "--customers", "600");
+        Cli.Result result = Cli.run("demo", "--dir", demo.toString(), "--customers", "600", "--no-serve");
         assertEquals(0, result.exitCode(), result.all());
         assertTrue(result.out().contains("Training the churn model (ownstack score train churn):"), result.out());
         assertTrue(result.out().contains("recency only"), result.out());

@@ -78,7 +78,7 @@ class VendorSyncEndToEndTest {
     @Test
     void the_demo_audience_reaches_every_vendor_exactly_and_withdrawn_consent_leaves_ads_and_messaging() throws IOException {
         Path project = folder.resolve("demo");
-        Cli.Result demo = Cli.run("demo", "--dir", project.toString(), "--customers", "600", "--seed", "7");
+        Cli.Result demo = Cli.run("demo", "--dir", project.toString(), "--customers", "600", "--seed", "7", "--no-serve");
         assertEquals(0, demo.exitCode(), demo.all());
         Path file = project.resolve(ProjectConfig.FILE_NAME);
         String yaml = Files.readString(file);

@@ -47,6 +47,7 @@ import dev.ownstack.server.syncs.ProjectSyncs;
 import dev.ownstack.server.syncs.SyncAlerts;
 import dev.ownstack.server.syncs.SyncEndpoints;
 import dev.ownstack.server.syncs.SyncScheduler;
+import dev.ownstack.server.web.WebAssets;
 import dev.ownstack.warehouse.Warehouse;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -174,7 +175,7 @@ public final class OwnstackServer implements AutoCloseable {
                 new MetricEndpoints(settings.warehouses(), settings.clock()),
                 new CustomerEndpoints(settings.warehouses(), new CustomerSearch(config.identity()),
                         new CustomerProfile(config.identity(), config.models().orElseGet(ModelsConfig::defaults), settings.clock())),
-                new OpenApiEndpoint(), registered);
+                new OpenApiEndpoint(), new WebAssets(guard), registered);
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -290,7 +291,7 @@ public final class OwnstackServer implements AutoCloseable {
                           Guard guard, SessionEndpoints sessions, UserEndpoints users, AuditEndpoints audit, MetricRegistry metrics,
                           AudienceEndpoints audiences, RecipeEndpoints recipes,
                           DestinationEndpoints destinations, SyncEndpoints syncs, SyncScheduler scheduler, MetricEndpoints dashboards,
-                          CustomerEndpoints customers, OpenApiEndpoint openApi,
+                          CustomerEndpoints customers, OpenApiEndpoint openApi, WebAssets web,
                           List<String> registered) {
 
         void register(io.javalin.config.RoutesConfig routes) {
@@ -301,6 +302,9 @@ public final class OwnstackServer implements AutoCloseable {
                 cors.preflight(context);
             });
             route(routes, HandlerType.GET, "/health", health::handle);
+            route(routes, HandlerType.GET, "/", web::root);
+            route(routes, HandlerType.GET, "/app", web::page);
+            route(routes, HandlerType.GET, "/app/assets/<path>", web::asset);
 
             routes.before("/api/*", guard::authenticate);
             route(routes, HandlerType.GET, "/metrics", context -> context.contentType(MetricRegistry.CONTENT_TYPE).result(metrics.scrape()));

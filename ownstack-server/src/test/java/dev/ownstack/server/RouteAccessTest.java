@@ -62,7 +62,8 @@ class RouteAccessTest {
         List<String> routes = server.test.server.routes();
         assertTrue(routes.size() >= 44, routes.toString());
         assertEquals(new TreeSet<>(AccessRules.all().keySet()), new TreeSet<>(routes));
-        assertEquals(List.of("GET /health", "OPTIONS /v1/{endpoint}", "POST /api/session", "POST /v1/{endpoint}"), routes.stream()
+        assertEquals(List.of("GET /", "GET /app", "GET /app/assets/<path>", "GET /health", "OPTIONS /v1/{endpoint}", "POST /api/session",
+                "POST /v1/{endpoint}"), routes.stream()
                 .filter(route -> AccessRules.all().get(route).role().isEmpty()).sorted().toList());
     }
 

@@ -20,6 +20,9 @@ import dev.ownstack.core.table.Identifiers;
 import dev.ownstack.core.table.TableName;
 import dev.ownstack.ingest.LoadResult;
 import dev.ownstack.server.OwnstackServer;
+import dev.ownstack.server.auth.PasswordHasher;
+import dev.ownstack.server.auth.Role;
+import dev.ownstack.server.auth.UserStore;
 import dev.ownstack.warehouse.QueryResult;
 import dev.ownstack.warehouse.ResultColumn;
 import dev.ownstack.model.identity.IdentityStats;
@@ -33,9 +36,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -52,7 +57,9 @@ import picocli.CommandLine.Spec;
             "resolve identities (scored against the generator's truth), build the master models, train and apply",
             "a churn model and a lifetime-value model (their scores become traits), compute two",
             "audiences (one of ownstack.yml, one made from a recipe), sync them to a folder of CSV files and to a",
-            "webhook receiver the demo runs on 127.0.0.1, and show what is in the warehouse.",
+            "webhook receiver the demo runs on 127.0.0.1, and show what is in the warehouse. Then it starts the",
+            "server on the demo project (the web app, the REST API and the collector) and prints the address and",
+            "the demo user's sign-in; stop it with Ctrl-C (--no-serve ends the demo without it).",
             "Running it again starts the demo folder afresh.",
             "",
             "Afterwards, explore with:  ownstack sql --project ownstack-demo \"select * from model.customers limit 5\"",
@@ -87,8 +94,22 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + PORT,
+            description = "Port of the server the demo starts at the end (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--no-serve", description = "End after the last step instead of starting the server on the demo project.")
+    boolean noServe;
+
+    /** The demo's user of the web app, an admin. */
+    static final String DEMO_USER = "demo";
+    static final String DEMO_PASSWORD = "ownstack-demo";
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new OwnstackException(ErrorCode.ARGUMENT_INVALID, "--port " + port + " must be between 0 and 65535");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
@@ -103,12 +124,51 @@ public final class DemoCommand implements Callable<Integer> {
         try (DemoReceiver receiver = DemoReceiver.start()) {
             Path outbox = Files.createDirectories(directory.toAbsolutePath().normalize().resolve(OUTBOX));
             Files.writeString(directory.resolve(ProjectConfig.FILE_NAME), projectFile(files) + DemoSyncs.yaml(outbox, receiver.url()));
-            return run(data, receiver, outbox, start);
+            ProjectConfig config = run(data, receiver, outbox, start);
+            return noServe ? 0 : serve(config, out, spec.commandLine().getErr());
         }
     }
 
+    /**
+     * Runs the server on the demo project until the process is stopped; the webhook receiver of the
+     * demo's syncs keeps running with it.
+     */
+    private int serve(ProjectConfig config, PrintWriter out, PrintWriter err) throws InterruptedException {
+        ProjectConfig served = config.withServer(config.server().withPort(port));
+        OwnstackServer server;
+        try {
+            server = OwnstackServer.serve(served, () -> ProjectOption.openWarehouse(served, err));
+        } catch (OwnstackException e) {
+            throw new OwnstackException(e.code(), e.getMessage() + "; run the demo with --port N for another port, or --no-serve", e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "ownstack-demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        String address = "http://127.0.0.1:" + server.port();
+        out.printf("%nThe server is running on the demo project. Open the web app:%n%n");
+        out.printf("  %s/app/%n  sign in as %s with the password %s (an admin)%n%n", address, DEMO_USER, DEMO_PASSWORD);
+        out.printf("It also collects events (write key %s at %s/v1/track) and answers the REST API under %s/api/.%n", WRITE_KEY, address, address);
+        out.println("Stop it with Ctrl-C.");
+        out.flush();
+        try {
+            stopped.await();
+        } finally {
+            // Interrupted (the demo run inside another program): stop the server here, not at exit.
+            server.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException exiting) {
+                // the hook is running or has run
+            }
+        }
+        return 0;
+    }
+
     /** Steps 2 to 8, with the webhook receiver running and the project file written. */
-    private int run(Path data, DemoReceiver receiver, Path outbox, long start) throws IOException {
+    private ProjectConfig run(Path data, DemoReceiver receiver, Path outbox, long start) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProjectConfig config = ProjectConfigLoader.withSystemEnvironment().load(directory);
@@ -156,6 +216,7 @@ public final class DemoCommand implements Callable<Integer> {
             DemoScores.run(config, warehouse, out, progress);
             computeAudiences(config, warehouse, built.rows().getOrDefault(ModelTables.CUSTOMERS, 0L), out);
             DemoSyncs.run(config, warehouse, receiver, outbox, out, err);
+            new UserStore(warehouse, new PasswordHasher()).add(DEMO_USER, Role.ADMIN, DEMO_PASSWORD, Instant.now());
             out.printf("8/8  What is in the warehouse now:%n%n");
             showTables(warehouse, out);
             out.println();
@@ -171,10 +232,10 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  bin/ownstack score list --project " + directory + "   # the stored churn and ltv models and their AUC");
         out.println("  bin/ownstack sync runs --project " + directory + " " + DemoSyncs.FILE_SYNC);
         out.println("  bin/ownstack ingest --project " + directory + "      # again: adds nothing, loads are idempotent");
-        out.println("  bin/ownstack serve --project " + directory + "       # the collector on port " + PORT + "; then, in another terminal:");
+        out.println("  bin/ownstack serve --project " + directory + "       # the server again later (the web app, the API, the collector); then:");
         out.println("  curl -u " + WRITE_KEY + ": http://127.0.0.1:" + PORT + "/v1/track -d '{\"userId\":\"u1\",\"event\":\"Signed Up\"}'");
         out.flush();
-        return 0;
+        return config;
     }
 
     /**

@@ -23,6 +23,10 @@ public final class AccessRules {
         RULES.put("POST /v1/{endpoint}", open(""));
         RULES.put("GET /health", open(""));
         RULES.put("GET /metrics", read(Role.VIEWER));
+        // The web app's page and files hold no data; the page asks the REST API for everything.
+        RULES.put("GET /", open(""));
+        RULES.put("GET /app", open(""));
+        RULES.put("GET /app/assets/<path>", open(""));
 
         RULES.put("POST /api/session", open("session.create"));
         RULES.put("GET /api/session", read(Role.VIEWER));

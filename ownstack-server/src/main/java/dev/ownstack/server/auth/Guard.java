@@ -9,6 +9,7 @@ import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,6 +53,18 @@ public final class Guard {
             context.attribute(PRINCIPAL, principal);
         }
         return principal;
+    }
+
+    /** The caller, when the request carries valid credentials; nothing when it carries none or wrong ones. */
+    public Optional<Principal> optionalPrincipal(Context context) {
+        try {
+            return Optional.of(principal(context));
+        } catch (OwnstackException e) {
+            if (e.code() != ErrorCode.UNAUTHORIZED) {
+                throw e;
+            }
+            return Optional.empty();
+        }
     }
 
     /** The handler behind the route's rule. */
