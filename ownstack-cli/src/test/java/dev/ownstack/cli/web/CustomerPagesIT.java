@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 
 /**
  * The customer 360 and the Access pages on the demo: a member of the demo's audience is searched by
@@ -62,6 +63,7 @@ class CustomerPagesIT {
         assertTrue(identities.toLowerCase().contains(email.toLowerCase().substring(email.indexOf('@'))), identities);
         assertTrue(browser.text(By.id("customer-explain-section")).contains("Records of " + id));
         assertTrue(browser.all(By.cssSelector("#customer-transactions-section tbody tr")).size() > 0);
+        browser.driver().manage().window().setSize(new Dimension(1440, 2200));
         browser.screenshot("customer");
         browser.assertNoConsoleErrors();
     }
@@ -71,6 +73,7 @@ class CustomerPagesIT {
         String viewer = "viewer" + System.nanoTime();
         String password = "a-viewer-password-" + System.nanoTime();
         browser.signIn(app.user(), app.password());
+        overview();
         browser.open("admin/users");
         browser.type(By.id("new-user-name"), viewer);
         browser.type(By.id("new-user-password"), password);
@@ -80,12 +83,14 @@ class CustomerPagesIT {
         browser.open("admin/audit");
         browser.waitFor(By.xpath("//table//code[text()='user.create']"));
         browser.open("admin/users");
-        browser.waitFor(By.id("new-user-name"));
+        browser.waitFor(By.id("role-" + viewer));
         browser.screenshot("admin");
         browser.click(By.id("sign-out"));
+        browser.waitFor(By.id("sign-in-name"));
 
         browser.signIn(viewer, password);
         assertEquals("viewer", browser.text(By.id("signed-in-role")));
+        overview();
         browser.click(By.linkText("Access"));
         browser.click(By.id("create-key"));
         assertTrue(browser.text(By.id("new-key-text")).length() > 20);
@@ -95,6 +100,12 @@ class CustomerPagesIT {
         browser.waitForText(By.id("access-refused"), "This page needs the role admin.");
         assertFalse(browser.present(By.id("new-user-name")));
         browser.assertNoConsoleErrors();
+    }
+
+    /** Waits for the overview to show what it loads, so that no request of it is left when the test moves on. */
+    private void overview() {
+        browser.waitFor(By.xpath("//table//a[text()='big_spenders']"));
+        browser.waitFor(By.xpath("//table//a[text()='big-spenders-to-outbox']"));
     }
 
     private static JsonNode json(HttpResponse<String> response) {

@@ -54,7 +54,7 @@ function displayName(record) {
 function fields(columns, empty) {
   return table([
     {label: 'Field', value: c => c.name},
-    {label: 'Value', value: c => text(c.value), numeric: false},
+    {label: 'Value', value: c => /^timestamp/.test(c.type) ? h('span', {title: c.value}, time(c.value)) : text(c.value)},
     {label: 'Type', value: c => h('span', {class: 'muted'}, c.type)},
   ], columns, {empty});
 }
@@ -89,6 +89,11 @@ function explainSection(section) {
   return h('div', {class: 'explain-section'}, h('h3', {}, section.title), body);
 }
 
+/** Long text (event properties) cut to a line or two, the whole of it in the tooltip. */
+function shorten(value) {
+  return value.length > 140 ? h('span', {title: value, class: 'wrap'}, value.substring(0, 140) + '…') : h('span', {class: 'wrap'}, value);
+}
+
 /** The latest rows of a model table, showing the columns named in `wanted` that it has (else its first six). */
 function recent(answer, wanted, empty) {
   const indexes = wanted.map(name => answer.columns.indexOf(name)).filter(i => i >= 0);
@@ -96,7 +101,7 @@ function recent(answer, wanted, empty) {
   return table(shown.map(i => ({
     label: answer.columns[i].replace(/_/g, ' '),
     numeric: answer.rows.some(r => typeof r[i] === 'number'),
-    value: r => /(_at|timestamp)$/.test(answer.columns[i]) ? time(r[i]) : text(r[i]),
+    value: r => /(_at|timestamp)$/.test(answer.columns[i]) ? time(r[i]) : shorten(text(r[i])),
   })), answer.rows, {empty});
 }
 
@@ -132,8 +137,8 @@ async function profile(main, ctx, id) {
     card('customer-identities', 'Identities',
       table([
         {label: 'Key', value: i => i.key},
-        {label: 'Value', value: i => h('code', {}, i.value)},
-        {label: 'Record', value: i => i.source + '/' + i.record_id},
+        {label: 'Value', value: i => h('code', {class: 'wrap'}, i.value)},
+        {label: 'Record', value: i => h('span', {class: 'wrap'}, i.source + '/' + i.record_id)},
         {label: 'Status', value: i => h('span', {class: ['badge', STATUS[i.status] || 'info']}, i.status)},
       ], c.identities, {empty: 'No identities.'})),
     card('customer-explain', 'How the records were linked',
