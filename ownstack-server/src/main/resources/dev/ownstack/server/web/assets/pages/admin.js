@@ -24,7 +24,7 @@ function problemOf(e) {
 async function keys(main, ctx) {
   const path = '/api/users/' + encodeURIComponent(ctx.user) + '/keys';
   const shown = h('div', {id: 'new-key', role: 'status'});
-  const list = h('div', {});
+  const list = h('div', {id: 'key-list'});
   const create = h('button', {class: 'btn primary', type: 'button', id: 'create-key'}, 'Create a key');
   const load = async () => {
     const answer = await api('GET', path);
