@@ -91,6 +91,9 @@ function explainSection(section) {
 
 /** Long text (event properties) cut to a line or two, the whole of it in the tooltip. */
 function shorten(value) {
+  if (value.length <= 40) {
+    return value;
+  }
   return value.length > 140 ? h('span', {title: value, class: 'wrap'}, value.substring(0, 140) + '…') : h('span', {class: 'wrap'}, value);
 }
 
