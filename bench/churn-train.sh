@@ -3,7 +3,8 @@
 # (orders up to a random end of each customer's lifetime, so recency and frequency carry a churn
 # signal), then times, each on its own with peak heap and peak RSS: the labelled training and
 # evaluation sets (feature SQL + label query), XGBoost training, logistic-regression training,
-# evaluation of both, the features as of the scoring day, and ChurnScores.write. In the same run a
+# the rank ensemble, evaluation of all three, the validation split the product chooses on, the
+# features as of the scoring day, and ChurnScores.write. In the same run a
 # plain scan (SELECT count(*), sum(amount)) and a scan grouped by customer of the same table are the
 # raw limits the feature SQL is put next to; XGBoost's training time is put next to the
 # logistic-regression baseline's.

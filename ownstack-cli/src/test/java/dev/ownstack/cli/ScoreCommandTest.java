@@ -46,7 +46,7 @@ class ScoreCommandTest {
                 + "  train:   cut-off 2024-0[67]-[0-9]{2}T00:00: [0-9]+ customers, churn rate 0\\.[0-9]{3}\n"
                 + "  evaluate: cut-off 2024-10-0[1-3]T00:00: [0-9]+ customers, churn rate 0\\.[0-9]{3}\n.*"), trained.out());
         int version = Integer.parseInt(trained.out().substring("model churn (churn), version ".length()).split(",")[0]);
-        for (String expected : List.of("xgboost", "logistic regression", "recency only", "calibration (xgboost)", "top features",
+        for (String expected : List.of("ensemble", "xgboost", "logistic regression", "recency only", "validate: trained to", "top features",
                 "stored as churn version " + version + " in ownstack.score_models; apply it with: ownstack score apply churn")) {
             assertTrue(trained.out().contains(expected), expected + " in " + trained.out());
         }
@@ -55,7 +55,7 @@ class ScoreCommandTest {
         Cli.Result evaluated = score(demo, "evaluate", "churn", "--version", "1");
         assertEquals(0, evaluated.exitCode(), evaluated.all());
         assertTrue(evaluated.out().startsWith("model churn (churn), version 1,"), evaluated.out());
-        assertTrue(evaluated.out().contains("recency only") && !evaluated.out().contains("logistic regression"), evaluated.out());
+        assertTrue(evaluated.out().contains("recency only") && evaluated.out().contains("logistic regression"), evaluated.out());
 
         Cli.Result applied = score(demo, "apply", "churn");
         assertEquals(0, applied.exitCode(), applied.all());
@@ -69,7 +69,7 @@ class ScoreCommandTest {
         assertTrue(rows.get(1).startsWith("churn,1,churn,") && rows.get(1).endsWith(",\"\""), list.out());
         String latest = rows.get(version);
         assertTrue(latest.startsWith("churn," + version + ",churn,") && latest.matches(".*,\"train 2024-0[67]-[0-9]{2}, evaluate 2024-10-0[1-3],"
-                + " 90-day label\",AUC xgboost 0\\.[0-9]{3} lr 0\\.[0-9]{3} recency 0\\.[0-9]{3},yes"), list.out());
+                + " 90-day label\",AUC ensemble 0\\.[0-9]{3} xgboost 0\\.[0-9]{3} lr 0\\.[0-9]{3} recency 0\\.[0-9]{3},yes"), list.out());
         assertTrue(rows.get(version + 1).startsWith("ltv,1,lifetime-value,") && rows.get(version + 1).contains("hold-out purchases actual")
                 && rows.get(version + 1).endsWith(",yes"), list.out());
     }

@@ -41,6 +41,7 @@ import dev.ownstack.server.http.ApiKeys;
 import dev.ownstack.server.http.ClientAddress;
 import dev.ownstack.server.http.HttpErrors;
 import dev.ownstack.server.insights.MetricEndpoints;
+import dev.ownstack.server.insights.ScoreModelEndpoints;
 import dev.ownstack.server.metrics.MetricRegistry;
 import dev.ownstack.server.syncs.DestinationEndpoints;
 import dev.ownstack.server.syncs.ProjectSyncs;
@@ -172,7 +173,7 @@ public final class OwnstackServer implements AutoCloseable {
                 new UserEndpoints(directory, sessions, guard, settings.clock()), new AuditEndpoints(audit),
                 registry, new AudienceEndpoints(audiences), new RecipeEndpoints(audiences),
                 new DestinationEndpoints(syncs.destinations()), new SyncEndpoints(syncs), scheduler,
-                new MetricEndpoints(settings.warehouses(), settings.clock()),
+                new MetricEndpoints(settings.warehouses(), settings.clock()), new ScoreModelEndpoints(settings.warehouses()),
                 new CustomerEndpoints(settings.warehouses(), new CustomerSearch(config.identity()),
                         new CustomerProfile(config.identity(), config.models().orElseGet(ModelsConfig::defaults), settings.clock())),
                 new OpenApiEndpoint(), new WebAssets(guard), registered);
@@ -291,7 +292,7 @@ public final class OwnstackServer implements AutoCloseable {
                           Guard guard, SessionEndpoints sessions, UserEndpoints users, AuditEndpoints audit, MetricRegistry metrics,
                           AudienceEndpoints audiences, RecipeEndpoints recipes,
                           DestinationEndpoints destinations, SyncEndpoints syncs, SyncScheduler scheduler, MetricEndpoints dashboards,
-                          CustomerEndpoints customers, OpenApiEndpoint openApi, WebAssets web,
+                          ScoreModelEndpoints scoreModels, CustomerEndpoints customers, OpenApiEndpoint openApi, WebAssets web,
                           List<String> registered) {
 
         void register(io.javalin.config.RoutesConfig routes) {
@@ -350,6 +351,7 @@ public final class OwnstackServer implements AutoCloseable {
             api(routes, HandlerType.POST, "/api/sync-runs/{id}/approve", syncs::approve);
             api(routes, HandlerType.GET, "/api/metrics", dashboards::list);
             api(routes, HandlerType.GET, "/api/metrics/{name}", dashboards::get);
+            api(routes, HandlerType.GET, "/api/score-models", scoreModels::list);
             api(routes, HandlerType.GET, "/api/customers", customers::search);
             api(routes, HandlerType.GET, "/api/customers/{id}", customers::get);
 

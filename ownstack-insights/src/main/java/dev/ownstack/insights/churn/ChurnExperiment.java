@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Trains the churn models on one period and evaluates them on a later one, in one run:
- * gradient-boosted trees, the logistic-regression baseline and a recency-only ranking, all on
- * the same held-back customers. The training set can stack several earlier cut-offs.
+ * Trains the churn models on one period and evaluates them on a later one, in one run: the rank
+ * ensemble, the gradient-boosted trees and the logistic-regression baseline it blends, and a
+ * recency-only ranking, all on the same held-back customers. The training set can stack several earlier cut-offs.
  */
 public final class ChurnExperiment {
     public static final String RECENCY_FEATURE = "recency_days";
@@ -41,13 +41,14 @@ public final class ChurnExperiment {
         cutoffs.add(split.trainCutoff());
         LabelledSet train = LabelledSets.stacked(warehouse, spec, cutoffs, split.labelDays());
         LabelledSet held = LabelledSets.build(warehouse, spec, split.evaluationCutoff(), split.labelDays());
-        GradientBoostedTrees trees = GradientBoostedTrees.train(train, settings);
-        LogisticBaseline logistic = LogisticBaseline.train(train);
+        RankEnsemble ensemble = RankEnsemble.train(train, settings);
+        RankEnsemble.Scores scores = ensemble.scores(held.features());
         boolean[] churned = held.churned();
-        Evaluation treesEvaluation = Evaluations.evaluate(trees.predict(held.features()), churned, true);
-        Evaluation logisticEvaluation = Evaluations.evaluate(logistic.predict(held.features()), churned, true);
+        Evaluation ensembleEvaluation = Evaluations.evaluate(scores.ensemble(), churned, true);
+        Evaluation treesEvaluation = Evaluations.evaluate(scores.trees(), churned, true);
+        Evaluation logisticEvaluation = Evaluations.evaluate(scores.logistic(), churned, true);
         Evaluation recencyEvaluation = Evaluations.evaluate(held.features().values(RECENCY_FEATURE), churned, false);
-        return new ChurnReport(split, train.size(), train.churnRate(), trees, logistic, treesEvaluation, logisticEvaluation,
-                recencyEvaluation, trees.importance());
+        return new ChurnReport(split, train.size(), train.churnRate(), ensemble, ensembleEvaluation, treesEvaluation, logisticEvaluation,
+                recencyEvaluation, ensemble.trees().importance());
     }
 }

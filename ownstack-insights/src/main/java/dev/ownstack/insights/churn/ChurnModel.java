@@ -9,7 +9,7 @@ import java.util.List;
  * immutable once trained; {@code predict} may be called from one thread at a time.
  */
 public interface ChurnModel {
-    /** {@code xgboost} or {@code logistic-regression}. */
+    /** {@code xgboost}, {@code logistic-regression} or {@code ensemble}. */
     String name();
 
     List<String> featureNames();

@@ -3,7 +3,7 @@ package dev.ownstack.insights.churn;
 import java.util.Locale;
 import java.util.Map;
 
-/** A churn report as plain text: the three rankings side by side, calibration and top features. */
+/** A churn report as plain text: the four rankings side by side, the ensemble's calibration and the trees' top features. */
 public final class ChurnReportText {
     private static final int TOP_FEATURES = 10;
 
@@ -15,16 +15,17 @@ public final class ChurnReportText {
         ChurnSplit split = report.split();
         text.append(String.format(Locale.ROOT, "train: cut-off %s, %d-day label, %d rows (a customer at each cut-off), churn rate %.3f%n",
                 split.trainCutoff(), split.labelDays(), report.trainCustomers(), report.trainChurnRate()));
-        Evaluation held = report.treesEvaluation();
+        Evaluation held = report.ensembleEvaluation();
         text.append(String.format(Locale.ROOT, "evaluate: cut-off %s, %d-day label, %d customers, churn rate %.3f%n",
                 split.evaluationCutoff(), split.labelDays(), held.customers(), held.churnRate()));
         text.append(String.format(Locale.ROOT, "%-20s %7s %12s %12s%n", "model", "AUC", "precision@10", "recall@10"));
+        row(text, "ensemble", report.ensembleEvaluation());
         row(text, "xgboost", report.treesEvaluation());
         row(text, "logistic-regression", report.logisticEvaluation());
         row(text, "recency only", report.recencyEvaluation());
-        text.append(String.format(Locale.ROOT, "calibration (xgboost): %-6s %9s %9s %9s%n", "decile", "customers", "predicted", "observed"));
-        for (CalibrationBin bin : report.treesEvaluation().calibration()) {
-            text.append(String.format(Locale.ROOT, "                       %-6d %9d %9.3f %9.3f%n", bin.decile(), bin.customers(),
+        text.append(String.format(Locale.ROOT, "calibration (ensemble): %-6s %9s %9s %9s%n", "decile", "customers", "predicted", "observed"));
+        for (CalibrationBin bin : report.ensembleEvaluation().calibration()) {
+            text.append(String.format(Locale.ROOT, "                        %-6d %9d %9.3f %9.3f%n", bin.decile(), bin.customers(),
                     bin.meanPredicted(), bin.observedRate()));
         }
         text.append("feature importance (xgboost, total gain):").append(System.lineSeparator());

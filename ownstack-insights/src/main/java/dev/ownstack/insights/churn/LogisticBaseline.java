@@ -3,6 +3,15 @@ package dev.ownstack.insights.churn;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.insights.features.FeatureMatrix;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -17,11 +26,13 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * The logistic-regression baseline, trained with Tribuo. Features are standardised with the
  * training set's mean and standard deviation, after a signed log ({@code sign(x) log(1 + |x|)})
  * that tames the long tails of counts and money; a missing value becomes the mean (0 after
- * standardising).
+ * standardising). {@link #toBytes()} keeps it as JSON: the means and deviations, and Tribuo's own
+ * protobuf form of the model (base64).
  */
 public final class LogisticBaseline implements ChurnModel {
     private static final String CHURNED = "churned";
     private static final String STAYED = "stayed";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Model<Label> model;
     private final List<String> featureNames;
@@ -94,6 +105,59 @@ public final class LogisticBaseline implements ChurnModel {
             probabilities[row] = prediction.getOutputScores().get(CHURNED).getScore();
         }
         return probabilities;
+    }
+
+    /** The model, its means and deviations as JSON, for a model store. */
+    public byte[] toBytes() {
+        ObjectNode json = JSON.createObjectNode();
+        write(json.putArray("means"), means);
+        write(json.putArray("deviations"), deviations);
+        ByteArrayOutputStream tribuo = new ByteArrayOutputStream();
+        try {
+            model.serializeToStream(tribuo);
+        } catch (IOException e) {
+            throw new OwnstackException(ErrorCode.INTERNAL, "logistic regression could not save the model: " + e.getMessage(), List.of(), e);
+        }
+        json.put("tribuo", Base64.getEncoder().encodeToString(tribuo.toByteArray()));
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A model saved by {@link #toBytes()}, trained on {@code featureNames}: it predicts exactly what it did when saved. */
+    @SuppressWarnings("unchecked")
+    public static LogisticBaseline load(byte[] bytes, List<String> featureNames) {
+        try {
+            JsonNode json = JSON.readTree(bytes);
+            double[] means = values(json.path("means"));
+            double[] deviations = values(json.path("deviations"));
+            if (means.length != featureNames.size() || deviations.length != featureNames.size() || !json.path("tribuo").isTextual()) {
+                throw new OwnstackException(ErrorCode.INTERNAL, "a stored logistic regression has " + means.length + " means and "
+                        + deviations.length + " deviations for " + featureNames.size() + " features, or no model");
+            }
+            Model<?> model = Model.deserializeFromStream(new ByteArrayInputStream(Base64.getDecoder().decode(json.path("tribuo").asText())));
+            if (!model.validate(Label.class)) {
+                throw new OwnstackException(ErrorCode.INTERNAL, "a stored logistic regression is not a classification model");
+            }
+            return new LogisticBaseline((Model<Label>) model, featureNames, means, deviations);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof OwnstackException known) {
+                throw known;
+            }
+            throw new OwnstackException(ErrorCode.INTERNAL, "logistic regression could not load a stored model: " + e.getMessage(), List.of(), e);
+        }
+    }
+
+    private static void write(ArrayNode array, double[] values) {
+        for (double value : values) {
+            array.add(value);
+        }
+    }
+
+    private static double[] values(JsonNode array) {
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asDouble();
+        }
+        return values;
     }
 
     private static double[] standardise(double[] row, double[] means, double[] deviations) {

@@ -4,10 +4,9 @@ import dev.ownstack.core.config.scores.ScoringModel;
 import dev.ownstack.insights.churn.ChurnScores;
 import dev.ownstack.insights.churn.ChurnSplit;
 import dev.ownstack.insights.churn.Evaluations;
-import dev.ownstack.insights.churn.GradientBoostedTrees;
 import dev.ownstack.insights.churn.LabelledSet;
 import dev.ownstack.insights.churn.LabelledSets;
-import dev.ownstack.insights.churn.LogisticBaseline;
+import dev.ownstack.insights.churn.RankEnsemble;
 import dev.ownstack.insights.features.CustomerFeatures;
 import dev.ownstack.insights.features.FeatureMatrix;
 import dev.ownstack.insights.features.FeatureSpec;
@@ -22,9 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The churn model: trained with a time split ending at the data's last day, evaluated on the
- * held-back period next to the logistic baseline and recency only, applied as of the day after
- * the latest transaction.
+ * The churn model: a {@link RankEnsemble} of XGBoost and the logistic baseline trained with a time
+ * split ending at the data's last day, writing the ensemble's probability or XGBoost's as
+ * {@link ChurnValidation} chooses; evaluated on the held-back period, the ensemble next to each
+ * model it blends and recency only; applied as of the day after the latest transaction. Versions
+ * stored before the ensemble (XGBoost alone) still evaluate and apply.
  */
 final class ChurnScoring {
     private ChurnScoring() {
@@ -45,30 +46,35 @@ final class ChurnScoring {
         LabelledSet held = Classifiers.aligned(LabelledSets.build(warehouse, spec, evaluation, split.labelDays()),
                 train.features().featureNames());
         Classifiers.requireBothClasses(config.name(), "held-back set (cut-off " + evaluation.toLocalDate() + ")", held, "churned");
-        GradientBoostedTrees trees = GradientBoostedTrees.train(train, Classifiers.TREES);
-        LogisticBaseline logistic = LogisticBaseline.train(train);
+        Map<String, Object> validation = ChurnValidation.choose(warehouse, spec, split, train);
+        String chosen = (String) validation.get("chosen");
+        RankEnsemble ensemble = RankEnsemble.train(train, Classifiers.TREES);
+        RankEnsemble.Scores scores = ensemble.scores(held.features());
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("train", Classifiers.set(split.trainCutoff(), train));
         metrics.put("evaluation", Classifiers.set(evaluation, held));
-        metrics.putAll(Classifiers.rankings(trees.predict(held.features()), logistic.predict(held.features()), held));
-        metrics.put("importance", Classifiers.importance(trees));
+        metrics.put("validation", validation);
+        metrics.putAll(Classifiers.rankings(scores.ensemble(), scores.trees(), scores.logistic(), held, chosen));
+        metrics.put("importance", Classifiers.importance(ensemble.trees()));
         StoredModel stored = store.save(new StoredModel(config.name(), 0, config.kind(), now, split.trainCutoff(), evaluation,
-                config.labelDays(), ModelStore.json(metrics), trees.featureNames(),
-                ModelStore.json(Classifiers.settings(config.features(), config.labelDays())), trees.toBytes()));
+                config.labelDays(), ModelStore.json(metrics), ensemble.featureNames(),
+                ModelStore.json(Classifiers.settings(chosen, true, config.features(), config.labelDays())), ensemble.toBytes()));
         return new ScoringReport(stored, ScoringText.classifier(stored, metrics, "churn"));
     }
 
-    /** The stored trees on the latest held-back period (cut-off = last day + 1 - label days), next to recency only. */
+    /**
+     * The stored model on the latest held-back period (cut-off = last day + 1 - label days): an ensemble next to the models
+     * it blends and recency only, XGBoost alone next to recency only.
+     */
     static ScoringReport evaluate(Warehouse warehouse, ScoringModel.Churn config, StoredModel stored) {
         FeatureSpec spec = Classifiers.spec(config.features());
         LocalDate last = TransactionDays.lastDay(warehouse, spec.transactions(), config.name());
         LocalDateTime evaluation = last.plusDays(1).minusDays(stored.labelDays()).atStartOfDay();
         LabelledSet held = Classifiers.aligned(LabelledSets.build(warehouse, spec, evaluation, stored.labelDays()), stored.features());
         Classifiers.requireBothClasses(config.name(), "held-back set (cut-off " + evaluation.toLocalDate() + ")", held, "churned");
-        GradientBoostedTrees trees = GradientBoostedTrees.load(stored.payload(), stored.features());
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("evaluation", Classifiers.set(evaluation, held));
-        metrics.putAll(Classifiers.rankings(trees.predict(held.features()), null, held));
+        metrics.putAll(Classifiers.rankings(stored, held));
         return new ScoringReport(stored, ScoringText.classifier(stored, metrics, "churn"));
     }
 
@@ -77,8 +83,7 @@ final class ChurnScoring {
         FeatureSpec spec = Classifiers.spec(features);
         LocalDate last = TransactionDays.lastDay(warehouse, spec.transactions(), stored.model());
         FeatureMatrix matrix = Classifiers.align(CustomerFeatures.compute(warehouse, spec, last.plusDays(1).atStartOfDay()), stored.features());
-        GradientBoostedTrees trees = GradientBoostedTrees.load(stored.payload(), stored.features());
-        double[] probabilities = trees.predict(matrix);
+        double[] probabilities = Classifiers.model(stored).predict(matrix);
         int[] deciles = Evaluations.deciles(probabilities);
         List<Object[]> values = new ArrayList<>(probabilities.length);
         for (int row = 0; row < probabilities.length; row++) {

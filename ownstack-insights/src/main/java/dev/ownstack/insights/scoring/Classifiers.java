@@ -5,10 +5,12 @@ import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.insights.churn.CalibrationBin;
 import dev.ownstack.insights.churn.ChurnExperiment;
+import dev.ownstack.insights.churn.ChurnModel;
 import dev.ownstack.insights.churn.Evaluation;
 import dev.ownstack.insights.churn.Evaluations;
 import dev.ownstack.insights.churn.GradientBoostedTrees;
 import dev.ownstack.insights.churn.LabelledSet;
+import dev.ownstack.insights.churn.RankEnsemble;
 import dev.ownstack.insights.features.FeatureMatrix;
 import dev.ownstack.insights.features.FeatureSpec;
 import java.time.LocalDateTime;
@@ -19,12 +21,19 @@ import java.util.Map;
 
 /**
  * What the churn and label models share: the feature specification of their configuration, the
- * alignment of a feature matrix to the features a model was trained on, and the evaluation of
- * scores as a JSON-ready map.
+ * alignment of a feature matrix to the features a model was trained on, the evaluation of
+ * scores as a JSON-ready map, and reading a stored model back.
  */
 final class Classifiers {
     static final int TOP_FEATURES = 10;
     static final GradientBoostedTrees.Settings TREES = GradientBoostedTrees.Settings.defaults();
+    /** The key of a stored model's settings that says whose probability it writes; a model stored without it writes XGBoost's. */
+    static final String MODEL = "model";
+    static final String ENSEMBLE = "ensemble";
+    static final String XGBOOST = "xgboost";
+    /** The key of a stored model's settings that says what its payload holds; without it, XGBoost's own bytes. */
+    static final String PAYLOAD = "payload";
+    static final String ENSEMBLE_PAYLOAD = RankEnsemble.FORMAT;
 
     private Classifiers() {
     }
@@ -103,20 +112,72 @@ final class Classifiers {
         return bins;
     }
 
-    /** The evaluation of the trees on a held-back set next to recency only, and (when given) the logistic baseline. */
-    static Map<String, Object> rankings(double[] trees, double[] logistic, LabelledSet held) {
+    /**
+     * The evaluation of a stored model on a held-back set: when it holds an ensemble, the ensemble
+     * next to the trees and the logistic baseline it blends; XGBoost alone (a model stored before
+     * ensembles, or a label model) next to recency only. The calibration table is of the
+     * probability the model writes.
+     */
+    static Map<String, Object> rankings(StoredModel stored, LabelledSet held) {
+        if (holdsEnsemble(stored)) {
+            RankEnsemble.Scores scores = RankEnsemble.load(stored.payload(), stored.features()).scores(held.features());
+            return rankings(scores.ensemble(), scores.trees(), scores.logistic(), held, written(stored));
+        }
+        return rankings(null, GradientBoostedTrees.load(stored.payload(), stored.features()).predict(held.features()), null, held, XGBOOST);
+    }
+
+    /**
+     * The rankings of the ensemble (when given), the trees, the logistic baseline (when given) and
+     * recency only on a held-back set, and the calibration table of {@code calibrated}: the
+     * ensemble's probability or XGBoost's.
+     */
+    static Map<String, Object> rankings(double[] ensemble, double[] trees, double[] logistic, LabelledSet held, String calibrated) {
         boolean[] labels = held.churned();
         Map<String, Object> rankings = new LinkedHashMap<>();
+        Evaluation ensembleEvaluation = ensemble == null ? null : Evaluations.evaluate(ensemble, labels, true);
+        if (ensembleEvaluation != null) {
+            rankings.put(ENSEMBLE, ranking(ensembleEvaluation));
+        }
         Evaluation treesEvaluation = Evaluations.evaluate(trees, labels, true);
-        rankings.put("xgboost", ranking(treesEvaluation));
+        rankings.put(XGBOOST, ranking(treesEvaluation));
         if (logistic != null) {
             rankings.put("logistic_regression", ranking(Evaluations.evaluate(logistic, labels, true)));
         }
         rankings.put("recency_only", ranking(Evaluations.evaluate(held.features().values(ChurnExperiment.RECENCY_FEATURE), labels, false)));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("rankings", rankings);
-        metrics.put("calibration", calibration(treesEvaluation));
+        boolean ensembleCalibrated = ENSEMBLE.equals(calibrated) && ensembleEvaluation != null;
+        metrics.put("calibrated", ensembleCalibrated ? ENSEMBLE : XGBOOST);
+        metrics.put("calibration", calibration(ensembleCalibrated ? ensembleEvaluation : treesEvaluation));
         return metrics;
+    }
+
+    /**
+     * The model whose probability a stored churn or label version writes: the rank ensemble, or its
+     * trees when XGBoost won the validation, or XGBoost alone for a version stored before ensembles.
+     */
+    static ChurnModel model(StoredModel stored) {
+        if (!holdsEnsemble(stored)) {
+            return GradientBoostedTrees.load(stored.payload(), stored.features());
+        }
+        RankEnsemble ensemble = RankEnsemble.load(stored.payload(), stored.features());
+        return ENSEMBLE.equals(written(stored)) ? ensemble : ensemble.trees();
+    }
+
+    /** Whether the payload is a {@link RankEnsemble}'s JSON ({@code settings.payload}) rather than XGBoost's own bytes. */
+    private static boolean holdsEnsemble(StoredModel stored) {
+        return ENSEMBLE_PAYLOAD.equals(ModelStore.map(stored.settings()).get(PAYLOAD));
+    }
+
+    /** {@code settings.model}: which probability the version writes; XGBoost's for a version stored without it. */
+    private static String written(StoredModel stored) {
+        Object model = ModelStore.map(stored.settings()).getOrDefault(MODEL, XGBOOST);
+        if (!ENSEMBLE.equals(model) && !XGBOOST.equals(model)) {
+            throw new OwnstackException(ErrorCode.CONFIG_INVALID, "model '" + stored.model() + "' version " + stored.version()
+                    + " writes the probability of a model '" + model + "', which this version of ownstack does not know (it knows "
+                    + ENSEMBLE + " and " + XGBOOST + "); train it again");
+        }
+        return (String) model;
     }
 
     static Map<String, Object> importance(GradientBoostedTrees trees) {
@@ -125,8 +186,12 @@ final class Classifiers {
         return top;
     }
 
-    static Map<String, Object> settings(ScoringModel.Features features, int labelDays) {
+    static Map<String, Object> settings(String model, boolean ensemblePayload, ScoringModel.Features features, int labelDays) {
         Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put(MODEL, model);
+        if (ensemblePayload) {
+            settings.put(PAYLOAD, ENSEMBLE_PAYLOAD);
+        }
         if (labelDays > 0) {
             settings.put("label_days", labelDays);
         }

@@ -54,9 +54,10 @@ final class LabelScoring {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("train", Classifiers.set(cutoff, train));
         metrics.put("evaluation", Classifiers.set(cutoff, held));
-        metrics.putAll(Classifiers.rankings(trees.predict(held.features()), logistic.predict(held.features()), held));
+        metrics.putAll(Classifiers.rankings(null, trees.predict(held.features()), logistic.predict(held.features()), held,
+                Classifiers.XGBOOST));
         metrics.put("importance", Classifiers.importance(trees));
-        Map<String, Object> settings = Classifiers.settings(config.features(), 0);
+        Map<String, Object> settings = Classifiers.settings(Classifiers.XGBOOST, false, config.features(), 0);
         settings.put("table", config.table().toString());
         settings.put("label", config.labelColumn());
         settings.put("customer_id", config.customerIdColumn());
@@ -65,17 +66,16 @@ final class LabelScoring {
         return new ScoringReport(stored, ScoringText.classifier(stored, metrics, config.labelColumn()));
     }
 
-    /** The stored trees on today's features and labels of the held-back customers. */
+    /** The stored model on today's features and labels of the held-back customers. */
     static ScoringReport evaluate(Warehouse warehouse, ScoringModel.Label config, StoredModel stored) {
         FeatureSpec spec = Classifiers.spec(config.features());
         LocalDateTime cutoff = TransactionDays.lastDay(warehouse, spec.transactions(), config.name()).plusDays(1).atStartOfDay();
         FeatureMatrix features = Classifiers.align(CustomerFeatures.compute(warehouse, spec, cutoff), stored.features());
         LabelledSet held = subset(features, labels(warehouse, config), true);
         Classifiers.requireBothClasses(config.name(), "held-back part (about a fifth of the customers)", held, "have the label");
-        GradientBoostedTrees trees = GradientBoostedTrees.load(stored.payload(), stored.features());
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("evaluation", Classifiers.set(cutoff, held));
-        metrics.putAll(Classifiers.rankings(trees.predict(held.features()), null, held));
+        metrics.putAll(Classifiers.rankings(stored, held));
         return new ScoringReport(stored, ScoringText.classifier(stored, metrics, config.labelColumn()));
     }
 

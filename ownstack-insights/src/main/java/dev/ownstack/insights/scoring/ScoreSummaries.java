@@ -22,7 +22,7 @@ public final class ScoreSummaries {
         }
     }
 
-    /** AUC of the three rankings, or the hold-out error of lifetime value. */
+    /** AUC of every ranking stored, or the hold-out error of lifetime value. */
     public static String keyMetrics(StoredModel model) {
         Map<String, Object> metrics = ModelStore.map(model.metrics());
         if (metrics.containsKey("rankings")) {

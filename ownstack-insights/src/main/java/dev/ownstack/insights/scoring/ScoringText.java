@@ -13,16 +13,19 @@ public final class ScoringText {
         StringBuilder text = new StringBuilder(header(model));
         set(text, "train", metrics.get("train"), positive);
         set(text, "evaluate", metrics.get("evaluation"), positive);
+        validation(text, metrics.get("validation"));
         text.append(String.format(Locale.ROOT, "  %-20s %7s %13s %10s%n", "ranking", "AUC", "precision@10%", "recall@10%"));
         for (Map.Entry<String, Object> ranking : map(metrics.get("rankings")).entrySet()) {
             Map<String, Object> values = map(ranking.getValue());
             text.append(String.format(Locale.ROOT, "  %-20s %7.3f %13.3f %10.3f%n", ranking.getKey().replace('_', ' '),
                     number(values.get("auc")), number(values.get("precision_top_decile")), number(values.get("recall_top_decile"))));
         }
-        text.append(String.format(Locale.ROOT, "  calibration (xgboost): %6s %9s %9s %9s%n", "decile", "customers", "predicted", "observed"));
+        String calibrated = String.valueOf(metrics.getOrDefault("calibrated", "xgboost"));
+        String title = "calibration (" + calibrated + "):";
+        text.append(String.format(Locale.ROOT, "  %s %6s %9s %9s %9s%n", title, "decile", "customers", "predicted", "observed"));
         for (Object bin : (List<?>) metrics.get("calibration")) {
             Map<String, Object> values = map(bin);
-            text.append(String.format(Locale.ROOT, "  %23s %6d %9d %9.3f %9.3f%n", "", (int) number(values.get("decile")),
+            text.append(String.format(Locale.ROOT, "  %" + title.length() + "s %6d %9d %9.3f %9.3f%n", "", (int) number(values.get("decile")),
                     (int) number(values.get("customers")), number(values.get("predicted")), number(values.get("observed"))));
         }
         if (metrics.containsKey("importance")) {
@@ -55,6 +58,21 @@ public final class ScoringText {
                     number(fit.get("q")), number(fit.get("gamma"))));
         }
         return text.toString();
+    }
+
+    private static void validation(StringBuilder text, Object validation) {
+        if (validation == null) {
+            return;
+        }
+        Map<String, Object> values = map(validation);
+        text.append(String.format(Locale.ROOT, "  validate: trained to %s, ranked at %s: ", values.get("train_cutoff"), values.get("cutoff")));
+        if (values.containsKey("auc")) {
+            text.append("AUC");
+            map(values.get("auc")).forEach((name, auc) -> text.append(String.format(Locale.ROOT, " %s %.3f", name.replace('_', ' '), number(auc))));
+        } else {
+            text.append(values.get("reason"));
+        }
+        text.append(String.format(Locale.ROOT, "; writes the %s probability%n", values.get("chosen")));
     }
 
     private static String header(StoredModel model) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ChurnModelsTest {
     private static final List<String> FEATURES = List.of("recency_days", "noise", "gap_or_missing");
 
-    private static LabelledSet generated(long seed, int customers) {
+    static LabelledSet generated(long seed, int customers) {
         Random random = new Random(seed);
         List<String> ids = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();

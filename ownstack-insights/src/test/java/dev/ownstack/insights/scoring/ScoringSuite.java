@@ -13,6 +13,7 @@ import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.insights.churn.GradientBoostedTrees;
 import dev.ownstack.insights.churn.LabelledSet;
 import dev.ownstack.insights.churn.LabelledSets;
+import dev.ownstack.insights.churn.RankEnsemble;
 import dev.ownstack.insights.features.FeatureSpec;
 import dev.ownstack.warehouse.Warehouse;
 import java.time.Clock;
@@ -64,11 +65,19 @@ public abstract class ScoringSuite {
         assertEquals(ScoringFixture.at("2024-07-05T00:00"), model.trainCutoff());
         assertEquals(ScoringFixture.at("2024-09-01T00:00"), second.model().evaluationCutoff());
         assertEquals(LocalDateTime.parse("2025-01-02T08:00"), model.trainedAt());
-        Map<String, Object> rankings = ScoringText.map(ModelStore.map(model.metrics()).get("rankings"));
+        Map<String, Object> metrics = ModelStore.map(model.metrics());
+        Map<String, Object> rankings = ScoringText.map(metrics.get("rankings"));
         double trees = ScoringText.number(ScoringText.map(rankings.get("xgboost")).get("auc"));
         assertTrue(trees > 0.6, "AUC " + trees);
-        assertEquals(List.of("xgboost", "logistic_regression", "recency_only"), List.copyOf(rankings.keySet()));
-        assertTrue(first.summary().contains("recency only"), first.summary());
+        assertEquals(List.of("ensemble", "xgboost", "logistic_regression", "recency_only"), List.copyOf(rankings.keySet()));
+        Map<String, Object> validation = ScoringText.map(metrics.get("validation"));
+        assertEquals("2024-04-06T00:00", validation.get("train_cutoff"));
+        assertEquals(List.of("ensemble", "xgboost", "logistic_regression"), List.copyOf(ScoringText.map(validation.get("auc")).keySet()));
+        String chosen = (String) validation.get("chosen");
+        assertEquals(chosen, metrics.get("calibrated"));
+        assertEquals(chosen, ModelStore.map(model.settings()).get("model"));
+        assertTrue(first.summary().contains("recency only") && first.summary().contains("writes the " + chosen + " probability")
+                && first.summary().contains("calibration (" + chosen + ")"), first.summary());
         assertTrue(model.features().contains("recency_days"));
         assertEquals(List.of(1, 2), scoring.store().all().stream().map(StoredModel::version).toList());
     }
@@ -85,6 +94,67 @@ public abstract class ScoringSuite {
 
         assertArrayEquals(trees.toBytes(), read.payload());
         assertArrayEquals(trees.predict(set.features()), GradientBoostedTrees.load(read.payload(), read.features()).predict(set.features()));
+    }
+
+    @Test
+    void a_stored_ensemble_reopened_gives_identical_scores_for_either_choice() {
+        FeatureSpec spec = Classifiers.spec(ScoringModel.Features.DEFAULTS);
+        LabelledSet set = LabelledSets.build(warehouse, spec, ScoringFixture.at("2024-09-01T00:00"), 90);
+        RankEnsemble ensemble = RankEnsemble.train(set, Classifiers.TREES);
+        ModelStore store = new ModelStore(warehouse);
+        for (String chosen : List.of("ensemble", "xgboost")) {
+            StoredModel saved = store.save(new StoredModel("churn", 0, "churn", ScoringFixture.at("2025-01-01T00:00"),
+                    set.features().cutoff(), set.features().cutoff(), 90, "{}", ensemble.featureNames(),
+                    ModelStore.json(Classifiers.settings(chosen, true, ScoringModel.Features.DEFAULTS, 90)), ensemble.toBytes()));
+
+            StoredModel read = store.get("churn", saved.version());
+
+            double[] expected = chosen.equals("ensemble") ? ensemble.predict(set.features()) : ensemble.trees().predict(set.features());
+            assertArrayEquals(expected, Classifiers.model(read).predict(set.features()), chosen);
+        }
+    }
+
+    @Test
+    void an_xgboost_model_stored_before_ensembles_still_evaluates_and_applies() {
+        FeatureSpec spec = Classifiers.spec(ScoringModel.Features.DEFAULTS);
+        LabelledSet set = LabelledSets.build(warehouse, spec, ScoringFixture.at("2024-07-05T00:00"), 90);
+        GradientBoostedTrees trees = GradientBoostedTrees.train(set, Classifiers.TREES);
+        String settings = "{\"label_days\":90,\"order_types\":[\"order\"],\"windows\":[30,90,180,365],\"xgboost\":{\"rounds\":200}}";
+        new ModelStore(warehouse).save(new StoredModel("churn", 0, "churn", ScoringFixture.at("2025-01-01T00:00"), set.features().cutoff(),
+                ScoringFixture.at("2024-10-03T00:00"), 90, "{}", trees.featureNames(), settings, trees.toBytes()));
+
+        ScoringReport evaluated = scoring.evaluate("churn", Optional.empty());
+        AppliedScores applied = scoring.apply("churn", Optional.empty());
+
+        assertTrue(evaluated.summary().contains("calibration (xgboost)") && !evaluated.summary().contains("ensemble"), evaluated.summary());
+        assertEquals(1500, applied.rows());
+        assertEquals(0L, count("SELECT count(*) FROM model.customer_scores WHERE churn_probability NOT BETWEEN 0 AND 1"));
+    }
+
+    @Test
+    void keeps_xgboost_when_the_data_leave_no_room_for_a_validation_split() {
+        ScoringReport report = scoring.train("churn", Optional.of(LocalDate.parse("2024-06-01")));
+
+        Map<String, Object> metrics = ModelStore.map(report.model().metrics());
+        Map<String, Object> validation = ScoringText.map(metrics.get("validation"));
+        assertEquals("2023-12-04T00:00", validation.get("train_cutoff"));
+        assertEquals("xgboost", validation.get("chosen"));
+        assertEquals("no room for a validation split: 0 customers at 2023-12-04 of whom 0 churned", validation.get("reason"));
+        assertEquals("xgboost", metrics.get("calibrated"));
+        assertTrue(report.summary().contains("no room for a validation split") && report.summary().contains("calibration (xgboost)"),
+                report.summary());
+        assertEquals(1500, scoring.apply("churn", Optional.empty()).rows());
+    }
+
+    @Test
+    void evaluates_a_stored_ensemble_next_to_the_models_it_blends() {
+        scoring.train("churn", Optional.empty());
+
+        ScoringReport evaluated = scoring.evaluate("churn", Optional.empty());
+
+        for (String expected : List.of("ensemble", "xgboost", "logistic regression", "recency only")) {
+            assertTrue(evaluated.summary().contains(expected), expected + " in " + evaluated.summary());
+        }
     }
 
     @Test

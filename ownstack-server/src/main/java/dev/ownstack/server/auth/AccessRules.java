@@ -62,6 +62,7 @@ public final class AccessRules {
         RULES.put("POST /api/sync-runs/{id}/approve", change(Role.EDITOR, "sync.approve"));
         RULES.put("GET /api/metrics", read(Role.VIEWER));
         RULES.put("GET /api/metrics/{name}", read(Role.VIEWER));
+        RULES.put("GET /api/score-models", read(Role.VIEWER));
         RULES.put("GET /api/customers", read(Role.VIEWER));
         RULES.put("GET /api/customers/{id}", read(Role.VIEWER));
 

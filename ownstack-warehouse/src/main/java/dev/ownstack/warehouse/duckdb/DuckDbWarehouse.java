@@ -69,7 +69,8 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
     /**
      * Opens (creating when missing) the warehouse file. While another process holds the file,
      * retries for up to {@code lockWait}, telling {@code onWait} once what it waits for; when the
-     * wait runs out, fails with WAREHOUSE_BUSY naming the file.
+     * wait runs out, fails with WAREHOUSE_BUSY naming the file. A thread that opens the file while another thread of
+     * this process closes it can find it still attached ({@link #isAttachConflict}); it retries the same way.
      */
     public static DuckDbWarehouse open(String location, Duration lockWait, Consumer<String> onWait) {
         if (location.equals(":memory:")) {
@@ -97,14 +98,16 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
                 return new DuckDbWarehouse(connect("jdbc:duckdb:" + file), catalog);
             } catch (SQLException e) {
                 String message = String.valueOf(e.getMessage());
-                if (!isFileLockConflict(message)) {
+                boolean attaching = isAttachConflict(message);
+                if (!isFileLockConflict(message) && !attaching) {
                     throw new OwnstackException(ErrorCode.WAREHOUSE_FAILED, "cannot open DuckDB warehouse " + file + ": " + message, e);
                 }
                 if (!Instant.now().isBefore(deadline)) {
                     throw new OwnstackException(ErrorCode.WAREHOUSE_BUSY, "DuckDB warehouse " + file
-                            + " is still in use by another process after waiting " + describe(lockWait) + ": " + message, e);
+                            + (attaching ? " is still attached in this process" : " is still in use by another process") + " after waiting "
+                            + describe(lockWait) + ": " + message, e);
                 }
-                if (!told) {
+                if (!told && !attaching) {
                     onWait.accept("warehouse " + file + " is in use by another process; waiting up to " + describe(lockWait));
                     told = true;
                 }
@@ -133,6 +136,15 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
      */
     static boolean isFileLockConflict(String message) {
         return message != null && message.contains("Could not set lock on file") && message.contains("Conflicting lock is held");
+    }
+
+    /**
+     * Whether opening failed because this process's DuckDB still has the file attached while another thread closes
+     * it: DuckDB 2.0 words it {@code Resource In Use Error: Unique file handle conflict: Cannot attach "<name>" - the
+     * database file "<path>" is already attached by database "<name>"}. It goes away when retried a moment later.
+     */
+    static boolean isAttachConflict(String message) {
+        return message != null && message.contains("Unique file handle conflict") && message.contains("is already attached");
     }
 
     private static void sleep(long millis, Path file) {

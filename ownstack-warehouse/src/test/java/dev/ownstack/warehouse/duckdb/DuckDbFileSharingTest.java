@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
+import dev.ownstack.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,6 +107,44 @@ class DuckDbFileSharingTest {
         assertFalse(DuckDbWarehouse.isFileLockConflict("Catalog Error: Table with name lock does not exist!"));
         assertFalse(DuckDbWarehouse.isFileLockConflict("IO Error: Cannot open file \"/data/warehouse.duckdb\": Permission denied"));
         assertFalse(DuckDbWarehouse.isFileLockConflict(null));
+    }
+
+    @Test
+    void many_threads_of_one_process_open_and_close_the_file_at_once() throws Exception {
+        Path file = folder.resolve("busy.duckdb");
+        try (Warehouse warehouse = DuckDbWarehouse.open(file.toString(), Duration.ofSeconds(30), message -> { })) {
+            warehouse.execute("CREATE TABLE rounds (round INTEGER)");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Long>> opened = new ArrayList<>();
+            for (int task = 0; task < 8; task++) {
+                opened.add(pool.submit(() -> {
+                    long count = 0;
+                    for (int round = 0; round < 25; round++) {
+                        // A write leaves work for the close (a checkpoint), when DuckDB still holds the file for a moment.
+                        try (Warehouse warehouse = DuckDbWarehouse.open(file.toString(), Duration.ofSeconds(30), message -> { })) {
+                            warehouse.execute("INSERT INTO rounds VALUES (" + round + ")");
+                            count += ((Number) warehouse.queryAll("SELECT 1").singleValue()).longValue();
+                        }
+                    }
+                    return count;
+                }));
+            }
+            for (Future<Long> each : opened) {
+                assertEquals(25L, each.get(120, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void the_attach_check_matches_duckdbs_message_of_a_file_still_attached_in_this_process() {
+        assertTrue(DuckDbWarehouse.isAttachConflict("Resource In Use Error: Unique file handle conflict: Cannot attach \"warehouse\" - the"
+                + " database file \"/tmp/demo/warehouse.duckdb\" is already attached by database \"warehouse\""));
+        assertFalse(DuckDbWarehouse.isAttachConflict("IO Error: Cannot open file \"/data/warehouse.duckdb\": Permission denied"));
+        assertFalse(DuckDbWarehouse.isAttachConflict(null));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.ownstack.insights.churn.GradientBoostedTrees;
 import dev.ownstack.insights.churn.LabelledSet;
 import dev.ownstack.insights.churn.LabelledSets;
 import dev.ownstack.insights.churn.LogisticBaseline;
+import dev.ownstack.insights.churn.RankEnsemble;
 import dev.ownstack.insights.features.CustomerFeatures;
 import dev.ownstack.insights.features.FeatureMatrix;
 import dev.ownstack.insights.features.FeatureSpec;
@@ -23,8 +24,10 @@ import java.util.function.ToLongFunction;
  * Trains and applies the churn model on CUSTOMERS generated customers in DuckDB (in memory) and
  * times every step on its own, with the peak heap and RSS of each: the labelled training and
  * evaluation sets (feature SQL and label query), XGBoost training, logistic-regression training,
- * evaluation of both on the later period, the features as of the scoring day and
- * {@link ChurnScores#write}. In the same run, a plain scan of the transactions
+ * the rank ensemble's quantiles and calibration, evaluation of all three on the later period, the
+ * validation split on which {@code ownstack score train} chooses the ensemble or XGBoost (one more
+ * labelled set and both models trained on it), the features as of the scoring day and
+ * {@link ChurnScores#write} with the ensemble. In the same run, a plain scan of the transactions
  * ({@code SELECT count(*), sum(amount)}) and a scan grouped by customer are the raw limits the
  * feature SQL is put next to. Each step also shows the CPU time the process spent in it (all threads), which a
  * busy machine does not inflate as it does the wall time. Usage: {@code ChurnBenchmark [CUSTOMERS]}; run by bench/churn-train.sh.
@@ -66,20 +69,38 @@ public final class ChurnBenchmark {
             double treesTime = lastSeconds;
             LogisticBaseline logistic = timed("logistic-regression training (Tribuo)", () -> LogisticBaseline.train(train), l -> train.size());
             double logisticTime = lastSeconds;
-            Evaluation[] evaluations = timed("evaluation of both on the later period", () -> new Evaluation[] {
-                    Evaluations.evaluate(trees.predict(held.features()), held.churned(), true),
-                    Evaluations.evaluate(logistic.predict(held.features()), held.churned(), true)}, e -> held.size());
+            RankEnsemble ensemble = timed("ensemble: both models' training-score quantiles and calibration",
+                    () -> RankEnsemble.of(trees, logistic, train), e -> train.size());
+            double ensembleTime = lastSeconds;
+            Evaluation[] evaluations = timed("evaluation of all three on the later period", () -> {
+                RankEnsemble.Scores scores = ensemble.scores(held.features());
+                return new Evaluation[] {Evaluations.evaluate(scores.trees(), held.churned(), true),
+                    Evaluations.evaluate(scores.logistic(), held.churned(), true), Evaluations.evaluate(scores.ensemble(), held.churned(), true)};
+            }, e -> held.size());
             double evaluationTime = lastSeconds;
+            LabelledSet earlier = timed("validation set as of " + TRAIN_CUTOFF.minusDays(LABEL_DAYS).toLocalDate() + " (features SQL + label)",
+                    () -> LabelledSets.build(warehouse, spec, TRAIN_CUTOFF.minusDays(LABEL_DAYS), LABEL_DAYS), LabelledSet::size);
+            double validationSet = lastSeconds;
+            double[] validation = timed("validation: ensemble trained on it, ranked on the training set", () -> {
+                RankEnsemble chooser = RankEnsemble.train(earlier, GradientBoostedTrees.Settings.defaults());
+                RankEnsemble.Scores scores = chooser.scores(train.features());
+                return new double[] {Evaluations.evaluate(scores.ensemble(), train.churned(), true).auc(),
+                    Evaluations.evaluate(scores.trees(), train.churned(), true).auc()};
+            }, v -> earlier.size());
+            double validationTime = lastSeconds;
             FeatureMatrix current = timed("features SQL as of " + SCORED_AT.toLocalDate() + " (for scoring)",
                     () -> CustomerFeatures.compute(warehouse, spec, SCORED_AT), FeatureMatrix::size);
             double features = lastSeconds;
-            timed("ChurnScores.write (predict, deciles, write model.customer_scores)",
-                    () -> ChurnScores.write(warehouse, "churn", trees, "1", current, SCORED_AT), rows -> rows);
+            timed("ChurnScores.write with the ensemble (predict both, deciles, write model.customer_scores)",
+                    () -> ChurnScores.write(warehouse, "churn", ensemble, "1", current, SCORED_AT), rows -> rows);
             System.out.printf("%ntraining customers %d (churn rate %.3f), evaluation customers %d (churn rate %.3f)%n", train.size(),
                     train.churnRate(), held.size(), held.churnRate());
-            System.out.printf("AUC on the later period: xgboost %.4f, logistic regression %.4f%n", evaluations[0].auc(), evaluations[1].auc());
-            System.out.printf("train-and-evaluate (both sets, both models, evaluation): %.1f s; everything after generating: %.1f s%n",
-                    sets + treesTime + logisticTime + evaluationTime, (System.nanoTime() - start) / 1e9);
+            System.out.printf("AUC on the later period: xgboost %.4f, logistic regression %.4f, ensemble %.4f%n", evaluations[0].auc(),
+                    evaluations[1].auc(), evaluations[2].auc());
+            System.out.printf("AUC on the validation split: ensemble %.4f, xgboost %.4f%n", validation[0], validation[1]);
+            System.out.printf("train-and-evaluate (both sets, both models, ensemble, evaluation): %.1f s; with the validation split: %.1f s;"
+                    + " everything after generating: %.1f s%n", sets + treesTime + logisticTime + ensembleTime + evaluationTime,
+                    sets + treesTime + logisticTime + ensembleTime + evaluationTime + validationSet + validationTime, (System.nanoTime() - start) / 1e9);
             System.out.printf("ratios: features SQL / plain scan %.1f, features SQL / grouped scan %.1f, logistic regression / xgboost training %.2f%n",
                     features / scan, features / grouped, logisticTime / treesTime);
         }

@@ -6,6 +6,7 @@ import {api, setCsrfToken, onSignedOut, ApiError} from './api.js';
 /** The sections in the navigation, in order; each is a module exporting {title, render(main, ctx)}. */
 const PAGES = [
   {section: 'overview', title: 'Overview', module: './pages/overview.js'},
+  {section: 'dashboards', title: 'Dashboards', module: './pages/dashboards.js'},
   {section: 'customers', title: 'Customers', module: './pages/customers.js'},
   {section: 'admin', title: 'Access', module: './pages/admin.js'},
 ];
