@@ -34,6 +34,9 @@ import dev.ownstack.server.collector.CollectorMetrics;
 import dev.ownstack.server.collector.LoaderStatus;
 import dev.ownstack.server.collector.LogHealth;
 import dev.ownstack.server.collector.WriteKeys;
+import dev.ownstack.server.customers.CustomerEndpoints;
+import dev.ownstack.server.customers.CustomerProfile;
+import dev.ownstack.server.customers.CustomerSearch;
 import dev.ownstack.server.http.ApiErrors;
 import dev.ownstack.server.http.ApiKeys;
 import dev.ownstack.server.http.ClientAddress;
@@ -174,6 +177,8 @@ public final class OwnstackServer implements AutoCloseable {
                 new DestinationEndpoints(syncs, context -> guard.principal(context).name()),
                 new SyncEndpoints(syncs, context -> guard.principal(context).name()), scheduler,
                 new MetricEndpoints(settings.warehouses(), settings.clock()), new ScoreModelEndpoints(settings.warehouses()),
+                new CustomerEndpoints(settings.warehouses(), new CustomerSearch(config.identity()),
+                        new CustomerProfile(config.identity(), config.models().orElseGet(ModelsConfig::defaults), settings.clock())),
                 new OpenApiEndpoint(), new WebAssets(guard), registered);
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -290,7 +295,8 @@ public final class OwnstackServer implements AutoCloseable {
                           Guard guard, SessionEndpoints sessions, UserEndpoints users, AuditEndpoints audit, MetricRegistry metrics,
                           AudienceEndpoints audiences, RecipeEndpoints recipes, CatalogEndpoint catalog,
                           DestinationEndpoints destinations, SyncEndpoints syncs, SyncScheduler scheduler, MetricEndpoints dashboards,
-                          ScoreModelEndpoints scoreModels, OpenApiEndpoint openApi, WebAssets web, List<String> registered) {
+                          ScoreModelEndpoints scoreModels, CustomerEndpoints customers, OpenApiEndpoint openApi, WebAssets web,
+                          List<String> registered) {
 
         void register(io.javalin.config.RoutesConfig routes) {
             // POST /v1/{endpoint} is the collector's Jetty handler (write keys); recorded so that it has an access rule too.
@@ -358,6 +364,8 @@ public final class OwnstackServer implements AutoCloseable {
             api(routes, HandlerType.GET, "/api/metrics", dashboards::list);
             api(routes, HandlerType.GET, "/api/metrics/{name}", dashboards::get);
             api(routes, HandlerType.GET, "/api/score-models", scoreModels::list);
+            api(routes, HandlerType.GET, "/api/customers", customers::search);
+            api(routes, HandlerType.GET, "/api/customers/{id}", customers::get);
 
             routes.exception(OwnstackException.class, (e, context) -> writeError(context, e));
             routes.exception(HttpResponseException.class, (e, context) -> writeError(context, fromJavalin(e.getStatus(), e.getMessage())));

@@ -156,7 +156,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public void assertNoConsoleErrors() {
-        assertEquals(List.of(), consoleErrors(), "the browser's console has errors");
+        List<String> errors = consoleErrors();
+        if (!errors.isEmpty()) {
+            assertEquals(List.of(), errors, "the browser's console has errors; the server's last lines:\n" + WebApp.lastLines(40));
+        }
     }
 
     @Override

@@ -36,6 +36,7 @@ public final class WebApp {
     private final Path project;
     private final List<String> output;
 
+
     private WebApp(Process process, String address, String user, String password, Path project, List<String> output) {
         this.process = process;
         this.address = address;
@@ -107,6 +108,15 @@ public final class WebApp {
     /** The demo project's folder (its ownstack.yml and warehouse.duckdb). */
     public Path project() {
         return project;
+    }
+
+    /** The last lines the demo's process printed (its server's warnings among them), when it runs. */
+    static synchronized String lastLines(int count) {
+        if (running == null) {
+            return "(no demo running)";
+        }
+        List<String> lines = running.output();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 
     /** Everything the demo printed so far. */

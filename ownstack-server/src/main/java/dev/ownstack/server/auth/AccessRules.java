@@ -72,6 +72,8 @@ public final class AccessRules {
         RULES.put("GET /api/metrics", read(Role.VIEWER));
         RULES.put("GET /api/metrics/{name}", read(Role.VIEWER));
         RULES.put("GET /api/score-models", read(Role.VIEWER));
+        RULES.put("GET /api/customers", read(Role.VIEWER));
+        RULES.put("GET /api/customers/{id}", read(Role.VIEWER));
 
         RULES.put("GET /api/users", read(Role.ADMIN));
         RULES.put("POST /api/users", change(Role.ADMIN, "user.create"));

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * error names such places.
  */
 public final class ApiErrors {
+    private static final System.Logger LOG = System.getLogger(ApiErrors.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A problem as the parsers and the compiler write it: {@code rule.all[2].value: message}. */
     private static final Pattern LOCATED = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*(?:\\[\\d+\\])*(?:\\.[A-Za-z_][A-Za-z0-9_-]*(?:\\[\\d+\\])*)*): (.+)",
@@ -46,6 +47,10 @@ public final class ApiErrors {
 
     public static void write(Context context, OwnstackException exception) {
         HttpErrors.Answer answer = HttpErrors.answer(exception);
+        if (answer.status() >= 500) {
+            // The caller sees the message; whoever runs the server sees it too, with the request.
+            LOG.log(System.Logger.Level.WARNING, context.method() + " " + context.path() + " answered " + answer.status() + ": " + answer.message());
+        }
         context.status(answer.status());
         answer.retryAfter().ifPresent(delay -> context.header("Retry-After", Long.toString(delay.toSeconds())));
         context.contentType("application/json");

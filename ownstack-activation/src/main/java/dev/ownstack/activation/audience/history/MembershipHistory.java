@@ -135,6 +135,31 @@ public final class MembershipHistory {
         return latest;
     }
 
+    /**
+     * The audiences whose latest run has the customer among its members, each with that run, by
+     * audience name; one query. A customer the latest run left out (or the holdout kept out) is
+     * in none.
+     */
+    public Map<String, AudienceRun> memberships(String customerId) {
+        Objects.requireNonNull(customerId, "customerId");
+        if (!AudienceTables.exists(warehouse, AudienceTables.RUNS) || !AudienceTables.exists(warehouse, AudienceTables.MEMBERS)) {
+            return Map.of();
+        }
+        String runs = dialect.table(AudienceTables.RUNS);
+        String sql = "SELECT r." + q("audience") + ", r." + q("run_id") + ", r." + q("computed_at") + ", r." + q("as_of") + ", r." + q("size")
+                + ", r." + q("holdout_size") + ", r." + q("joined_count") + ", r." + q("left_count") + " FROM " + runs + " AS r JOIN (SELECT "
+                + q("audience") + ", max(" + q("run_id") + ") AS latest FROM " + runs + " GROUP BY " + q("audience") + ") AS l ON l."
+                + q("audience") + " = r." + q("audience") + " AND l.latest = r." + q("run_id") + " JOIN " + dialect.table(AudienceTables.MEMBERS)
+                + " AS m ON m." + q("audience") + " = r." + q("audience") + " AND m." + q("customer_id") + " = ? AND m." + q("joined_run")
+                + " <= r." + q("run_id") + " AND (m." + q("left_run") + " IS NULL OR m." + q("left_run") + " > r." + q("run_id") + ")";
+        Map<String, AudienceRun> member = new TreeMap<>();
+        for (Object[] row : warehouse.queryAll(sql, customerId).rows()) {
+            member.put((String) row[0], new AudienceRun((String) row[0], number(row[1]), instant(row[2]), instant(row[3]), number(row[4]),
+                    number(row[5]), number(row[6]), number(row[7])));
+        }
+        return member;
+    }
+
     /** The latest run, if the audience was computed. */
     public Optional<AudienceRun> latest(String audience) {
         List<AudienceRun> runs = runs(audience, 1);

@@ -111,6 +111,19 @@ abstract class MembershipHistorySuite {
     }
 
     @Test
+    void names_the_audiences_whose_latest_run_has_the_customer() {
+        assertEquals(Map.of(), history().memberships("c01"));
+        AudienceRun first = compute();
+        assertEquals(Map.of("scored", first), history().memberships("c01"));
+        assertEquals(Map.of(), history().memberships("c02"));
+        score("c01", 0.1);
+        AudienceRun second = compute();
+        assertEquals(Map.of(), history().memberships("c01"));
+        assertEquals(Map.of("scored", second), history().memberships("c05"));
+        assertEquals(Map.of(), history().memberships("nobody"));
+    }
+
+    @Test
     void counts_changes_in_full_but_lists_only_up_to_the_limit() {
         compute();
         MembershipChanges changes = history().changes("scored", 0, 1, 2);

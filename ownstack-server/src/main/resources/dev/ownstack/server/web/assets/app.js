@@ -6,10 +6,12 @@ import {api, setCsrfToken, onSignedOut, ApiError} from './api.js';
 /** The sections in the navigation, in order; each is a module exporting {title, render(main, ctx)}. */
 const PAGES = [
   {section: 'overview', title: 'Overview', module: './pages/overview.js'},
-  {section: 'syncs', title: 'Syncs', module: './pages/syncs.js'},
-  {section: 'destinations', title: 'Destinations', module: './pages/destinations.js'},
   {section: 'dashboards', title: 'Dashboards', module: './pages/dashboards.js'},
   {section: 'audiences', title: 'Audiences', module: './pages/audiences.js'},
+  {section: 'syncs', title: 'Syncs', module: './pages/syncs.js'},
+  {section: 'destinations', title: 'Destinations', module: './pages/destinations.js'},
+  {section: 'customers', title: 'Customers', module: './pages/customers.js'},
+  {section: 'admin', title: 'Access', module: './pages/admin.js'},
 ];
 const HOME = 'overview';
 const RANKS = {viewer: 1, editor: 2, admin: 3};
