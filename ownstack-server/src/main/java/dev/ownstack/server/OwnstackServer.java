@@ -213,14 +213,16 @@ public final class OwnstackServer implements AutoCloseable {
     /** Starts the collector on a given event log, with a loader into the warehouse and the system clock. */
     public static OwnstackServer serve(ProjectConfig config, EventLog log, Supplier<Warehouse> warehouses) {
         Clock clock = Clock.systemUTC();
+        SharedWarehouses shared = new SharedWarehouses(warehouses);
         EventLoader loader;
         try {
-            loader = new EventLoader(log, warehouses, EventLoader.Options.from(config.collector()), clock);
+            loader = new EventLoader(log, shared, EventLoader.Options.from(config.collector()), clock);
         } catch (RuntimeException e) {
+            shared.close();
             log.close();
             throw e;
         }
-        return start(new ServerSettings(config, log, Optional.of(loader), clock, warehouses));
+        return start(new ServerSettings(config, log, Optional.of(loader), clock, shared));
     }
 
     /** Every route, as {@code METHOD /path}, in the order registered. */
@@ -280,6 +282,9 @@ public final class OwnstackServer implements AutoCloseable {
             settings.log().close();
         } catch (RuntimeException e) {
             failures.add(e);
+        }
+        if (settings.warehouses() instanceof SharedWarehouses shared) {
+            shared.close();
         }
         for (RuntimeException failure : failures) {
             LOG.log(System.Logger.Level.ERROR, "closing the collector failed", failure);
