@@ -103,7 +103,7 @@ class NewUserJourneyIT {
 
         browser.click(By.id("dry-run"));
         String planned = browser.text(By.id("planned"));
-        assertTrue(planned.startsWith("A run now would add " + sizes.get(sizes.size() - 1) + " "), planned + " for sizes " + sizes);
+        assertTrue(planned.startsWith("A run now would add " + sizes.get(sizes.size() - 1) + ", change 0 and remove 0"), planned + " for sizes " + sizes);
         browser.click(By.id("run-now"));
         browser.waitFor(By.xpath("//section//table//span[contains(@class, 'badge') and text()='succeeded']"));
         browser.screenshot("journey-sync-run");
