@@ -5,7 +5,6 @@ import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.insights.features.FeatureMatrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -110,8 +109,8 @@ public final class LogisticBaseline implements ChurnModel {
     /** The model, its means and deviations as JSON, for a model store. */
     public byte[] toBytes() {
         ObjectNode json = JSON.createObjectNode();
-        write(json.putArray("means"), means);
-        write(json.putArray("deviations"), deviations);
+        JsonNumbers.write(json.putArray("means"), means);
+        JsonNumbers.write(json.putArray("deviations"), deviations);
         ByteArrayOutputStream tribuo = new ByteArrayOutputStream();
         try {
             model.serializeToStream(tribuo);
@@ -127,8 +126,8 @@ public final class LogisticBaseline implements ChurnModel {
     public static LogisticBaseline load(byte[] bytes, List<String> featureNames) {
         try {
             JsonNode json = JSON.readTree(bytes);
-            double[] means = values(json.path("means"));
-            double[] deviations = values(json.path("deviations"));
+            double[] means = JsonNumbers.values(json.path("means"));
+            double[] deviations = JsonNumbers.values(json.path("deviations"));
             if (means.length != featureNames.size() || deviations.length != featureNames.size() || !json.path("tribuo").isTextual()) {
                 throw new OwnstackException(ErrorCode.INTERNAL, "a stored logistic regression has " + means.length + " means and "
                         + deviations.length + " deviations for " + featureNames.size() + " features, or no model");
@@ -146,19 +145,6 @@ public final class LogisticBaseline implements ChurnModel {
         }
     }
 
-    private static void write(ArrayNode array, double[] values) {
-        for (double value : values) {
-            array.add(value);
-        }
-    }
-
-    private static double[] values(JsonNode array) {
-        double[] values = new double[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asDouble();
-        }
-        return values;
-    }
 
     private static double[] standardise(double[] row, double[] means, double[] deviations) {
         double[] values = new double[row.length];

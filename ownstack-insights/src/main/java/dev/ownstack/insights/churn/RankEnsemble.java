@@ -2,7 +2,6 @@ package dev.ownstack.insights.churn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
@@ -142,8 +141,8 @@ public final class RankEnsemble implements ChurnModel {
         json.put("xgboost", Base64.getEncoder().encodeToString(trees.toBytes()));
         json.put("logistic_regression", Base64.getEncoder().encodeToString(logistic.toBytes()));
         ObjectNode quantiles = json.putObject("quantiles");
-        write(quantiles.putArray("xgboost"), treesQuantiles.points());
-        write(quantiles.putArray("logistic_regression"), logisticQuantiles.points());
+        JsonNumbers.write(quantiles.putArray("xgboost"), treesQuantiles.points());
+        JsonNumbers.write(quantiles.putArray("logistic_regression"), logisticQuantiles.points());
         ObjectNode platt = json.putObject("calibration");
         platt.put("slope", calibration.slope());
         platt.put("intercept", calibration.intercept());
@@ -165,23 +164,9 @@ public final class RankEnsemble implements ChurnModel {
         Base64.Decoder base64 = Base64.getDecoder();
         return new RankEnsemble(GradientBoostedTrees.load(base64.decode(json.path("xgboost").asText()), featureNames),
                 LogisticBaseline.load(base64.decode(json.path("logistic_regression").asText()), featureNames),
-                new Quantiles(values(json.path("quantiles").path("xgboost"))),
-                new Quantiles(values(json.path("quantiles").path("logistic_regression"))),
+                new Quantiles(JsonNumbers.values(json.path("quantiles").path("xgboost"))),
+                new Quantiles(JsonNumbers.values(json.path("quantiles").path("logistic_regression"))),
                 new PlattScaling(json.path("calibration").path("slope").asDouble(Double.NaN),
                         json.path("calibration").path("intercept").asDouble(Double.NaN)));
-    }
-
-    private static void write(ArrayNode array, double[] values) {
-        for (double value : values) {
-            array.add(value);
-        }
-    }
-
-    private static double[] values(JsonNode array) {
-        double[] values = new double[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asDouble();
-        }
-        return values;
     }
 }
