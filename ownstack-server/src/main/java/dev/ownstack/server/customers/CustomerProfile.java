@@ -12,6 +12,7 @@ import dev.ownstack.core.error.ErrorCode;
 import dev.ownstack.core.error.OwnstackException;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.TableName;
+import dev.ownstack.insights.scores.CustomerScores;
 import dev.ownstack.model.identity.IdentityExplain;
 import dev.ownstack.model.identity.IdentityTables;
 import dev.ownstack.model.identity.ReportSection;
@@ -42,8 +43,6 @@ public final class CustomerProfile {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 200;
 
-    private static final TableName CUSTOMER_SCORES = new TableName(ModelTables.SCHEMA, "customer_scores");
-    private static final TableName SCORE_COLUMNS = new TableName(TableName.OWNSTACK_SCHEMA, "score_columns");
 
     private final Optional<IdentityConfig> identity;
     private final ModelsConfig models;
@@ -90,7 +89,7 @@ public final class CustomerProfile {
         identities(warehouse, customerId, body.putArray("identities"));
         explain(warehouse, customerId, body.putArray("explain"));
         scores(warehouse, customerId, body.putArray("scores"));
-        body.set("events", recent(warehouse, new TableName(ModelTables.SCHEMA, "events"), "timestamp", customerId, limit));
+        body.set("events", recent(warehouse, ModelTables.EVENTS, "timestamp", customerId, limit));
         body.set("transactions", recent(warehouse, ModelTables.TRANSACTIONS, "occurred_at", customerId, limit));
         audiences(warehouse, customerId, body.putArray("audiences"));
         return body;
@@ -140,18 +139,18 @@ public final class CustomerProfile {
 
     /** Each score column of the customer's row, with the model, version and time it was scored. */
     private static void scores(Warehouse warehouse, String customerId, ArrayNode list) {
-        Optional<List<Column>> columns = warehouse.describe(CUSTOMER_SCORES);
+        Optional<List<Column>> columns = warehouse.describe(CustomerScores.TABLE);
         if (columns.isEmpty()) {
             return;
         }
         SqlDialect dialect = warehouse.dialect();
-        QueryResult row = warehouse.queryAll("SELECT * FROM " + dialect.table(CUSTOMER_SCORES) + " WHERE customer_id = ?", customerId);
+        QueryResult row = warehouse.queryAll("SELECT * FROM " + dialect.table(CustomerScores.TABLE) + " WHERE customer_id = ?", customerId);
         if (row.rows().isEmpty()) {
             return;
         }
         Map<String, Object[]> described = new java.util.HashMap<>();
-        if (warehouse.describe(SCORE_COLUMNS).isPresent()) {
-            for (Object[] column : warehouse.queryAll("SELECT column_name, model, version, scored_at FROM " + dialect.table(SCORE_COLUMNS)).rows()) {
+        if (warehouse.describe(CustomerScores.COLUMNS).isPresent()) {
+            for (Object[] column : warehouse.queryAll("SELECT column_name, model, version, scored_at FROM " + dialect.table(CustomerScores.COLUMNS)).rows()) {
                 described.put((String) column[0], column);
             }
         }
