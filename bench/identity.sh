@@ -13,8 +13,9 @@
 # $OWNSTACK_BENCH_DIR (default /tmp/ownstack-bench, outside the repository; the generated files
 # are deleted once loaded). Each run works on a fresh copy of that file: `ownstack resolve`, then
 # `ownstack build --skip-resolve` (the master models), each in its own JVM under /usr/bin/time,
-# then ResolvedGraphBenchmark, which rebuilds the edges the resolution linked and times union-find
-# and min-label over them. Prints a table with seconds, peak heap (the largest heap before a
+# then ResolvedGraphBenchmark, which times copying the large tables resolve and build wrote (the
+# floor of writing them on DuckDB), rebuilds the edges the resolution linked and times union-find,
+# large-star/small-star in SQL and min-label over them. Prints a table with seconds, peak heap (the largest heap before a
 # collection, from the GC log), peak RSS and the ratios; the step times of resolve are in
 # $OWNSTACK_BENCH_DIR/n-<people>/resolve.err.
 set -euo pipefail
@@ -126,21 +127,23 @@ for records in "${sizes[@]}"; do
   read -r resolve_s resolve_heap resolve_rss <<< "$(timed "$project" resolve resolve)"
   read -r build_s build_heap build_rss <<< "$(timed "$project" build build --skip-resolve)"
   resolved=$(grep -o 'Resolved [0-9,]* records into [0-9,]* customers' "$project/resolve.out" | tr -d ',')
-  echo "comparing with union-find and min-label over the same edges" >&2
+  echo "copying the outputs; union-find, large-star/small-star and min-label over the same edges" >&2
   java -Xmx6g -cp "$classpath" dev.ownstack.model.identity.bench.ResolvedGraphBenchmark "$project/warehouse.duckdb" "$rounds" \
     > "$project/graph.out"
   IFS=$'\t' read -r _ uf_outcome uf_s uf_heap uf_rss edges _ < <(grep '^union-find' "$project/graph.out")
   IFS=$'\t' read -r _ ml_outcome ml_s ml_heap ml_rss _ _ < <(grep '^min-label' "$project/graph.out")
+  IFS=$'\t' read -r _ st_outcome st_s st_heap st_rss _ _ < <(grep '^large-star' "$project/graph.out")
+  IFS=$'\t' read -r _ _ copy_s _ _ copy_rows _ < <(grep '^copy all' "$project/graph.out")
   [ "$ml_outcome" = "gave up" ] && ml_outcome="gave up after $rounds rounds"
   total=$(awk -v a="$resolve_s" -v b="$build_s" 'BEGIN { printf "%.1f", a + b }')
-  rows+=("$(echo "$resolved" | awk '{print $2}')|$(echo "$resolved" | awk '{print $5}')|$edges|$resolve_s|$build_s|$total|${resolve_heap:-?} / ${build_heap:-?} MiB|$resolve_rss / $build_rss MiB|$uf_s|$uf_heap / $uf_rss MiB|$(awk -v t="$total" -v u="$uf_s" 'BEGIN { printf "%.1f", t / u }')|$ml_s ($ml_outcome)|$ml_heap / $ml_rss MiB")
+  rows+=("$(echo "$resolved" | awk '{print $2}')|$(echo "$resolved" | awk '{print $5}')|$edges|$resolve_s|$build_s|$total|${resolve_heap:-?} / ${build_heap:-?} MiB|$resolve_rss / $build_rss MiB|$copy_s ($copy_rows rows)|$(awk -v t="$total" -v c="$copy_s" 'BEGIN { printf "%.1f", t / c }')|$uf_s|$uf_heap / $uf_rss MiB|$(awk -v t="$total" -v u="$uf_s" 'BEGIN { printf "%.1f", t / u }')|$(awk -v c="$copy_s" -v u="$uf_s" 'BEGIN { printf "%.1f", c / u }')|$st_s ($st_outcome)|$(awk -v s="$st_s" -v u="$uf_s" 'BEGIN { printf "%.1f", s / u }')|$ml_s ($ml_outcome)|$ml_heap / $ml_rss MiB")
 done
 
 echo
 echo "$(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; DuckDB files in $bench"
 echo
-echo "| records | customers | edges | resolve s | build s | resolve + build s | peak heap (resolve / build) | peak RSS (resolve / build) | union-find s | union-find heap / RSS | (resolve + build) / union-find | min-label s | min-label heap / RSS |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| records | customers | edges | resolve s | build s | resolve + build s | peak heap (resolve / build) | peak RSS (resolve / build) | copying the outputs s | (resolve + build) / copying | union-find s | union-find heap / RSS | (resolve + build) / union-find | copying / union-find | large-star/small-star SQL s | star / union-find | min-label s | min-label heap / RSS |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for row in "${rows[@]}"; do
   echo "| ${row//|/ | } |"
 done

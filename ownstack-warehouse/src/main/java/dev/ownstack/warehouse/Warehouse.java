@@ -62,6 +62,53 @@ public interface Warehouse extends AutoCloseable {
     <T> T inTransaction(TransactionBody<T> body);
 
     /**
+     * Makes a Java function of two texts callable in this database's SQL as {@code name(a, b)},
+     * returning text, where the engine runs in this JVM (embedded DuckDB): NULL arguments give NULL
+     * without a call. The engine calls it on its own threads, in parallel. The function belongs to
+     * the database, not the connection, and replaces an earlier one of the same name, so a name
+     * should stand for one behaviour. Returns false, defining nothing, where the engine cannot.
+     */
+    default boolean defineTextFunction(String name, java.util.function.BinaryOperator<String> function) {
+        return false;
+    }
+
+    /**
+     * Runs the body with the dialect's {@link SqlDialect#unorderedWrites()} in force: the tables it
+     * writes may hold their rows in any order, which a bulk rebuild writes faster. The setting is
+     * undone when the body returns or throws (a failure to undo it is added to the body's).
+     */
+    default <T> T inAnyRowOrder(java.util.function.Supplier<T> body) {
+        dialect().unorderedWrites().forEach(this::execute);
+        T result;
+        try {
+            result = body.get();
+        } catch (RuntimeException e) {
+            try {
+                dialect().orderedWrites().forEach(this::execute);
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+        dialect().orderedWrites().forEach(this::execute);
+        return result;
+    }
+
+    /**
+     * Runs the body with the input's row order kept (a statement numbering rows as they come
+     * needs it to give the same numbers every time), then returns to any row order. Only inside
+     * {@link #inAnyRowOrder}.
+     */
+    default void inInputRowOrder(Runnable body) {
+        dialect().orderedWrites().forEach(this::execute);
+        try {
+            body.run();
+        } finally {
+            dialect().unorderedWrites().forEach(this::execute);
+        }
+    }
+
+    /**
      * Another connection to the same database, for writing while this one streams a query (an
      * in-memory DuckDB included). It has its own transactions; the caller closes it.
      */

@@ -45,7 +45,17 @@ public final class IdentityResolver {
         this.normalisers = new Normalisers(new PhoneKey(config.defaultRegion()), BlockedValues.defaults());
     }
 
+    /**
+     * Resolves every identity source into customers and publishes the identity tables. The working
+     * tables are written in any row order (faster on DuckDB): nothing depends on it, since ties are
+     * broken by record ids and hashes, and node numbers come from statements that keep the input's
+     * order ({@link RecordExtraction}).
+     */
     public ResolveSummary resolve(Warehouse warehouse, ResolveProgress progress) {
+        return warehouse.inAnyRowOrder(() -> resolveInAnyRowOrder(warehouse, progress));
+    }
+
+    private ResolveSummary resolveInAnyRowOrder(Warehouse warehouse, ResolveProgress progress) {
         Instant started = clock.instant();
         SqlDialect dialect = warehouse.dialect();
         IdentityTables.ensurePublished(warehouse);

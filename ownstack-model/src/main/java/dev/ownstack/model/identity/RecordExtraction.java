@@ -85,7 +85,10 @@ final class RecordExtraction {
             SourceSql sql = new SourceSql(config, source, fields, dialect, blockedComparable);
             IdentityTables.dropIfExists(warehouse, IdentityTables.WORK_ROWS);
             boolean oneRowPerRecord = StableIds.count(warehouse, sql.repeatedIds()) == 0;
-            warehouse.execute(dialect.createWorkingTableAs(IdentityTables.WORK_ROWS, sql.rows(nodes, oneRowPerRecord)));
+            // node numbers follow the source's row order, so that a run numbers alike every time (the u sample of probabilistic
+            // matching is drawn by a hash of the node)
+            String rows = dialect.createWorkingTableAs(IdentityTables.WORK_ROWS, sql.rows(nodes, oneRowPerRecord));
+            warehouse.inInputRowOrder(() -> warehouse.execute(rows));
             dialect.analyze(IdentityTables.WORK_ROWS).ifPresent(warehouse::execute);
             long sourceRecords = warehouse.execute(sql.records(oneRowPerRecord));
             String texts = sql.textsToNormalise();

@@ -7,9 +7,11 @@ import dev.ownstack.model.identity.keys.Normalisers;
 import dev.ownstack.warehouse.ResultColumn;
 import dev.ownstack.warehouse.RowHandler;
 import dev.ownstack.warehouse.RowWriter;
+import dev.ownstack.warehouse.SqlDialect;
 import dev.ownstack.warehouse.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -18,18 +20,37 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Normalises distinct texts in the JVM: a query's (kind, raw) rows stream in on one thread, are
- * normalised in batches on a pool of threads, and are appended in their order to
- * {@code identity.work_normalised} (kind, raw, value, blocked) through a sibling connection in
- * one transaction. A text with no key (invalid, empty) gets a NULL value, so it is not sent twice.
- * One instance serves one run; each call starts and stops its threads.
+ * Normalises distinct texts with the JVM's normalisers into {@code identity.work_normalised}
+ * (kind, raw, value, blocked). A text with no key (invalid, empty) gets a NULL value, so it is not
+ * sent twice.
+ *
+ * <p>Where the engine runs in this JVM (embedded DuckDB) the normalisers are a SQL function
+ * ({@link Warehouse#defineTextFunction}) and one INSERT ... SELECT writes the rows: the engine
+ * calls the function on its threads and writes in bulk. Elsewhere the query's (kind, raw) rows
+ * stream in on one thread, are normalised in batches on a pool of threads, and are appended in
+ * their order through a sibling connection in one transaction. One instance serves one run; each
+ * call starts and stops its threads.
  */
 final class TextNormalisation {
     private static final int BATCH = 4096;
     static final List<String> COLUMNS = List.of("kind", "raw", "value", "blocked");
+    /**
+     * The SQL function's name. It is the same function for every run: its first argument names
+     * the run's normalisers in {@link #RUNS} and the kind, so that redefining it for another run,
+     * even at the same time, changes nothing for this one.
+     */
+    static final String FUNCTION = "ownstack_normalise_key";
+    private static final Map<String, Target> RUNS = new ConcurrentHashMap<>();
+    private static final AtomicLong NEXT_RUN = new AtomicLong();
+
+    /** The normalisers and kind that one value of the function's first argument stands for. */
+    private record Target(Normalisers normalisers, KeyKind kind) {
+    }
 
     private final Normalisers normalisers;
     private final int threads;
@@ -41,6 +62,43 @@ final class TextNormalisation {
 
     /** Normalises every row of {@code query} (kind name, raw text); returns how many. */
     long normalise(Warehouse warehouse, String query) {
+        String run = "run" + NEXT_RUN.incrementAndGet() + ":";
+        for (KeyKind kind : KeyKind.values()) {
+            RUNS.put(run + kind.name(), new Target(normalisers, kind));
+        }
+        try {
+            if (warehouse.defineTextFunction(FUNCTION, TextNormalisation::normaliseInEngine)) {
+                return normaliseInEngine(warehouse, query, run);
+            }
+        } finally {
+            for (KeyKind kind : KeyKind.values()) {
+                RUNS.remove(run + kind.name());
+            }
+        }
+        return normaliseInJvm(warehouse, query);
+    }
+
+    /**
+     * The function's answer for (run and kind, raw): NULL for no key, else {@code B} (blocked) or
+     * {@code L} (linked) and the value.
+     */
+    private static String normaliseInEngine(String runAndKind, String raw) {
+        Target target = RUNS.get(runAndKind);
+        if (target == null) {
+            throw new IllegalStateException(FUNCTION + " called for " + runAndKind + ", which is not running");
+        }
+        return target.normalisers().normalised(target.kind(), raw).map(key -> (key.blocked() ? "B" : "L") + key.value()).orElse(null);
+    }
+
+    private static long normaliseInEngine(Warehouse warehouse, String query, String run) {
+        SqlDialect dialect = warehouse.dialect();
+        String key = FUNCTION + "(" + dialect.stringLiteral(run) + " || t.kind, t.raw)";
+        return warehouse.execute("INSERT INTO " + dialect.table(IdentityTables.WORK_NORMALISED) + " (kind, raw, value, blocked)"
+                + " SELECT kind, raw, substr(k, 2), COALESCE(substr(k, 1, 1) = 'B', FALSE) FROM (SELECT t.kind, t.raw, " + key
+                + " AS k FROM (" + query + ") t) normalised");
+    }
+
+    private long normaliseInJvm(Warehouse warehouse, String query) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "ownstack-normalise");
             thread.setDaemon(true);

@@ -93,38 +93,34 @@ public final class MasterModels {
 
         warehouse.execute(sql.dialect().createSchemaIfNotExists(ModelTables.SCHEMA));
         dropStaging(warehouse, sql);
-        sql.dialect().unorderedWrites().forEach(warehouse::execute);
         try {
-            progress.step(ModelTables.CUSTOMER_IDENTITIES.toString());
-            warehouse.execute(CustomerIdentitiesSql.create(sql));
-            transactions.ifPresent(plan -> {
-                progress.step(ModelTables.TRANSACTIONS.toString());
-                warehouse.execute(plan.create());
+            warehouse.inAnyRowOrder(() -> {
+                progress.step(ModelTables.CUSTOMER_IDENTITIES.toString());
+                warehouse.execute(CustomerIdentitiesSql.create(sql));
+                transactions.ifPresent(plan -> {
+                    progress.step(ModelTables.TRANSACTIONS.toString());
+                    warehouse.execute(plan.create());
+                });
+                events.ifPresent(plan -> {
+                    progress.step(ModelTables.EVENTS.toString());
+                    warehouse.execute(plan.create());
+                });
+                CustomersSql customersSql = customers.orElseThrow();
+                TraitQuery traits = new TraitSql(sql, asOf).query(models.traits(), activity, customersSql.customerId());
+                progress.step(ModelTables.CUSTOMERS.toString());
+                warehouse.execute(customersSql.create(traits));
+                progress.step("replacing the models");
+                swap(warehouse, sql, built);
+                return null;
             });
-            events.ifPresent(plan -> {
-                progress.step(ModelTables.EVENTS.toString());
-                warehouse.execute(plan.create());
-            });
-            CustomersSql customersSql = customers.orElseThrow();
-            TraitQuery traits = new TraitSql(sql, asOf).query(models.traits(), activity, customersSql.customerId());
-            progress.step(ModelTables.CUSTOMERS.toString());
-            warehouse.execute(customersSql.create(traits));
-            progress.step("replacing the models");
-            swap(warehouse, sql, built);
         } catch (RuntimeException e) {
             try {
                 dropStaging(warehouse, sql);
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
             }
-            try {
-                sql.dialect().orderedWrites().forEach(warehouse::execute);
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
             throw e;
         }
-        sql.dialect().orderedWrites().forEach(warehouse::execute);
         Map<TableName, Long> rows = new LinkedHashMap<>();
         for (TableName table : built) {
             rows.put(table, ((Number) warehouse.queryAll("SELECT count(*) FROM " + sql.dialect().table(table)).singleValue()).longValue());

@@ -16,6 +16,7 @@ import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +69,24 @@ class IdentityResolverTest {
                 .singleValue());
         assertEquals(0L, warehouse.queryAll("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'identity'"
                 + " AND (table_name LIKE 'work%' OR table_name LIKE '%_next' OR table_name LIKE 'cc_work%')").singleValue());
+    }
+
+    @Test
+    void lets_duckdb_write_in_any_order_while_resolving_and_restores_the_setting_after() {
+        ShopFixture.population(warehouse);
+        List<Object> during = new ArrayList<>();
+        new IdentityResolver(ShopFixture.config(1, 50), new UnionFindComponents(), CLOCK).resolve(warehouse, new ResolveProgress() {
+            @Override
+            public void step(String description) {
+                during.add(warehouse.queryAll("SELECT current_setting('preserve_insertion_order')").singleValue());
+            }
+
+            @Override
+            public void records(long read) {
+            }
+        });
+        assertEquals(List.of(false), during.stream().distinct().toList());
+        assertEquals(true, warehouse.queryAll("SELECT current_setting('preserve_insertion_order')").singleValue());
     }
 
     @Test

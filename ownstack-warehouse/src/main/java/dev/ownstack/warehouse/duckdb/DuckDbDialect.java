@@ -123,7 +123,6 @@ public final class DuckDbDialect implements SqlDialect {
         return "arg_min(" + value + ", " + order + ") FILTER (WHERE " + value + " IS NOT NULL)";
     }
 
-    /** A delete and insert of 10,000 keys in a table of 10M rows costs about 2.5 s with the ART index, a fraction without. */
     /**
      * DuckDB keeps the order of a query's input in what it writes unless told otherwise, which
      * costs a quarter of a build's time (docs/BENCHMARKS.md). The setting is the database's, so
@@ -139,6 +138,7 @@ public final class DuckDbDialect implements SqlDialect {
         return List.of("RESET preserve_insertion_order");
     }
 
+    /** A delete and insert of 10,000 keys in a table of 10M rows costs about 2.5 s with the ART index, a fraction without. */
     @Override
     public boolean indexesFrequentlyWrittenKeys() {
         return false;

@@ -27,9 +27,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBFunctions;
+import org.duckdb.DuckDBScalarFunctionBuilder;
 
 /**
  * The embedded default warehouse: one DuckDB file inside the project (or in memory for tests).
@@ -153,6 +157,18 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OwnstackException(ErrorCode.WAREHOUSE_BUSY, "interrupted while waiting for warehouse file " + file, e);
+        }
+    }
+
+    @Override
+    public boolean defineTextFunction(String name, BinaryOperator<String> function) {
+        try (DuckDBScalarFunctionBuilder builder = DuckDBFunctions.scalarFunction()) {
+            BiFunction<String, String, String> body = function;
+            builder.withName(name).withParameters(String.class, String.class).withReturnType(String.class).withNullInNullOut()
+                    .withFunction(body).register(connection);
+            return true;
+        } catch (SQLException e) {
+            throw failure("defining the function " + name, e);
         }
     }
 

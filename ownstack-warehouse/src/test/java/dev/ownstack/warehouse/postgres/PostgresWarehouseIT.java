@@ -1,6 +1,7 @@
 package dev.ownstack.warehouse.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,13 @@ class PostgresWarehouseIT extends WarehouseBehaviourSuite {
     @Override
     protected Warehouse openWarehouse() {
         return PostgresWarehouse.connect(database.config());
+    }
+
+    /** The server runs no Java: callers take their other path (identity normalisation streams the texts through the JVM). */
+    @Test
+    void defines_no_java_text_function() {
+        assertFalse(warehouse.defineTextFunction("test_joined", (a, b) -> a + b));
+        assertThrows(OwnstackException.class, () -> warehouse.queryAll("SELECT test_joined('x', 'y')"));
     }
 
     @Test
