@@ -99,7 +99,8 @@ class DuckDbWarehouseTest extends WarehouseBehaviourSuite {
         warehouse.defineTextFunction("test_failing", (a, b) -> {
             throw new IllegalArgumentException("no key in " + a);
         });
-        OwnstackException error = assertThrows(OwnstackException.class, () -> warehouse.queryAll("SELECT test_failing('abc', 'd')"));
+        OwnstackException error = assertThrows(OwnstackException.class,
+                () -> warehouse.execute("CREATE TABLE failed AS SELECT test_failing('abc', 'd') AS value"));
         assertTrue(error.getMessage().contains("no key in abc"), error.getMessage());
         assertEquals(1L, ((Number) warehouse.queryAll("SELECT 1").singleValue()).longValue());
     }
