@@ -25,7 +25,8 @@ import java.util.Locale;
  * than DuckDB) and min-label propagation in SQL (the baseline, stopped after a number of rounds),
  * each with its peak heap and peak RSS. Rebuilding the edges is not timed. Prints one line per
  * copy and per algorithm, tab-separated: name, outcome (rounds, "gave up after N rounds" or
- * "copy"), seconds, peak heap MiB, peak RSS MiB, edges (rows for a copy), components.
+ * "copy"), seconds, peak heap MiB, peak RSS MiB, edges (rows for a copy), components ("-" where
+ * a column does not apply).
  *
  * <pre>java ... ResolvedGraphBenchmark DUCKDB_FILE [MIN_LABEL_MAX_ROUNDS]</pre>
  */
@@ -69,13 +70,13 @@ public final class ResolvedGraphBenchmark {
             warehouse.inAnyRowOrder(() -> warehouse.execute("CREATE TABLE bench.copy AS SELECT * FROM " + warehouse.dialect().table(table)));
             double seconds = (System.nanoTime() - start) / 1e9;
             long rows = ((Number) warehouse.queryAll("SELECT count(*) FROM bench.copy").singleValue()).longValue();
-            System.out.printf(Locale.ROOT, "copy %s\tcopy\t%.2f\t\t\t%d\t%n", table, seconds, rows);
+            System.out.printf(Locale.ROOT, "copy %s\tcopy\t%.2f\t-\t-\t%d\t-%n", table, seconds, rows);
             total += seconds;
             totalRows += rows;
         }
         warehouse.execute("DROP TABLE bench.copy");
         warehouse.execute("CHECKPOINT");
-        System.out.printf(Locale.ROOT, "copy all\tcopy\t%.2f\t\t\t%d\t%n", total, totalRows);
+        System.out.printf(Locale.ROOT, "copy all\tcopy\t%.2f\t-\t-\t%d\t-%n", total, totalRows);
     }
 
     /** The star edges of the values that linked records before the limits, as resolve built them. */
