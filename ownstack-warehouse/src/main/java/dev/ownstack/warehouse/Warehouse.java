@@ -4,6 +4,8 @@ import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.TableName;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
 
 /**
  * A connection to the project's warehouse. One instance holds one engine connection; calls from
@@ -68,7 +70,7 @@ public interface Warehouse extends AutoCloseable {
      * the database, not the connection, and replaces an earlier one of the same name, so a name
      * should stand for one behaviour. Returns false, defining nothing, where the engine cannot.
      */
-    default boolean defineTextFunction(String name, java.util.function.BinaryOperator<String> function) {
+    default boolean defineTextFunction(String name, BinaryOperator<String> function) {
         return false;
     }
 
@@ -77,7 +79,7 @@ public interface Warehouse extends AutoCloseable {
      * writes may hold their rows in any order, which a bulk rebuild writes faster. The setting is
      * undone when the body returns or throws (a failure to undo it is added to the body's).
      */
-    default <T> T inAnyRowOrder(java.util.function.Supplier<T> body) {
+    default <T> T inAnyRowOrder(Supplier<T> body) {
         dialect().unorderedWrites().forEach(this::execute);
         T result;
         try {
