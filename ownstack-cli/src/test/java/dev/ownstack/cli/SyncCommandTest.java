@@ -3,15 +3,22 @@ package dev.ownstack.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ownstack.activation.destination.Destinations;
+import dev.ownstack.core.config.ProjectConfig;
+import dev.ownstack.core.config.ProjectConfigLoader;
 import dev.ownstack.core.table.Column;
 import dev.ownstack.core.table.ColumnType;
 import dev.ownstack.core.table.TableName;
+import dev.ownstack.server.syncs.ProjectSyncs;
+import dev.ownstack.server.syncs.SyncAlerts;
 import dev.ownstack.warehouse.RowWriter;
 import dev.ownstack.warehouse.Warehouse;
 import dev.ownstack.warehouse.duckdb.DuckDbWarehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -147,8 +154,8 @@ class SyncCommandTest {
     @Test
     void lists_destinations_and_types_and_checks_them() {
         List<String> destinations = ok("destination", "list", "--format", "csv").out().lines().toList();
-        assertEquals("name,type,settings,syncs,problems", destinations.get(0));
-        assertTrue(destinations.get(1).startsWith("outbox,file,\"path=" + outbox + ", format=csv\",people,"), destinations.toString());
+        assertEquals("name,type,settings,syncs,defined in,problems", destinations.get(0));
+        assertTrue(destinations.get(1).startsWith("outbox,file,\"path=" + outbox + ", format=csv\",people,ownstack.yml,"), destinations.toString());
         assertTrue(destinations.get(3).contains("destinations.broken.path: required"), destinations.toString());
 
         Cli.Result typesResult = Cli.run("destination", "types", "--format", "csv");
@@ -167,6 +174,20 @@ class SyncCommandTest {
         Cli.Result broken = run("destination", "check", "broken");
         assertEquals(ExitCodes.USER_ERROR, broken.exitCode(), broken.all());
         assertTrue(broken.err().contains("destinations.broken.format: must be one of csv, jsonl, got 'xml'"), broken.err());
+    }
+
+    @Test
+    void lists_and_checks_the_destinations_saved_in_the_app_too() throws IOException {
+        ProjectConfig config = ProjectConfigLoader.withSystemEnvironment().load(project);
+        try (ProjectSyncs syncs = new ProjectSyncs(config, () -> DuckDbWarehouse.open(project.resolve("warehouse.duckdb").toString(),
+                java.time.Duration.ofSeconds(30), message -> { }), Destinations.load(), Clock.systemUTC(), SyncAlerts.NONE)) {
+            syncs.saveDestination("saved_box", new ObjectMapper().readTree("{\"type\": \"file\", \"settings\": {\"path\": \""
+                    + outbox.toString().replace("\\", "\\\\") + "\", \"format\": \"jsonl\"}}"), true, "ann");
+        }
+        List<String> destinations = ok("destination", "list", "--format", "csv").out().lines().toList();
+        assertTrue(destinations.contains("saved_box,file,\"path=" + outbox + ", format=jsonl\",\"\",app,\"\""), destinations.toString());
+        Cli.Result check = ok("destination", "check", "saved_box");
+        assertTrue(check.out().startsWith("ok: saved_box: "), check.out());
     }
 
     @Test

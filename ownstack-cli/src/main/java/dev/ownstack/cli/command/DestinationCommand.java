@@ -10,10 +10,11 @@ import dev.ownstack.cli.ProjectOption;
 import dev.ownstack.cli.output.FormatOption;
 import dev.ownstack.cli.output.OutputFormat;
 import dev.ownstack.cli.output.TablePrinter;
-import dev.ownstack.core.config.ProjectConfig;
 import dev.ownstack.core.config.syncs.DestinationDefinition;
 import dev.ownstack.server.syncs.DestinationCatalog;
+import dev.ownstack.server.syncs.ProjectSyncs;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,12 +26,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ownstack destination}: the destinations of ownstack.yml and the connector types. */
+/** {@code ownstack destination}: the destinations of ownstack.yml and of the web app, and the connector types. */
 @Command(name = "destination", mixinStandardHelpOptions = true,
         description = {"Destinations: where syncs send records.",
             "",
             "A destination is defined under destinations: in ownstack.yml with a type",
-            "(a connector) and its settings; secrets are written as ${env:NAME}.",
+            "(a connector) and its settings; secrets are written as ${env:NAME}. Those",
+            "saved in the web app (or with POST /api/destinations) are listed and checked",
+            "too.",
             "",
             "Examples:",
             "  ownstack destination types              # the connectors and their settings",
@@ -49,13 +52,11 @@ public final class DestinationCommand implements Callable<Integer> {
         return 0;
     }
 
-    static DestinationCatalog catalog(ProjectConfig config) {
-        return new DestinationCatalog(config.destinations(), config.syncs(), Destinations.load());
-    }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = {"List the destinations of ownstack.yml: type, settings (secrets masked),",
-                "the syncs that use them and what is wrong with their settings.",
+            description = {"List the destinations of ownstack.yml and of the web app: type, settings",
+                "(secrets masked), the syncs that use them, where each is defined and what",
+                "is wrong with its settings.",
                 "",
                 "Example:",
                 "  ownstack destination list"})
@@ -71,16 +72,21 @@ public final class DestinationCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            DestinationCatalog catalog = catalog(project.load());
-            TablePrinter printer = new TablePrinter(format.format, spec.commandLine().getOut());
-            printer.columns(List.of("name", "type", "settings", "syncs", "problems"));
-            for (DestinationDefinition definition : catalog.all()) {
-                Map<String, Object> settings = catalog.shownSettings(definition);
-                printer.row(new Object[] {definition.name(), definition.type(),
-                        settings.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", ")),
-                        String.join(", ", catalog.syncsOf(definition.name())), String.join("; ", catalog.problems(definition))});
+            try (ProjectSyncs syncs = SyncSession.open(project.load(), spec.commandLine().getErr())) {
+                DestinationCatalog catalog = syncs.destinations();
+                TablePrinter printer = new TablePrinter(format.format, spec.commandLine().getOut());
+                printer.columns(List.of("name", "type", "settings", "syncs", "defined in", "problems"));
+                for (DestinationDefinition definition : catalog.all()) {
+                    Map<String, Object> settings = catalog.shownSettings(definition);
+                    List<String> problems = new ArrayList<>(catalog.problems(definition));
+                    problems.addAll(syncs.loadProblems("destinations." + definition.name()));
+                    printer.row(new Object[] {definition.name(), definition.type(),
+                            settings.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", ")),
+                            String.join(", ", catalog.syncsOf(definition.name())),
+                            syncs.editableDestination(definition.name()) ? "app" : "ownstack.yml", String.join("; ", problems)});
+                }
+                printer.finish();
             }
-            printer.finish();
             return 0;
         }
     }
@@ -155,7 +161,10 @@ public final class DestinationCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            CheckResult result = catalog(project.load()).check(name);
+            CheckResult result;
+            try (ProjectSyncs syncs = SyncSession.open(project.load(), spec.commandLine().getErr())) {
+                result = syncs.destinations().check(name);
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println((result.ok() ? "ok: " : "failed: ") + name + ": " + result.message());
             out.flush();

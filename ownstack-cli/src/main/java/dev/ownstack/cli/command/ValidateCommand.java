@@ -1,5 +1,6 @@
 package dev.ownstack.cli.command;
 
+import dev.ownstack.activation.destination.Destinations;
 import dev.ownstack.cli.ProjectOption;
 import dev.ownstack.cli.output.FormatOption;
 import dev.ownstack.cli.output.TablePrinter;
@@ -70,7 +71,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     /** The settings of every destination against its connector's spec, all problems at once. */
     private static void checkDestinations(ProjectConfig config) {
-        DestinationCatalog catalog = DestinationCommand.catalog(config);
+        DestinationCatalog catalog = new DestinationCatalog(config.destinations(), config.syncs(), Destinations.load());
         List<String> problems = config.destinations().values().stream().flatMap(definition -> catalog.problems(definition).stream()).toList();
         if (!problems.isEmpty()) {
             throw new OwnstackException(ErrorCode.CONFIG_INVALID, config.directory().resolve(ProjectConfig.FILE_NAME) + " has "
