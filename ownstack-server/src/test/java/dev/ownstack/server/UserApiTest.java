@@ -132,6 +132,12 @@ class UserApiTest {
         HttpResponse<String> page = admin("GET", "/api/audit?limit=2&offset=1&actor=carol", null);
         assertEquals(1, json(page).path("entries").size(), page.body());
         assertEquals(400, admin("GET", "/api/audit?limit=0", null).statusCode());
+        HttpResponse<String> refused = admin("GET", "/api/audit?outcome=failed&action=SESSION", null);
+        assertEquals(1, json(refused).path("total").asLong(), refused.body());
+        assertEquals("UNAUTHORIZED", json(refused).path("entries").path(0).path("outcome").asText(), refused.body());
+        HttpResponse<String> badOutcome = admin("GET", "/api/audit?outcome=maybe", null);
+        assertEquals(400, badOutcome.statusCode());
+        assertTrue(badOutcome.body().contains("outcome: must be success or failed (refused or failed), got 'maybe'"), badOutcome.body());
     }
 
     private static List<String> names(JsonNode users) {

@@ -80,6 +80,14 @@ class CustomerPagesIT {
         assertEquals("viewer", browser.waitFor(By.id("role-" + viewer)).getAttribute("value"));
         browser.open("admin/audit");
         browser.waitFor(By.xpath("//table//code[text()='user.create']"));
+        // the filters go to the server: only the user.create rows come back, and the count says so
+        // the action column's code elements have no class (the detail column's have one)
+        assertTrue(browser.present(By.xpath("//table//code[not(@class) and text()!='user.create']")));
+        browser.type(By.id("audit-action"), "USER.CREATE");
+        browser.click(By.id("audit-filter"));
+        browser.waitUntil(driver -> driver.getCurrentUrl().contains("action=USER.CREATE")
+                && !driver.findElements(By.xpath("//table//code[text()='user.create']")).isEmpty()
+                && driver.findElements(By.xpath("//table//code[not(@class) and text()!='user.create']")).isEmpty());
         browser.open("admin/users");
         browser.waitFor(By.id("role-" + viewer));
         browser.screenshot("admin");

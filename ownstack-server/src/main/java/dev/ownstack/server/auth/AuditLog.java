@@ -9,6 +9,7 @@ import dev.ownstack.warehouse.SqlDialect;
 import dev.ownstack.warehouse.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -57,16 +58,59 @@ public final class AuditLog {
                 AuthTables.utc(entry.at()), entry.actor(), entry.action(), entry.target(), detail, entry.outcome());
     }
 
+    /**
+     * Which entries a page holds: those of {@code actor} (exactly) when it is not empty, those whose
+     * action contains {@code action} (ignoring case) when it is not empty, and by outcome.
+     */
+    public record Filter(String actor, String action, Outcome outcome) {
+        public static final Filter ALL = new Filter("", "", Outcome.ANY);
+
+        public Filter {
+            actor = actor == null ? "" : actor;
+            action = action == null ? "" : action;
+            outcome = outcome == null ? Outcome.ANY : outcome;
+        }
+
+        public static Filter actor(String actor) {
+            return new Filter(actor, "", Outcome.ANY);
+        }
+    }
+
+    /** An entry's outcome as a filter: any, {@link AuditEntry#SUCCESS}, or anything else (refused or failed). */
+    public enum Outcome {
+        ANY, SUCCESS, FAILED
+    }
+
     /** Entries newest first, skipping {@code offset}; only those of {@code actor} when it is not empty. */
     public Page page(int limit, long offset, String actor) {
+        return page(limit, offset, Filter.actor(actor));
+    }
+
+    /** Entries newest first that pass the filter, skipping {@code offset}; the total counts those that pass. */
+    public Page page(int limit, long offset, Filter filter) {
         try (Warehouse warehouse = warehouses.get()) {
             if (!AuthTables.exists(warehouse, AuthTables.AUDIT_LOG)) {
                 return new Page(List.of(), 0);
             }
             SqlDialect dialect = warehouse.dialect();
             String table = dialect.table(AuthTables.AUDIT_LOG);
-            String where = actor.isEmpty() ? "" : " WHERE " + dialect.quote("actor") + " = ?";
-            Object[] parameters = actor.isEmpty() ? new Object[0] : new Object[] {actor};
+            List<String> conditions = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            if (!filter.actor().isEmpty()) {
+                conditions.add(dialect.quote("actor") + " = ?");
+                values.add(filter.actor());
+            }
+            if (!filter.action().isEmpty()) {
+                // a substring, not a pattern: the text is compared with strpos, so % and _ match themselves
+                conditions.add("strpos(lower(" + dialect.quote("action") + "), ?) > 0");
+                values.add(filter.action().toLowerCase(Locale.ROOT));
+            }
+            if (filter.outcome() != Outcome.ANY) {
+                conditions.add(dialect.quote("outcome") + (filter.outcome() == Outcome.SUCCESS ? " = ?" : " <> ?"));
+                values.add(AuditEntry.SUCCESS);
+            }
+            String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+            Object[] parameters = values.toArray();
             long total = ((Number) warehouse.queryAll("SELECT count(*) FROM " + table + where, parameters).singleValue()).longValue();
             List<AuditEntry> entries = new ArrayList<>();
             for (Object[] row : warehouse.queryAll("SELECT " + cols(dialect) + " FROM " + table + where + " ORDER BY " + dialect.quote("at")

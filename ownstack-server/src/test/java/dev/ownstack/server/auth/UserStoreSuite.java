@@ -109,5 +109,28 @@ abstract class UserStoreSuite {
         assertEquals(List.of("vip-4", "vip-2", "vip-0"), ann.entries().stream().map(AuditEntry::target).toList());
     }
 
+    @Test
+    void filters_the_audit_log_by_actor_action_text_and_outcome_in_the_warehouse() {
+        AuditLog log = new AuditLog(this::sibling);
+        String[][] rows = {{"ann", "sync.run", AuditEntry.SUCCESS}, {"ann", "user.create", "FORBIDDEN"}, {"bob", "Sync.Update", AuditEntry.SUCCESS},
+            {"bob", "sync_run%", "failed"}, {"ann", "destination.check", AuditEntry.SUCCESS}};
+        for (int i = 0; i < rows.length; i++) {
+            log.record(new AuditEntry(AT.plusSeconds(i), rows[i][0], rows[i][1], "t" + i, JsonNodeFactory.instance.objectNode(), rows[i][2]));
+        }
+        assertEquals(List.of("t3", "t2", "t0"), targets(log.page(10, 0, new AuditLog.Filter("", "SYNC", AuditLog.Outcome.ANY))));
+        assertEquals(List.of("t3", "t1"), targets(log.page(10, 0, new AuditLog.Filter("", "", AuditLog.Outcome.FAILED))));
+        assertEquals(List.of("t4", "t2", "t0"), targets(log.page(10, 0, new AuditLog.Filter("", "", AuditLog.Outcome.SUCCESS))));
+        assertEquals(List.of("t0"), targets(log.page(10, 0, new AuditLog.Filter("ann", "sync", AuditLog.Outcome.SUCCESS))));
+        // the text is a substring, not a LIKE pattern
+        assertEquals(List.of("t3"), targets(log.page(10, 0, new AuditLog.Filter("", "_run%", AuditLog.Outcome.ANY))));
+        AuditLog.Page paged = log.page(1, 1, new AuditLog.Filter("", "sync", AuditLog.Outcome.ANY));
+        assertEquals(3, paged.total());
+        assertEquals(List.of("t2"), targets(paged));
+    }
+
+    private static List<String> targets(AuditLog.Page page) {
+        return page.entries().stream().map(AuditEntry::target).toList();
+    }
+
     abstract Warehouse sibling();
 }
