@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -156,6 +157,11 @@ final class SharedWarehouses implements Supplier<Warehouse>, AutoCloseable {
         @Override
         public <T> T inTransaction(TransactionBody<T> body) {
             return warehouse.inTransaction(body);
+        }
+
+        @Override
+        public boolean defineTextFunction(String name, BinaryOperator<String> function) {
+            return warehouse.defineTextFunction(name, function);
         }
 
         @Override

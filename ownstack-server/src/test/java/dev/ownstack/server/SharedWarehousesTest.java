@@ -44,6 +44,15 @@ class SharedWarehousesTest {
         }
     }
 
+    /** Resolve normalises texts through a Java function where the engine runs one: a request's warehouse passes that on. */
+    @Test
+    void a_requests_warehouse_defines_java_functions_on_the_database() {
+        try (SharedWarehouses warehouses = shared(); Warehouse warehouse = warehouses.get()) {
+            assertTrue(warehouse.defineTextFunction("test_joined", (a, b) -> a + "+" + b));
+            assertEquals("a+b", warehouse.queryAll("SELECT test_joined('a', 'b')").singleValue());
+        }
+    }
+
     @Test
     void many_threads_open_query_and_close_at_once_without_a_failure() throws Exception {
         try (SharedWarehouses warehouses = shared()) {

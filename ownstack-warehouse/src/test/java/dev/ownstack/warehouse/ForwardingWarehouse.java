@@ -7,6 +7,7 @@ import dev.ownstack.core.table.TableName;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BinaryOperator;
 import java.util.function.Predicate;
 
 /**
@@ -97,6 +98,11 @@ public final class ForwardingWarehouse implements Warehouse {
     public <T> T inTransaction(TransactionBody<T> body) {
         // statements the body runs through this wrapper reach the delegate inside its transaction
         return delegate.inTransaction(inner -> body.run(this));
+    }
+
+    @Override
+    public boolean defineTextFunction(String name, BinaryOperator<String> function) {
+        return delegate.defineTextFunction(name, function);
     }
 
     @Override
